@@ -1,0 +1,49 @@
+import type { EventBatch } from '../trace/batch.ts';
+import type { RunStatus } from '../trace/schema.ts';
+
+export type Policy = 'fifo' | 'lifo' | 'random' | 'priority';
+
+/** What a run needs: the program and its options. Everything but `source` has a default. */
+export interface RunOptions {
+  source: string;
+  /** The program's file name, shown in tracebacks and the trace (default `main.py`). */
+  fileName?: string;
+  /** A host folder mounted read-only as the program's working directory, so it can open its own data files. */
+  programDir?: string;
+  maxEvents?: number;
+  timeoutMs?: number;
+  policy?: Policy;
+  seed?: number;
+  /** Lines a simulated thread runs before the scheduler may switch away. */
+  switchInterval?: number;
+  /** Start paused before the first event (for stepping from the very beginning). */
+  startPaused?: boolean;
+}
+
+export type StepTo = 'event' | 'switch';
+
+export interface RunSummary {
+  status: RunStatus;
+  events: number;
+  wallMs: number;
+  /** A sentence a user can act on, for every status but ok. */
+  message?: string;
+}
+
+/** Control of one run in progress. Every method may be called at any time, also after the end. */
+export interface RunHandle {
+  pause(): void;
+  resume(): void;
+  /** While paused: let the program run to its next recorded event, or to its next switch of control. */
+  step(to?: StepTo): void;
+  stop(): void;
+  readonly done: Promise<RunSummary>;
+}
+
+export type BatchListener = (batch: EventBatch) => void;
+
+/** Startup progress of the Python runtime, for "Python not ready yet" messages. */
+export interface ReadyProgress {
+  phase: 'starting' | 'loading-python' | 'ready';
+  fraction: number;
+}

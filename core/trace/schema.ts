@@ -1,0 +1,161 @@
+/**
+ * The trace schema: the one definition of every event kind and its fields.
+ *
+ * Every event has `seq` (its index in the run), `t` (nanoseconds since run start), `kind`, and,
+ * where it applies, `obj` (a stable small id of the object it concerns; 0 is the main program)
+ * and `line` (1-based source line). Kind-specific fields are stored positionally in the five
+ * generic columns f0..f4 in the order listed here. Changing the order or meaning of a field is a
+ * format change: bump TRACE_VERSION.
+ */
+
+export const TRACE_VERSION = 1;
+
+/** Stored in an int column where a field has no value (`null`). */
+export const NULL_INT = -2147483648;
+
+/** The id of the main program's lane. Objects of the run get ids from 1 upward. */
+export const MAIN_OBJ = 0;
+
+/**
+ * Field types: `str` is a string-table index, `obj` another object's id, `int` a 32-bit integer,
+ * `bool` 0/1, `num` a float kept as its decimal text in the string table (rare: virtual time).
+ */
+export type FieldType = 'str' | 'obj' | 'int' | 'bool' | 'num';
+
+export interface KindSpec {
+  readonly code: number;
+  readonly fields: readonly (readonly [name: string, type: FieldType])[];
+  readonly doc: string;
+}
+
+export const KINDS = {
+  'run.start': {
+    code: 0,
+    fields: [['python', 'str'], ['program', 'str'], ['options', 'str']],
+    doc: 'The run begins: Python version, program file name, run options as JSON.',
+  },
+  'run.end': {
+    code: 1,
+    fields: [['status', 'str'], ['message', 'str']],
+    doc: 'The run ends; status is ok | error | stopped | timeout | limit | deadlock.',
+  },
+  line: {
+    code: 2,
+    fields: [],
+    doc: 'A frame of the user program executes `line`; `obj` is the generator/task running it, or 0.',
+  },
+  stdout: { code: 3, fields: [['text', 'str']], doc: 'Text the program wrote to stdout.' },
+  stderr: { code: 4, fields: [['text', 'str']], doc: 'Text the program wrote to stderr.' },
+  error: {
+    code: 5,
+    fields: [['exc', 'str'], ['message', 'str'], ['traceback', 'str'], ['col', 'int']],
+    doc: 'An uncaught exception or a SyntaxError (with `col`) ended the program.',
+  },
+  'gen.create': {
+    code: 6,
+    fields: [['name', 'str'], ['genkind', 'str']],
+    doc: 'A generator, coroutine or async generator object was created; genkind names which.',
+  },
+  'gen.resume': {
+    code: 7,
+    fields: [['by', 'obj'], ['via', 'str'], ['value', 'str']],
+    doc:
+      'obj starts running. by: the generator/coroutine (or 0, the main program) that resumed it; ' +
+      'via: next | send | throw | close | for | yield from | await | scheduler; value: the value sent.',
+  },
+  'gen.yield': { code: 8, fields: [['value', 'str']], doc: 'obj yields value and suspends.' },
+  'gen.return': {
+    code: 9,
+    fields: [['value', 'str']],
+    doc: 'obj returns value: this is the StopIteration its caller sees.',
+  },
+  'gen.raise': {
+    code: 10,
+    fields: [['exc', 'str'], ['message', 'str']],
+    doc: 'An exception leaves the frame of obj.',
+  },
+  'gen.close': { code: 11, fields: [], doc: 'obj is closed.' },
+  'iter.create': {
+    code: 12,
+    fields: [['of', 'str'], ['how', 'str'], ['name', 'str']],
+    doc: 'An iterator obj was made from iterable `of`; how: __iter__ | __getitem__ | self; name: its type.',
+  },
+  'iter.next': { code: 13, fields: [['value', 'str']], doc: 'Iterator obj produced value.' },
+  'iter.stop': {
+    code: 14,
+    fields: [['again', 'bool']],
+    doc: 'Iterator obj raised StopIteration; again: it was already exhausted.',
+  },
+  'deque.create': {
+    code: 15,
+    fields: [['maxlen', 'int'], ['items', 'str'], ['name', 'str']],
+    doc: 'A deque obj was created with maxlen (null when unbounded), its initial items, and the variable bound to it.',
+  },
+  'deque.op': {
+    code: 16,
+    fields: [['op', 'str'], ['arg', 'str'], ['value', 'str'], ['dropped', 'str'], ['len', 'int']],
+    doc:
+      'A mutation of deque obj: op is the method name, arg its argument, value the item returned, ' +
+      'dropped the items discarded at the other end because of maxlen (a list repr, or null), len the resulting length.',
+  },
+  'ctx.enter': {
+    code: 17,
+    fields: [['name', 'str'], ['value', 'str']],
+    doc: 'Context manager obj entered; value is what __enter__ returned.',
+  },
+  'ctx.exit': {
+    code: 18,
+    fields: [['exc', 'str'], ['suppressed', 'bool']],
+    doc: 'Context manager obj exited with exception exc (or null); suppressed: __exit__ swallowed it.',
+  },
+  'sched.spawn': {
+    code: 19,
+    fields: [['name', 'str'], ['wraps', 'str'], ['target', 'obj'], ['priority', 'int']],
+    doc: 'Task obj was spawned; wraps describes what it runs (generator, coroutine, thread, asyncio), target is that object.',
+  },
+  'sched.pick': { code: 20, fields: [['reason', 'str']], doc: 'The scheduler picks task obj to run next, and why.' },
+  'sched.park': {
+    code: 21,
+    fields: [['on', 'str'], ['detail', 'str'], ['until', 'num']],
+    doc: 'Task obj waits: on is sleep | queue.get | queue.put | event | join | lock; until is the virtual wake time for sleep.',
+  },
+  'sched.wake': { code: 22, fields: [['reason', 'str']], doc: 'Task obj is ready again.' },
+  'sched.done': {
+    code: 23,
+    fields: [['result', 'str'], ['exc', 'str']],
+    doc: 'Task obj finished with result, or with exception exc.',
+  },
+  'sched.deadlock': {
+    code: 24,
+    fields: [['message', 'str'], ['waiting', 'str']],
+    doc: 'Nothing can run and tasks still wait: waiting is JSON [{task, name, on, detail}].',
+  },
+  clock: { code: 25, fields: [['now', 'num']], doc: 'The virtual clock advances to now (seconds).' },
+} as const satisfies Record<string, KindSpec>;
+
+export type EventKind = keyof typeof KINDS;
+
+export const KIND_NAMES: readonly EventKind[] = (() => {
+  const names = Object.keys(KINDS) as EventKind[];
+  const byCode: EventKind[] = [];
+  for (const name of names) byCode[KINDS[name].code] = name;
+  return byCode;
+})();
+
+export const KIND_CODE = Object.fromEntries(
+  KIND_NAMES.map((name) => [name, KINDS[name].code]),
+) as { readonly [K in EventKind]: (typeof KINDS)[K]['code'] };
+
+export const FIELD_COLUMNS = 5;
+
+export type RunStatus = 'ok' | 'error' | 'stopped' | 'timeout' | 'limit' | 'deadlock';
+
+/** A decoded event, as JSON Lines writes it and as tests read it. */
+export interface TraceEvent {
+  seq: number;
+  t: number;
+  kind: EventKind;
+  obj?: number;
+  line?: number;
+  [field: string]: string | number | boolean | null | undefined;
+}
