@@ -1,0 +1,30 @@
+import type { PyodideAPI } from 'pyodide';
+import type { EventKind } from '../trace/schema.ts';
+import type { RunOptions } from './types.ts';
+
+export type FieldValue = string | number | boolean | null;
+
+/**
+ * What the worker offers code that runs beside the user's program in the same interpreter (the
+ * scheduler): the interpreter, the one event stream, the object-id space and the pause gate.
+ */
+export interface RunContext {
+  readonly py: PyodideAPI;
+  readonly options: Required<Pick<RunOptions, 'policy' | 'seed' | 'switchInterval'>> & RunOptions;
+  /** Appends an event to the run's stream, in order with the probe's own events. Fields are positional, as in the schema. */
+  emit(kind: EventKind, obj: number, line: number, fields?: readonly FieldValue[]): void;
+  /** A fresh object id, from the same counter the probe uses. */
+  newObjectId(): number;
+  /** The probe's id for a Python object (assigning one if it has none). */
+  objectId(pyObject: unknown): number;
+}
+
+/**
+ * The scheduler's hooks into a run. The worker calls `install` before the user's module runs (to make
+ * `import yieldscope` work) and `drain` after the module body ends (to run tasks the program
+ * spawned but never ran).
+ */
+export interface SchedulerHooks {
+  install(ctx: RunContext): void;
+  drain(ctx: RunContext): void;
+}

@@ -1,0 +1,168 @@
+/**
+ * The session API: what the renderer may ask of a host (Electron main, the browser-mode server),
+ * independent of the transport. Requests are validated with these schemas on the host side before
+ * anything acts on them; replies and pushed events are typed here too.
+ */
+import { z } from 'zod';
+import type { EventBatch } from '../trace/batch.ts';
+import type { ReadyProgress, RunSummary } from '../run/types.ts';
+
+export const TRACE_FORMATS = ['native', 'jsonl', 'chrome'] as const;
+export type TraceFormat = (typeof TRACE_FORMATS)[number];
+
+const limits = {
+  source: 2_000_000,
+  name: 255,
+  path: 4096,
+  bytes: 512 * 1024 * 1024,
+};
+
+export const RunRequest = z
+  .object({
+    source: z.string().max(limits.source),
+    fileName: z
+      .string()
+      .min(1)
+      .max(limits.name)
+      .regex(/^[^/\\]+\.py$/, 'a file name ending in .py, without folders'),
+    policy: z.enum(['fifo', 'lifo', 'random', 'priority']).default('fifo'),
+    seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+    switchInterval: z.number().int().min(1).max(10_000).default(5),
+    maxEvents: z.number().int().min(1).max(50_000_000).optional(),
+    timeoutMs: z.number().int().min(100).max(24 * 3600 * 1000).optional(),
+    startPaused: z.boolean().default(false),
+  })
+  .strict();
+export type RunRequest = z.input<typeof RunRequest>;
+
+export const StepRequest = z.object({ to: z.enum(['event', 'switch']).default('event') }).strict();
+
+/** Where a trace comes from: a path (desktop: chosen in a native dialog or passed on the command line) or bytes (browser: a picked or dropped file). */
+export const OpenTraceRequest = z.union([
+  z.object({ path: z.string().min(1).max(limits.path) }).strict(),
+  z.object({ name: z.string().min(1).max(limits.name), bytes: z.instanceof(Uint8Array) }).strict(),
+  z.object({ dialog: z.literal(true) }).strict(),
+  z.object({ lastRecording: z.literal(true) }).strict(),
+]);
+export type OpenTraceRequest = z.infer<typeof OpenTraceRequest>;
+
+/** Save or export the session's current trace: to a path, through a native dialog, or returned as bytes (browser download). */
+export const SaveTraceRequest = z
+  .object({
+    format: z.enum(TRACE_FORMATS),
+    path: z.string().min(1).max(limits.path).optional(),
+    dialog: z.boolean().optional(),
+  })
+  .strict();
+export type SaveTraceRequest = z.infer<typeof SaveTraceRequest>;
+
+export const OpenProgramRequest = z.union([
+  z.object({ path: z.string().min(1).max(limits.path) }).strict(),
+  z.object({ dialog: z.literal(true) }).strict(),
+]);
+export type OpenProgramRequest = z.infer<typeof OpenProgramRequest>;
+
+/** Every request a renderer can send: method name → schema of its single argument. */
+export const REQUESTS = {
+  hello: z.undefined(),
+  listLessons: z.undefined(),
+  run: RunRequest,
+  pause: z.undefined(),
+  resume: z.undefined(),
+  step: StepRequest,
+  stop: z.undefined(),
+  openTrace: OpenTraceRequest,
+  saveTrace: SaveTraceRequest,
+  openProgram: OpenProgramRequest,
+} as const;
+export type Method = keyof typeof REQUESTS;
+
+export interface Lesson {
+  id: string;
+  title: string;
+  fileName: string;
+  source: string;
+  /** Markdown. */
+  narration: string;
+  policy?: 'fifo' | 'lifo' | 'random' | 'priority';
+}
+
+export interface Hello {
+  version: string;
+  python: ReadyProgress;
+  /** The host can show native dialogs (desktop) or not (browser: bytes travel instead). */
+  dialogs: boolean;
+  /** A recording kept from a previous session (after a crash or restart), if any. */
+  lastRecording: { name: string; events: number; savedAt: string } | null;
+}
+
+export interface SavedTrace {
+  /** Where it was written (desktop), or the bytes to download (browser). */
+  path?: string;
+  bytes?: Uint8Array;
+  fileName: string;
+}
+
+export interface OpenedProgram {
+  fileName: string;
+  source: string;
+}
+
+/** Replies, by method. */
+export interface Replies {
+  hello: Hello;
+  listLessons: Lesson[];
+  run: { runId: number };
+  pause: void;
+  resume: void;
+  step: void;
+  stop: void;
+  /** The trace's events arrive as `trace` events with this runId, then its summary. */
+  openTrace: { runId: number; name: string; events: number } | { cancelled: true };
+  saveTrace: SavedTrace | { cancelled: true };
+  openProgram: OpenedProgram | { cancelled: true };
+}
+
+export type RunState = 'running' | 'paused' | 'ended';
+
+/** Pushed from host to renderer. Batches of one runId arrive in order, without gaps. */
+export type SessionEvent =
+  | { type: 'python'; progress: ReadyProgress }
+  | { type: 'start'; runId: number; source: 'live' | 'file'; name: string }
+  | { type: 'batch'; runId: number; batch: EventBatch }
+  | { type: 'state'; runId: number; state: RunState; summary?: RunSummary }
+  /** Desktop menu actions and files opened from outside (command line, drop, recent files). */
+  | { type: 'command'; command: MenuCommand }
+  | { type: 'program'; program: OpenedProgram };
+
+export type MenuCommand =
+  | 'open'
+  | 'save'
+  | 'export-jsonl'
+  | 'export-chrome'
+  | 'run'
+  | 'stop'
+  | 'pause-resume'
+  | 'step'
+  | 'step-switch'
+  | 'presentation';
+
+export type Args<M extends Method> = z.input<(typeof REQUESTS)[M]>;
+
+/** The one object the renderer talks to. */
+export interface SessionApi {
+  call<M extends Method>(method: M, arg: Args<M>): Promise<Replies[M]>;
+  listen(listener: (event: SessionEvent) => void): () => void;
+}
+
+export class RequestRefused extends Error {}
+
+/** Validates a request before any host acts on it. Throws RequestRefused naming the problem. */
+export function parseRequest<M extends Method>(method: unknown, arg: unknown): { method: M; arg: z.output<(typeof REQUESTS)[M]> } {
+  if (typeof method !== 'string' || !Object.hasOwn(REQUESTS, method))
+    throw new RequestRefused(`unknown request ${JSON.stringify(String(method)).slice(0, 80)}`);
+  const result = REQUESTS[method as Method].safeParse(arg);
+  if (!result.success)
+    throw new RequestRefused(`bad ${method} request: ${result.error.issues.map((i) => `${i.path.join('.') || 'argument'}: ${i.message}`).join('; ')}`);
+  return { method: method as M, arg: result.data as z.output<(typeof REQUESTS)[M]> };
+}
