@@ -1,0 +1,161 @@
+/**
+ * The wire codec of the session API: how requests, replies and pushed events travel between the
+ * renderer and a host, over Electron IPC or a WebSocket alike. A frame is one binary message:
+ *
+ *   bytes 0..3   "YSW" and the codec version (1)
+ *   bytes 4..7   length H of the header, little-endian u32
+ *   bytes 8..    the header, UTF-8 JSON: { frame, blobs: [[type, byteOffset, length], ...] }
+ *   then         each typed array's raw bytes, 8-byte aligned, where the header's blobs say
+ *
+ * Inside `frame`, every typed array (a batch's columns, a trace file's bytes) is replaced by
+ * `{"$bin": i}`, the index of its blob; strings and the rest stay JSON. So an event batch costs its
+ * columns' bytes plus a small header, never one JSON object per event.
+ *
+ * This module runs in the renderer too (the WebSocket client and the sandboxed preload import it):
+ * it must stay free of Node APIs.
+ */
+import type { SessionEvent } from './protocol.ts';
+
+export type Frame =
+  | { kind: 'request'; id: number; method: string; arg?: unknown }
+  | { kind: 'reply'; id: number; ok: true; value?: unknown }
+  | { kind: 'reply'; id: number; ok: false; error: string }
+  | { kind: 'event'; event: SessionEvent };
+
+export class WireError extends Error {}
+
+const MAGIC = [0x59, 0x53, 0x57, 1]; // "YSW", version 1
+const PREAMBLE = 8;
+
+type Blob = Float64Array | Int32Array | Uint8Array;
+const BLOB_TYPES = { Float64Array, Int32Array, Uint8Array } as const;
+type BlobType = keyof typeof BLOB_TYPES;
+
+function blobType(value: unknown): BlobType | null {
+  if (value instanceof Float64Array) return 'Float64Array';
+  if (value instanceof Int32Array) return 'Int32Array';
+  if (value instanceof Uint8Array) return 'Uint8Array';
+  return null;
+}
+
+const align8 = (n: number) => (n + 7) & ~7;
+
+/** Replaces typed arrays by blob references, collecting them in `blobs`. */
+function extract(value: unknown, blobs: Blob[]): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  const type = blobType(value);
+  if (type) {
+    blobs.push(value as Blob);
+    return { $bin: blobs.length - 1 };
+  }
+  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer)
+    throw new WireError(
+      `cannot send a ${value.constructor.name}: only Float64Array, Int32Array and Uint8Array travel`,
+    );
+  if (Array.isArray(value)) return value.map((v) => extract(v, blobs));
+  if (Object.hasOwn(value, '$bin'))
+    throw new WireError('an object with a "$bin" key cannot travel: the key is reserved');
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = extract(v, blobs);
+  return out;
+}
+
+export function encodeFrame(frame: Frame): Uint8Array<ArrayBuffer> {
+  const blobs: Blob[] = [];
+  const body = extract(frame, blobs);
+  const layout: [BlobType, number, number][] = [];
+  // Offsets are relative to the end of the header, which is itself padded to 8: lay the blobs out
+  // first, then the header, whose length does not depend on them.
+  let offset = 0;
+  for (const blob of blobs) {
+    layout.push([blobType(blob)!, offset, blob.length]);
+    offset = align8(offset + blob.byteLength);
+  }
+  const header = new TextEncoder().encode(JSON.stringify({ frame: body, blobs: layout }));
+  const start = align8(PREAMBLE + header.length);
+  const out = new Uint8Array(start + offset);
+  out.set(MAGIC, 0);
+  new DataView(out.buffer).setUint32(4, header.length, true);
+  out.set(header, PREAMBLE);
+  blobs.forEach((blob, i) =>
+    out.set(new Uint8Array(blob.buffer, blob.byteOffset, blob.byteLength), start + layout[i][1]),
+  );
+  return out;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Puts the blobs back where their references stand. */
+function revive(value: unknown, blobs: Blob[], used: Set<number>): unknown {
+  if (Array.isArray(value)) return value.map((v) => revive(v, blobs, used));
+  if (!isRecord(value)) return value;
+  if (Object.hasOwn(value, '$bin')) {
+    const i = value.$bin;
+    if (Object.keys(value).length !== 1 || typeof i !== 'number' || !(i in blobs) || used.has(i))
+      throw new WireError('frame holds a bad blob reference');
+    used.add(i);
+    return blobs[i];
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = revive(v, blobs, used);
+  return out;
+}
+
+function checkEnvelope(frame: unknown): Frame {
+  if (!isRecord(frame)) throw new WireError('frame is not an object');
+  const id = frame.id;
+  const idOk = typeof id === 'number' && Number.isSafeInteger(id) && id >= 0;
+  if (frame.kind === 'request' && idOk && typeof frame.method === 'string') return frame as Frame;
+  if (
+    frame.kind === 'reply' &&
+    idOk &&
+    (frame.ok === true || (frame.ok === false && typeof frame.error === 'string'))
+  )
+    return frame as Frame;
+  if (frame.kind === 'event' && isRecord(frame.event) && typeof frame.event.type === 'string')
+    return frame as Frame;
+  throw new WireError('frame is neither a request, a reply nor an event');
+}
+
+/** Decodes a frame from untrusted bytes; throws WireError naming what is wrong. */
+export function decodeFrame(data: Uint8Array | ArrayBuffer): Frame {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  if (bytes.length < PREAMBLE || MAGIC.some((b, i) => bytes[i] !== b))
+    throw new WireError('not a Yieldscope frame (or from another version)');
+  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(4, true);
+  const start = align8(PREAMBLE + headerLength);
+  if (PREAMBLE + headerLength > bytes.length) throw new WireError('frame is shorter than its header says');
+  let header: unknown;
+  try {
+    header = JSON.parse(
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(PREAMBLE, PREAMBLE + headerLength)),
+    );
+  } catch {
+    throw new WireError('frame header is not JSON');
+  }
+  if (!isRecord(header) || !Array.isArray(header.blobs))
+    throw new WireError('frame header has no blob table');
+  const blobs = header.blobs.map((entry: unknown): Blob => {
+    if (!Array.isArray(entry) || entry.length !== 3) throw new WireError('bad blob table entry');
+    const [type, offset, length] = entry as unknown[];
+    if (typeof type !== 'string' || !Object.hasOwn(BLOB_TYPES, type))
+      throw new WireError(`blob type ${String(type)} is not allowed`);
+    const Ctor = BLOB_TYPES[type as BlobType];
+    if (
+      !Number.isSafeInteger(offset) ||
+      !Number.isSafeInteger(length) ||
+      (offset as number) < 0 ||
+      (length as number) < 0
+    )
+      throw new WireError('bad blob bounds');
+    const from = start + (offset as number);
+    const to = from + (length as number) * Ctor.BYTES_PER_ELEMENT;
+    if (to > bytes.length) throw new WireError('a blob runs past the end of the frame');
+    // A copy: each array owns its buffer (transferable, aligned, and not pinning the whole frame).
+    const own = bytes.slice(from, to);
+    return new Ctor(own.buffer, 0, length as number);
+  });
+  return checkEnvelope(revive(header.frame, blobs, new Set()));
+}
