@@ -100,11 +100,13 @@ export function traceOf(events: Iterable<TraceEvent>): Trace {
 }
 
 function checkEvent(ev: TraceEvent, expectedSeq: number): void {
-  if (typeof ev !== 'object' || ev === null || Array.isArray(ev)) throw new TraceEventError('an event must be an object');
+  if (typeof ev !== 'object' || ev === null || Array.isArray(ev))
+    throw new TraceEventError('an event must be an object');
   if (typeof ev.kind !== 'string' || !Object.hasOwn(KINDS, ev.kind))
     throw new TraceEventError(`unknown kind ${JSON.stringify(ev.kind)}`);
   const kind = ev.kind as EventKind;
-  if (ev.seq !== expectedSeq) throw new TraceEventError(`seq is ${JSON.stringify(ev.seq)}, expected ${expectedSeq}`);
+  if (ev.seq !== expectedSeq)
+    throw new TraceEventError(`seq is ${JSON.stringify(ev.seq)}, expected ${expectedSeq}`);
   if (typeof ev.t !== 'number' || !Number.isFinite(ev.t) || ev.t < 0)
     throw new TraceEventError(`t must be a number of nanoseconds ≥ 0, got ${JSON.stringify(ev.t)}`);
   if (ev.obj !== undefined && (!isInt32(ev.obj) || ev.obj === NULL_INT))
@@ -114,7 +116,8 @@ function checkEvent(ev: TraceEvent, expectedSeq: number): void {
   const fields = KINDS[kind].fields;
   const known = new Set<string>(fields.map(([name]) => name));
   for (const key of Object.keys(ev))
-    if (!BASE_KEYS.has(key) && !known.has(key)) throw new TraceEventError(`${kind} has no field ${JSON.stringify(key)}`);
+    if (!BASE_KEYS.has(key) && !known.has(key))
+      throw new TraceEventError(`${kind} has no field ${JSON.stringify(key)}`);
   for (const [name, type] of fields) {
     const v = ev[name];
     if (v === null || v === undefined) continue;
@@ -126,7 +129,10 @@ function checkEvent(ev: TraceEvent, expectedSeq: number): void {
           : type === 'num'
             ? typeof v === 'number' && Number.isFinite(v)
             : isInt32(v) && v !== NULL_INT;
-    if (!ok) throw new TraceEventError(`${kind} field ${name} must be ${FIELD_WORDS[type]}, got ${JSON.stringify(v)}`);
+    if (!ok)
+      throw new TraceEventError(
+        `${kind} field ${name} must be ${FIELD_WORDS[type]}, got ${JSON.stringify(v)}`,
+      );
   }
 }
 

@@ -1,0 +1,100 @@
+/**
+ * JSON Lines export and import of a trace (`.jsonl`).
+ *
+ * The first line is a header object naming the format and its version:
+ *
+ *   {"format":"yieldscope-trace","version":1,"events":3}
+ *
+ * then one event per line, exactly as Trace.event decodes it: `seq`, `t` (nanoseconds since run
+ * start), `kind`, `obj` and `line` where they apply, and every field of the kind under its schema
+ * name (schema.ts), `null` where it has no value:
+ *
+ *   {"seq":0,"t":0,"kind":"run.start","obj":0,"python":"3.14.0","program":"main.py","options":"{}"}
+ *   {"seq":1,"t":5120,"kind":"gen.create","obj":1,"line":3,"name":"producer","genkind":"generator"}
+ *
+ * On import the header is optional (a file of bare event lines is read too), but when present its
+ * version must be this one, and its event count must match. Blank lines are ignored. Every event
+ * line is validated against the schema; the first bad one is refused with its line number.
+ */
+import { TraceBuilder, TraceEventError } from './builder.ts';
+import { TraceFileError } from './file-error.ts';
+import { TRACE_VERSION, type TraceEvent } from './schema.ts';
+import type { Trace } from './trace.ts';
+
+export const JSONL_FORMAT = 'yieldscope-trace';
+
+interface JsonlHeader {
+  format: typeof JSONL_FORMAT;
+  version: number;
+  events?: number;
+}
+
+/** The trace as JSON Lines text, header first, one event per line, each line ending in "\n". */
+export function encodeJsonl(trace: Trace): string {
+  const header: JsonlHeader = { format: JSONL_FORMAT, version: TRACE_VERSION, events: trace.size };
+  const lines = [JSON.stringify(header)];
+  for (let i = 0; i < trace.size; i++) lines.push(JSON.stringify(trace.event(i)));
+  return lines.join('\n') + '\n';
+}
+
+export function decodeJsonl(text: string): Trace {
+  const builder = new TraceBuilder();
+  let header: JsonlHeader | undefined;
+  let lineNumber = 0;
+  let at = 0;
+  while (at < text.length) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const line = text.slice(at, end).trim();
+    at = end + 1;
+    lineNumber++;
+    if (line === '') continue;
+    const value = parseLine(line, lineNumber);
+    if (lineNumber === 1 && isHeader(value)) {
+      header = checkHeader(value);
+      continue;
+    }
+    try {
+      builder.add(value as TraceEvent);
+    } catch (e) {
+      if (e instanceof TraceEventError) throw new TraceFileError(`bad line ${lineNumber}: ${e.message}`);
+      throw e;
+    }
+  }
+  if (header === undefined && builder.size === 0)
+    throw new TraceFileError('not a trace: the file holds no events');
+  if (header?.events !== undefined && header.events !== builder.size)
+    throw new TraceFileError(
+      `truncated: the header announces ${header.events} events, the file holds ${builder.size}`,
+    );
+  return builder.trace();
+}
+
+function parseLine(line: string, lineNumber: number): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    throw new TraceFileError(`bad line ${lineNumber}: not valid JSON`);
+  }
+}
+
+function isHeader(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && 'format' in value;
+}
+
+function checkHeader(value: Record<string, unknown>): JsonlHeader {
+  if (value.format !== JSONL_FORMAT)
+    throw new TraceFileError(
+      `not a trace: the header names format ${JSON.stringify(value.format)}, not ${JSONL_FORMAT}`,
+    );
+  if (value.version !== TRACE_VERSION)
+    throw new TraceFileError(
+      `wrong version: the file is trace format version ${JSON.stringify(value.version)}, this Yieldscope reads version ${TRACE_VERSION}`,
+    );
+  const events = value.events;
+  if (events !== undefined && !(typeof events === 'number' && Number.isInteger(events) && events >= 0))
+    throw new TraceFileError(
+      `bad line 1: the header's events must be a count, got ${JSON.stringify(events)}`,
+    );
+  return { format: JSONL_FORMAT, version: TRACE_VERSION, events };
+}

@@ -1,0 +1,239 @@
+/**
+ * The native trace file (`.ystrace`): a whole Trace, losslessly, in about a tenth of its in-memory size.
+ *
+ * Layout (integers in the header are unsigned 32-bit little-endian):
+ *
+ *   offset  size  content
+ *   0       8     magic 89 59 53 54 52 0D 0A 1A ("\x89YSTR\r\n\x1a": binary, and caught by text-mode mangling)
+ *   8       4     format version (= TRACE_VERSION of schema.ts; a reader refuses any other)
+ *   12      4     event count N
+ *   16      4     string-table size S
+ *   20      4     body length in bytes, before compression
+ *   24      …     the body, raw DEFLATE (RFC 1951), to the end of the file
+ *
+ * The body is column by column. `varint` is unsigned LEB128; `zz` maps signed to unsigned (zigzag);
+ * a "nullable delta" stream stores 0 for a missing value (NULL_INT) and otherwise
+ * varint(zz(v − previous non-missing value of the same stream) + 1), the previous value starting at 0:
+ *
+ *   1 byte        t encoding: 0 = integers, N × varint(zz(t[i] − t[i−1])) follow (t[−1] = 0);
+ *                             1 = otherwise, N × float64 little-endian follow
+ *   N bytes       kind codes
+ *   …             obj: nullable delta stream
+ *   …             line: nullable delta stream
+ *   5 × …         field columns f0..f4, each a nullable delta stream whose "previous value" is kept
+ *                 per event kind (a string id follows the last string id of the same kind and column)
+ *   S × varint    string lengths in UTF-16 code units
+ *   varint, …     byte length of the UTF-8 text of all strings concatenated, then that text
+ *
+ * Nothing may follow the strings. Reading validates the header, the exact body length, every kind
+ * code and every string reference, and throws TraceFileError naming the problem otherwise.
+ */
+import { deflateSync, inflateSync } from 'fflate';
+import { TraceFileError } from './file-error.ts';
+import { FIELD_COLUMNS, KIND_NAMES, KINDS, NULL_INT, TRACE_VERSION } from './schema.ts';
+import { Trace } from './trace.ts';
+import { ByteReader, ByteWriter, unzigzag, zigzag } from './varint.ts';
+
+export const NATIVE_MAGIC = Uint8Array.of(0x89, 0x59, 0x53, 0x54, 0x52, 0x0d, 0x0a, 0x1a);
+const HEADER_BYTES = 24;
+/** DEFLATE cannot expand data more than about 1032-fold; a header claiming more is lying. */
+const MAX_INFLATE_RATIO = 1032;
+const T_INTEGERS = 0;
+const T_FLOATS = 1;
+
+export function isNative(bytes: Uint8Array): boolean {
+  return bytes.length >= NATIVE_MAGIC.length && NATIVE_MAGIC.every((b, i) => bytes[i] === b);
+}
+
+export function encodeNative(trace: Trace): Uint8Array {
+  const n = trace.size;
+  const body = new ByteWriter();
+  writeTimes(body, trace.t.subarray(0, n));
+  body.write(trace.kind.subarray(0, n));
+  writeNullableDeltas(body, trace.obj, n, 1, 0, () => 0);
+  writeNullableDeltas(body, trace.line, n, 1, 0, () => 0);
+  for (let col = 0; col < FIELD_COLUMNS; col++)
+    writeNullableDeltas(body, trace.f, n, FIELD_COLUMNS, col, (i) => trace.kind[i]);
+  for (const s of trace.strings) body.varint(s.length);
+  const text = new TextEncoder().encode(trace.strings.join(''));
+  body.varint(text.length);
+  body.write(text);
+
+  const raw = body.result();
+  const packed = deflateSync(raw, { level: 6 });
+  const file = new Uint8Array(HEADER_BYTES + packed.length);
+  file.set(NATIVE_MAGIC);
+  const header = new DataView(file.buffer);
+  header.setUint32(8, TRACE_VERSION, true);
+  header.setUint32(12, n, true);
+  header.setUint32(16, trace.strings.length, true);
+  header.setUint32(20, raw.length, true);
+  file.set(packed, HEADER_BYTES);
+  return file;
+}
+
+export function decodeNative(bytes: Uint8Array): Trace {
+  if (!isNative(bytes))
+    throw new TraceFileError('not a Yieldscope trace: the file does not start with the trace signature');
+  if (bytes.length < HEADER_BYTES) throw new TraceFileError('truncated: the file ends inside its header');
+  const header = new DataView(bytes.buffer, bytes.byteOffset, HEADER_BYTES);
+  const version = header.getUint32(8, true);
+  if (version !== TRACE_VERSION)
+    throw new TraceFileError(
+      `wrong version: the file is trace format version ${version}, this Yieldscope reads version ${TRACE_VERSION}`,
+    );
+  const n = header.getUint32(12, true);
+  const stringCount = header.getUint32(16, true);
+  const bodyLength = header.getUint32(20, true);
+  const packed = bytes.subarray(HEADER_BYTES);
+  if (bodyLength > packed.length * MAX_INFLATE_RATIO + 64 || n > bodyLength || stringCount > bodyLength)
+    throw new TraceFileError('corrupt: the header does not match the size of the file');
+
+  const out = new Uint8Array(bodyLength + 1);
+  let raw: Uint8Array;
+  try {
+    raw = inflateSync(packed, { out });
+  } catch (e) {
+    throw new TraceFileError(
+      `truncated or corrupt: the compressed event data cannot be read (${(e as Error).message})`,
+    );
+  }
+  if (raw.length < bodyLength)
+    throw new TraceFileError('truncated: the event data is shorter than its header says');
+  if (raw.length > bodyLength)
+    throw new TraceFileError('corrupt: the event data is longer than its header says');
+
+  const body = new ByteReader(raw);
+  const t = readTimes(body, n);
+  const kind = body.take(n).slice();
+  for (let i = 0; i < n; i++)
+    if (kind[i] >= KIND_NAMES.length)
+      throw new TraceFileError(`corrupt: event ${i} has unknown kind code ${kind[i]}`);
+  const obj = new Int32Array(n);
+  readNullableDeltas(body, obj, n, 1, 0, () => 0);
+  const line = new Int32Array(n);
+  readNullableDeltas(body, line, n, 1, 0, () => 0);
+  const f = new Int32Array(n * FIELD_COLUMNS);
+  for (let col = 0; col < FIELD_COLUMNS; col++)
+    readNullableDeltas(body, f, n, FIELD_COLUMNS, col, (i) => kind[i]);
+  const strings = readStrings(body, stringCount);
+  if (body.left > 0)
+    throw new TraceFileError(`corrupt: ${body.left} unexpected bytes after the string table`);
+  checkReferences(kind, f, n, stringCount);
+
+  const trace = new Trace();
+  trace.append({ first: 0, count: n, t, kind, obj, line, f, stringBase: 0, strings });
+  return trace;
+}
+
+function writeTimes(body: ByteWriter, t: Float64Array): void {
+  const integers = t.every((v) => Number.isInteger(v) && Math.abs(v) < 2 ** 52);
+  if (!integers) {
+    body.byte(T_FLOATS);
+    body.write(new Uint8Array(Float64Array.from(t).buffer));
+    return;
+  }
+  body.byte(T_INTEGERS);
+  let prev = 0;
+  for (const v of t) {
+    body.varint(zigzag(v - prev));
+    prev = v;
+  }
+}
+
+function readTimes(body: ByteReader, n: number): Float64Array {
+  const encoding = body.byte();
+  if (encoding === T_FLOATS) return new Float64Array(body.take(n * 8).slice().buffer);
+  if (encoding !== T_INTEGERS) throw new TraceFileError(`corrupt: unknown time encoding ${encoding}`);
+  const t = new Float64Array(n);
+  let prev = 0;
+  for (let i = 0; i < n; i++) {
+    prev += unzigzag(body.varint());
+    t[i] = prev;
+  }
+  return t;
+}
+
+/** Values column[i * stride + col] for i < n; `slot(i)` picks which running "previous value" event i continues. */
+function writeNullableDeltas(
+  body: ByteWriter,
+  column: Int32Array,
+  n: number,
+  stride: number,
+  col: number,
+  slot: (i: number) => number,
+): void {
+  const prev = new Float64Array(256);
+  for (let i = 0; i < n; i++) {
+    const v = column[i * stride + col];
+    if (v === NULL_INT) {
+      body.varint(0);
+      continue;
+    }
+    const s = slot(i);
+    body.varint(zigzag(v - prev[s]) + 1);
+    prev[s] = v;
+  }
+}
+
+function readNullableDeltas(
+  body: ByteReader,
+  column: Int32Array,
+  n: number,
+  stride: number,
+  col: number,
+  slot: (i: number) => number,
+): void {
+  const prev = new Float64Array(256);
+  for (let i = 0; i < n; i++) {
+    const z = body.varint();
+    if (z === 0) {
+      column[i * stride + col] = NULL_INT;
+      continue;
+    }
+    const s = slot(i);
+    const v = prev[s] + unzigzag(z - 1);
+    if (v <= NULL_INT || v > 2147483647)
+      throw new TraceFileError(`corrupt: event ${i} holds a number out of range`);
+    column[i * stride + col] = v;
+    prev[s] = v;
+  }
+}
+
+function readStrings(body: ByteReader, count: number): string[] {
+  const lengths = new Array<number>(count);
+  let total = 0;
+  for (let i = 0; i < count; i++) total += lengths[i] = body.varint();
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(body.take(body.varint()));
+  } catch (e) {
+    if (e instanceof TraceFileError) throw e;
+    throw new TraceFileError('corrupt: the string table is not valid UTF-8');
+  }
+  if (text.length !== total) throw new TraceFileError('corrupt: the string table does not match its lengths');
+  const strings = new Array<string>(count);
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    strings[i] = text.slice(at, at + lengths[i]);
+    at += lengths[i];
+  }
+  return strings;
+}
+
+/** Every string-typed field must point into the string table, every bool be 0 or 1. */
+function checkReferences(kind: Uint8Array, f: Int32Array, n: number, stringCount: number): void {
+  for (let i = 0; i < n; i++) {
+    const name = KIND_NAMES[kind[i]];
+    KINDS[name].fields.forEach(([field, type], col) => {
+      const v = f[i * FIELD_COLUMNS + col];
+      if (v === NULL_INT) return;
+      if ((type === 'str' || type === 'num') && (v < 0 || v >= stringCount))
+        throw new TraceFileError(
+          `corrupt: event ${i} (${name}) field ${field} points outside the string table`,
+        );
+      if (type === 'bool' && v !== 0 && v !== 1)
+        throw new TraceFileError(`corrupt: event ${i} (${name}) field ${field} is ${v}, not true or false`);
+    });
+  }
+}

@@ -1,0 +1,97 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { traceOf } from './builder.ts';
+import { encodeChrome } from './chrome.ts';
+import { eventsArbitrary } from './event-arbitrary.ts';
+import { encodeJsonl } from './jsonl.ts';
+import { encodeNative, NATIVE_MAGIC } from './native.ts';
+import { readTraceFile, TraceFileError } from './open.ts';
+import { TRACE_VERSION, type TraceEvent } from './schema.ts';
+
+const events: TraceEvent[] = [
+  { seq: 0, t: 0, kind: 'gen.create', obj: 1, line: 2, name: 'g', genkind: 'generator' },
+  { seq: 1, t: 10, kind: 'gen.resume', obj: 1, line: 2, by: 0, via: 'for', value: null },
+  { seq: 2, t: 20, kind: 'gen.return', obj: 1, line: 4, value: 'None' },
+];
+const text = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+/** Reading must refuse with a TraceFileError that names the file and this problem. */
+function refuses(bytes: Uint8Array, problem: string): void {
+  expect(() => readTraceFile(bytes, 'f.ystrace')).toThrow(TraceFileError);
+  expect(() => readTraceFile(bytes, 'f.ystrace')).toThrow(`f.ystrace: ${problem}`);
+}
+
+/** Arbitrary input decodes or is refused, and refused by the readers' own checks, not by a crash inside them. */
+function decodesOrRefuses(bytes: Uint8Array): void {
+  try {
+    const trace = readTraceFile(bytes, 'x');
+    expect([...trace.events()]).toHaveLength(trace.size);
+  } catch (e) {
+    expect(e).toBeInstanceOf(TraceFileError);
+    expect((e as Error).message).not.toMatch(/^x: cannot be read/);
+  }
+}
+
+describe('readTraceFile', () => {
+  it('tells native from JSON Lines by content', () => {
+    const trace = traceOf(events);
+    expect([...readTraceFile(encodeNative(trace), 'a.jsonl').events()]).toEqual(events);
+    expect([...readTraceFile(text(encodeJsonl(trace)), 'a.ystrace').events()]).toEqual(events);
+  });
+
+  it('refuses an empty file', () => refuses(new Uint8Array(0), 'empty file'));
+  it('refuses a truncated native file', () =>
+    refuses(encodeNative(traceOf(events)).subarray(0, 30), 'truncated'));
+  it('refuses a native file of another version', () => {
+    const bytes = encodeNative(traceOf(events));
+    new DataView(bytes.buffer).setUint32(8, 7, true);
+    refuses(
+      bytes,
+      `wrong version: the file is trace format version 7, this Yieldscope reads version ${TRACE_VERSION}`,
+    );
+  });
+  it('refuses random bytes', () => refuses(Uint8Array.of(0xff, 0xfe, 0x00, 0x12, 0x99), 'not a trace'));
+  it('refuses text that is not JSON Lines', () => refuses(text('def g():\n    yield 1\n'), 'not a trace'));
+  it('refuses a bad JSON line by number', () =>
+    refuses(text(encodeJsonl(traceOf(events)).replace('"seq":2', '"seq":2,')), 'bad line 4: not valid JSON'));
+  it('refuses an unknown kind', () =>
+    refuses(
+      text(encodeJsonl(traceOf(events)).replace('gen.return', 'gen.vanish')),
+      'bad line 4: unknown kind "gen.vanish"',
+    ));
+  it('refuses a field of the wrong type', () =>
+    refuses(
+      text(encodeJsonl(traceOf(events)).replace('"via":"for"', '"via":7')),
+      'bad line 3: gen.resume field via must be a string, got 7',
+    ));
+  it('points a Chrome export to Perfetto', () =>
+    refuses(text(encodeChrome(traceOf(events))), 'a Chrome trace export'));
+
+  it('decodes or refuses arbitrary bytes', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), decodesOrRefuses), { numRuns: 500 });
+  });
+
+  it('decodes or refuses arbitrary bytes after the native signature', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (tail) =>
+        decodesOrRefuses(Uint8Array.from([...NATIVE_MAGIC, ...tail])),
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('decodes or refuses damaged native and JSON Lines files', () => {
+    const damaged = fc
+      .tuple(
+        eventsArbitrary(20),
+        fc.boolean(),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }),
+      )
+      .map(([evs, native, hits]) => {
+        const bytes = native ? encodeNative(traceOf(evs)) : text(encodeJsonl(traceOf(evs)));
+        for (const [at, value] of hits) bytes[at % bytes.length] = value;
+        return bytes;
+      });
+    fc.assert(fc.property(damaged, decodesOrRefuses), { numRuns: 1000 });
+  });
+});

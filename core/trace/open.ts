@@ -1,0 +1,40 @@
+import { TraceFileError } from './file-error.ts';
+import { decodeJsonl } from './jsonl.ts';
+import { decodeNative, isNative } from './native.ts';
+import type { Trace } from './trace.ts';
+
+export { TraceFileError } from './file-error.ts';
+
+/**
+ * Reads a trace file of either readable format, telling them apart by content (not by name): the
+ * native signature, or JSON Lines text. Anything else, and every flaw inside, is refused with a
+ * TraceFileError whose message starts with the file's name.
+ */
+export function readTraceFile(bytes: Uint8Array, name: string): Trace {
+  try {
+    return decode(bytes);
+  } catch (e) {
+    if (e instanceof TraceFileError) throw new TraceFileError(`${name}: ${e.message}`);
+    // A reader bug or an allocation failure on absurd input: still this file's problem to the user.
+    throw new TraceFileError(`${name}: cannot be read (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+function decode(bytes: Uint8Array): Trace {
+  if (bytes.length === 0) throw new TraceFileError('empty file: not a trace');
+  if (isNative(bytes)) return decodeNative(bytes);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new TraceFileError('not a trace: neither a Yieldscope trace file nor text');
+  }
+  const start = text.trimStart();
+  if (start.startsWith('{"displayTimeUnit"') || start.startsWith('{"traceEvents"'))
+    throw new TraceFileError(
+      'a Chrome trace export: open it in Perfetto; Yieldscope reads its .ystrace and .jsonl files',
+    );
+  if (!start.startsWith('{'))
+    throw new TraceFileError('not a trace: neither a Yieldscope trace file nor JSON Lines');
+  return decodeJsonl(text);
+}
