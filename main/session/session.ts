@@ -1,0 +1,339 @@
+/**
+ * The session: everything a renderer may ask of a host, independent of the transport. The Electron
+ * main process and the browser-mode server each feed it requests exactly as they arrive (it
+ * validates them) and forward what it pushes.
+ *
+ * A session keeps one Python engine warm across runs, and one current trace: the live run's, or the
+ * one opened from a file, which is what Save writes.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { z } from 'zod';
+import type {
+  BatchListener,
+  ReadyProgress,
+  RunHandle,
+  RunOptions,
+  RunSummary,
+} from '../../core/run/types.ts';
+import {
+  parseRequest,
+  type Hello,
+  type Method,
+  type OpenedProgram,
+  type Replies,
+  type REQUESTS,
+  type RunState,
+  type SessionEvent,
+  type TraceFormat,
+} from '../../core/session/protocol.ts';
+import { readTraceFile } from '../../core/trace/open.ts';
+import { Trace } from '../../core/trace/trace.ts';
+import { writeFileAtomic } from './atomic.ts';
+import { FORMATS, traceFileName } from './formats.ts';
+import { listLessons } from './lessons.ts';
+import { LastRecording } from './recording.ts';
+import { traceBatches, traceSummary } from './replay.ts';
+
+/** The part of core/run/runner.ts's Runner a session uses. */
+export interface Engine {
+  readonly ready: Promise<void>;
+  run(options: RunOptions, onBatch: BatchListener): RunHandle;
+  close(): Promise<void>;
+}
+
+/** Native file dialogs of a desktop host; each resolves to the chosen path, or null when cancelled. */
+export interface Dialogs {
+  openTrace(): Promise<string | null>;
+  saveTrace(format: TraceFormat, suggestedName: string): Promise<string | null>;
+  openProgram(): Promise<string | null>;
+}
+
+export interface SessionOptions {
+  version: string;
+  lessonsFolder: string;
+  /** Where the last recording is kept between sessions. */
+  dataFolder: string;
+  startEngine(onProgress: (progress: ReadyProgress) => void): Engine;
+  /**
+   * A desktop host's dialogs. Only a host with dialogs reads and writes files by path: the browser
+   * edition takes and gives files as bytes, so a web page can never name a file on the host.
+   */
+  dialogs?: Dialogs;
+}
+
+/** A valid request that cannot be done now; the message says what to do instead. */
+export class SessionError extends Error {}
+
+const MAX_TRACE_BYTES = 512 * 1024 * 1024;
+const MAX_PROGRAM_BYTES = 2_000_000;
+
+type Arg<M extends Method> = z.output<(typeof REQUESTS)[M]>;
+type Handlers = { [M in Method]: (arg: Arg<M>) => Promise<Replies[M]> };
+
+interface Current {
+  runId: number;
+  name: string;
+  trace: Trace;
+  /** The live run's control; null for a trace opened from a file. */
+  handle: RunHandle | null;
+  state: RunState;
+}
+
+export class Session {
+  private readonly listeners = new Set<(event: SessionEvent) => void>();
+  private readonly engine: Engine;
+  private readonly lastRecording: LastRecording;
+  private python: ReadyProgress = { phase: 'starting', fraction: 0 };
+  private nextRunId = 1;
+  private current: Current | null = null;
+  /** Runs and opened traces replace the current trace one at a time, in the order asked. */
+  private replacing: Promise<unknown> = Promise.resolve();
+  private keeping: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: SessionOptions) {
+    this.lastRecording = new LastRecording(options.dataFolder);
+    this.engine = options.startEngine((progress) => this.setPython(progress));
+    this.engine.ready.then(
+      () => this.setPython({ phase: 'ready', fraction: 1 }),
+      () => undefined, // reported to whoever runs a program: run() awaits `ready` and fails with its message
+    );
+  }
+
+  /** Validates a request from a renderer and does it. Throws RequestRefused for a malformed request, never acting on it. */
+  async call(method: unknown, arg: unknown): Promise<unknown> {
+    const request = parseRequest(method, arg);
+    const handler = this.handlers[request.method] as (arg: unknown) => Promise<unknown>;
+    return handler(request.arg);
+  }
+
+  listen(listener: (event: SessionEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Pushes an event to every renderer: the hosts' menu commands and programs opened from outside. */
+  push(event: SessionEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  /** Opens a .py file named from outside the renderer (command line, drop) and hands it to the editor. */
+  async announceProgram(path: string): Promise<void> {
+    this.push({ type: 'program', program: await this.readProgram(path) });
+  }
+
+  async close(): Promise<void> {
+    await this.stopLive();
+    await this.keeping;
+    await this.engine.close();
+  }
+
+  private readonly handlers: Handlers = {
+    hello: async () => this.hello(),
+    listLessons: async () => listLessons(this.options.lessonsFolder),
+    run: (arg) => this.oneAtATime(() => this.run(arg)),
+    pause: async () => {
+      this.control('running', 'paused', (h) => h.pause());
+    },
+    resume: async () => {
+      this.control('paused', 'running', (h) => h.resume());
+    },
+    step: async ({ to }) => {
+      // Step on a running program first stops it where it is, so the next press steps from there.
+      if (this.control('running', 'paused', (h) => h.pause())) return;
+      this.control('paused', 'paused', (h) => h.step(to));
+    },
+    stop: async () => {
+      const live = this.liveRun();
+      live?.handle?.stop();
+    },
+    openTrace: (arg) => this.oneAtATime(() => this.openTrace(arg)),
+    saveTrace: (arg) => this.saveTrace(arg),
+    openProgram: async (arg) => {
+      const path = 'path' in arg ? this.hostPath(arg.path) : await this.dialogs().openProgram();
+      return path === null ? { cancelled: true } : this.readProgram(path);
+    },
+  };
+
+  private async hello(): Promise<Hello> {
+    await this.keeping;
+    return {
+      version: this.options.version,
+      python: this.python,
+      dialogs: this.options.dialogs !== undefined,
+      lastRecording: await this.lastRecording.note(),
+    };
+  }
+
+  private async run(arg: Arg<'run'>): Promise<Replies['run']> {
+    await this.stopLive();
+    try {
+      await this.engine.ready;
+    } catch (error) {
+      throw new SessionError(`Python could not start, so nothing can run: ${(error as Error).message}`);
+    }
+    const { fileName, ...rest } = arg;
+    const current: Current = {
+      runId: this.nextRunId++,
+      name: fileName,
+      trace: new Trace(),
+      handle: null,
+      state: arg.startPaused ? 'paused' : 'running',
+    };
+    const { runId, trace } = current;
+    this.current = current;
+    this.push({ type: 'start', runId, source: 'live', name: fileName });
+    this.push({ type: 'state', runId, state: current.state });
+    current.handle = this.engine.run({ fileName, ...rest }, (batch) => {
+      trace.append(batch);
+      this.push({ type: 'batch', runId, batch });
+    });
+    current.handle.done.then(
+      (summary) => this.finish(current, summary),
+      (error: Error) =>
+        this.finish(current, {
+          status: 'error',
+          events: trace.size,
+          wallMs: 0,
+          message: `The run failed: ${error.message}`,
+        }),
+    );
+    return { runId };
+  }
+
+  private finish(current: Current, summary: RunSummary): void {
+    current.state = 'ended';
+    this.push({ type: 'state', runId: current.runId, state: 'ended', summary });
+    this.keeping = this.keeping
+      .then(() => this.lastRecording.keep(current.trace, current.name))
+      .catch((error: Error) =>
+        console.error(`yieldscope: could not keep the last recording: ${error.message}`),
+      );
+  }
+
+  private liveRun(): Current | null {
+    return this.current?.handle && this.current.state !== 'ended' ? this.current : null;
+  }
+
+  /** Applies a control to the live run if it is in state `from`; says whether it did. */
+  private control(from: RunState, to: RunState, act: (handle: RunHandle) => void): boolean {
+    const live = this.liveRun();
+    if (!live?.handle || live.state !== from) return false;
+    act(live.handle);
+    if (to !== from) {
+      live.state = to;
+      this.push({ type: 'state', runId: live.runId, state: to });
+    }
+    return true;
+  }
+
+  private async stopLive(): Promise<void> {
+    const live = this.liveRun();
+    if (!live?.handle) return;
+    live.handle.stop();
+    await live.handle.done.catch(() => undefined); // its failure was reported by finish()
+  }
+
+  private oneAtATime<T>(job: () => Promise<T>): Promise<T> {
+    const next = this.replacing.then(job, job);
+    this.replacing = next.catch(() => undefined);
+    return next;
+  }
+
+  private async openTrace(arg: Arg<'openTrace'>): Promise<Replies['openTrace']> {
+    const file = await this.traceFile(arg);
+    if (!file) return { cancelled: true };
+    const trace = readTraceFile(file.bytes, file.name);
+    await this.stopLive();
+    const runId = this.nextRunId++;
+    this.current = { runId, name: file.name, trace, handle: null, state: 'ended' };
+    this.push({ type: 'start', runId, source: 'file', name: file.name });
+    for (const batch of traceBatches(trace)) this.push({ type: 'batch', runId, batch });
+    this.push({ type: 'state', runId, state: 'ended', summary: traceSummary(trace) });
+    return { runId, name: file.name, events: trace.size };
+  }
+
+  private async traceFile(arg: Arg<'openTrace'>): Promise<{ name: string; bytes: Uint8Array } | null> {
+    if ('bytes' in arg) return { name: basename(arg.name), bytes: arg.bytes };
+    if ('lastRecording' in arg) {
+      const kept = await this.lastRecording.load().catch(() => null);
+      if (!kept) throw new SessionError('No recording was kept from an earlier session.');
+      return kept;
+    }
+    const path = 'path' in arg ? this.hostPath(arg.path) : await this.dialogs().openTrace();
+    if (path === null) return null;
+    return { name: basename(path), bytes: await readHostFile(path, MAX_TRACE_BYTES, 'trace') };
+  }
+
+  private async saveTrace(arg: Arg<'saveTrace'>): Promise<Replies['saveTrace']> {
+    const current = this.current;
+    if (!current)
+      throw new SessionError('There is no trace to save yet: run a program or open a trace first.');
+    const fileName = traceFileName(current.name, arg.format);
+    let path: string | null = null;
+    if (arg.path !== undefined) path = this.hostPath(arg.path);
+    else if (arg.dialog) {
+      path = await this.dialogs().saveTrace(arg.format, fileName);
+      if (path === null) return { cancelled: true };
+    }
+    const bytes = FORMATS[arg.format].encode(current.trace);
+    if (path === null) return { bytes, fileName };
+    try {
+      await writeFileAtomic(path, bytes);
+    } catch (error) {
+      throw new SessionError(`Could not save ${path}: ${(error as Error).message}`);
+    }
+    return { path, fileName: basename(path) };
+  }
+
+  private async readProgram(path: string): Promise<OpenedProgram> {
+    const fileName = basename(path);
+    if (!fileName.endsWith('.py'))
+      throw new SessionError(`${fileName} is not a Python program: its name must end in .py.`);
+    const bytes = await readHostFile(path, MAX_PROGRAM_BYTES, 'program');
+    try {
+      return { fileName, source: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    } catch {
+      throw new SessionError(`${fileName} is not UTF-8 text.`);
+    }
+  }
+
+  private dialogs(): Dialogs {
+    if (!this.options.dialogs)
+      throw new SessionError('This host has no file dialogs: pick the file in the page instead.');
+    return this.options.dialogs;
+  }
+
+  private hostPath(path: string): string {
+    if (!this.options.dialogs)
+      throw new SessionError(
+        'The browser edition does not open or save files by path: pick or download the file instead.',
+      );
+    return path;
+  }
+
+  private setPython(progress: ReadyProgress): void {
+    this.python = progress;
+    this.push({ type: 'python', progress });
+  }
+}
+
+async function readHostFile(path: string, limit: number, what: string): Promise<Uint8Array> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new SessionError(`${path} is not a file.`);
+    if (info.size > limit)
+      throw new SessionError(`${basename(path)} is too large for a ${what} (${info.size} bytes).`);
+    return new Uint8Array(await readFile(path));
+  } catch (error) {
+    if (error instanceof SessionError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'there is no such file'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : (error as Error).message;
+    throw new SessionError(`Cannot open ${path}: ${why}.`);
+  }
+}

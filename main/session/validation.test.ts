@@ -1,0 +1,116 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RequestRefused, type SessionEvent } from '../../core/session/protocol.ts';
+import { traceOf } from '../../core/trace/builder.ts';
+import { encodeNative } from '../../core/trace/native.ts';
+import { Session, type Engine } from './session.ts';
+
+/**
+ * Malformed requests must be refused before anything acts on them. The engine here only records
+ * that it was asked to run: a refused request must never reach it.
+ */
+async function guardedSession(withDialogs = false) {
+  const folder = await mkdtemp(join(tmpdir(), 'yieldscope-validation-'));
+  const runs: unknown[] = [];
+  const engine: Engine = {
+    ready: Promise.resolve(),
+    run: (options) => {
+      runs.push(options);
+      throw new Error('a refused request reached the engine');
+    },
+    close: async () => undefined,
+  };
+  const dialogs = { openTrace: async () => null, saveTrace: async () => null, openProgram: async () => null };
+  const session = new Session({
+    version: 'test',
+    lessonsFolder: folder,
+    dataFolder: folder,
+    startEngine: () => engine,
+    dialogs: withDialogs ? dialogs : undefined,
+  });
+  const events: SessionEvent[] = [];
+  session.listen((e) => events.push(e));
+  return { session, runs, events, folder };
+}
+
+const run = { source: 'print(1)', fileName: 'main.py' };
+
+const malformed: [string, unknown, unknown][] = [
+  ['unknown method', 'exec', run],
+  ['prototype key as method', '__proto__', undefined],
+  ['inherited key as method', 'toString', undefined],
+  ['method not a string', 42, undefined],
+  ['no method', undefined, undefined],
+  ['argument to hello', 'hello', {}],
+  ['argument to stop', 'stop', { force: true }],
+  ['run without source', 'run', { fileName: 'main.py' }],
+  ['source not a string', 'run', { ...run, source: 42 }],
+  ['seed a string', 'run', { ...run, seed: '1' }],
+  ['seed negative', 'run', { ...run, seed: -1 }],
+  ['seed fractional', 'run', { ...run, seed: 1.5 }],
+  ['switch interval zero', 'run', { ...run, switchInterval: 0 }],
+  ['timeout too short', 'run', { ...run, timeoutMs: 5 }],
+  ['unknown policy', 'run', { ...run, policy: 'fastest' }],
+  ['extra key', 'run', { ...run, cwd: '/' }],
+  ['prototype pollution key', 'run', JSON.parse('{"source":"","fileName":"a.py","__proto__":{"x":1}}')],
+  ['oversized source', 'run', { ...run, source: 'x'.repeat(2_000_001) }],
+  ['oversized file name', 'run', { ...run, fileName: 'a'.repeat(253) + '.py' }],
+  ['folder in file name', 'run', { ...run, fileName: '../evil.py' }],
+  ['absolute file name', 'run', { ...run, fileName: '/etc/evil.py' }],
+  ['windows folder in file name', 'run', { ...run, fileName: 'C:\\evil.py' }],
+  ['file name not .py', 'run', { ...run, fileName: 'main.sh' }],
+  ['run argument an array', 'run', [run]],
+  ['step to nowhere', 'step', { to: 'line' }],
+  ['open trace empty path', 'openTrace', { path: '' }],
+  ['open trace oversized path', 'openTrace', { path: '/' + 'a'.repeat(5000) }],
+  ['open trace bytes as a string', 'openTrace', { name: 'a.ystrace', bytes: 'AAAA' }],
+  ['open trace bytes as an array', 'openTrace', { name: 'a.ystrace', bytes: [1, 2, 3] }],
+  ['open trace two sources', 'openTrace', { path: '/tmp/a', dialog: true }],
+  ['open trace dialog false', 'openTrace', { dialog: false }],
+  ['save trace unknown format', 'saveTrace', { format: 'pdf' }],
+  ['save trace path a number', 'saveTrace', { format: 'native', path: 7 }],
+  ['save trace extra key', 'saveTrace', { format: 'native', mode: 0o777 }],
+  ['open program no argument', 'openProgram', undefined],
+];
+
+describe('every malformed request is refused, never acted on', () => {
+  it.each(malformed)('%s', async (_, method, arg) => {
+    const { session, runs, events, folder } = await guardedSession(true);
+    await expect(session.call(method, arg)).rejects.toBeInstanceOf(RequestRefused);
+    expect(runs).toEqual([]);
+    expect(events.filter((e) => e.type !== 'python')).toEqual([]);
+    expect(await readdir(folder)).toEqual([]);
+  });
+
+  it('names the problem in the refusal', async () => {
+    const { session } = await guardedSession();
+    await expect(session.call('run', { ...run, fileName: '../x.py' })).rejects.toThrow(
+      /fileName: a file name ending in \.py, without folders/,
+    );
+    await expect(session.call('launch', undefined)).rejects.toThrow(/unknown request "launch"/);
+  });
+});
+
+describe('the browser edition never touches host paths', () => {
+  const byPath: [string, unknown][] = [
+    ['openTrace', { path: '/etc/passwd' }],
+    ['openTrace', { dialog: true }],
+    ['saveTrace', { format: 'native', path: '/tmp/yieldscope-should-not-exist.ystrace' }],
+    ['openProgram', { path: '/etc/passwd.py' }],
+    ['openProgram', { dialog: true }],
+  ];
+  it.each(byPath)('%s %j', async (method, arg) => {
+    const { session, events } = await guardedSession(false);
+    if (method === 'saveTrace') {
+      const trace = traceOf([{ seq: 0, t: 0, kind: 'stdout', obj: 0, text: 'hi' }]);
+      await session.call('openTrace', { name: 'kept.ystrace', bytes: encodeNative(trace) });
+      events.length = 0;
+    }
+    await expect(session.call(method, arg)).rejects.toThrow(/browser edition|no file dialogs/);
+    expect(events.filter((e) => e.type !== 'python')).toEqual([]);
+    expect(existsSync('/tmp/yieldscope-should-not-exist.ystrace')).toBe(false);
+  });
+});
