@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import type { Policy } from '../run/types.ts';
+import type { FieldValue } from '../run/context.ts';
+import { KINDS, type EventKind } from '../trace/schema.ts';
+import { Scheduler, type TaskBody } from './scheduler.ts';
+
+interface Recorded {
+  kind: EventKind;
+  obj: number;
+  [field: string]: FieldValue | undefined;
+}
+
+/** What a test task yields: give up control, sleep, wait on a key, or wake a key. */
+type Step = null | { sleep: number } | { park: string; on?: string } | { wakeAll: string } | { wakeOne: string };
+
+function harness(policy: Policy = 'fifo', seed = 1) {
+  const events: Recorded[] = [];
+  let nextId = 1;
+  const sched = new Scheduler(
+    (kind, obj, _line, fields = []) => {
+      const ev: Recorded = { kind, obj };
+      KINDS[kind].fields.forEach(([name], i) => (ev[name] = fields[i] ?? null));
+      events.push(ev);
+    },
+    () => nextId++,
+    { policy, seed },
+  );
+  const log: string[] = [];
+  /** A task written as a JS generator: each yield is one Step; `log` records what ran. */
+  function spawn(name: string, steps: () => Generator<Step, string | void>, priority = 0): number {
+    const gen = steps();
+    const body: TaskBody = {
+      resume() {
+        log.push(name);
+        let r: IteratorResult<Step, string | void>;
+        try {
+          r = gen.next();
+        } catch (e) {
+          sched.finish(null, String(e));
+          return;
+        }
+        if (r.done) return sched.finish(r.value ?? null, null);
+        const step = r.value;
+        if (step === null) return;
+        if ('sleep' in step) sched.sleep(step.sleep, 0);
+        else if ('park' in step) sched.park(step.on ?? 'event', step.park, `key ${step.park}`, 0);
+        else if ('wakeAll' in step) sched.wakeAll(step.wakeAll, 'set');
+        else sched.wakeOne(step.wakeOne, 'put');
+      },
+      release() {},
+    };
+    return sched.spawn(body, { name, wraps: 'generator', target: 0, priority, line: 0 });
+  }
+  return { sched, events, log, spawn };
+}
+
+function* twice(): Generator<Step> {
+  yield null;
+  yield null;
+}
+
+describe('Scheduler policies', () => {
+  const order = (policy: Policy, seed = 1) => {
+    const h = harness(policy, seed);
+    h.spawn('A', twice, 1);
+    h.spawn('B', twice, 3);
+    h.spawn('C', twice, 3);
+    expect(h.sched.run()).toEqual({ kind: 'finished' });
+    return h.log.join('');
+  };
+
+  it('fifo runs round robin', () => expect(order('fifo')).toBe('ABCABCABC'));
+  it('lifo keeps running the most recently ready task', () => expect(order('lifo')).toBe('CCCBBBAAA'));
+  it('priority runs the highest first, in arrival order among equals', () =>
+    expect(order('priority')).toBe('BCBCBCAAA'));
+  it('random is reproducible per seed and varies across seeds', () => {
+    expect(order('random', 5)).toBe(order('random', 5));
+    const orders = new Set([1, 2, 3, 4, 5, 6, 7, 8].map((s) => order('random', s)));
+    expect(orders.size).toBeGreaterThan(1);
+    for (const o of orders) expect([...o].sort().join('')).toBe('AAABBBCCC');
+  });
+});
+
+describe('Scheduler', () => {
+  it('records the ready queue as a deque named "ready queue"', () => {
+    const h = harness();
+    h.spawn('A', twice);
+    h.sched.run();
+    const create = h.events.find((e) => e.kind === 'deque.create');
+    expect(create).toMatchObject({ name: 'ready queue', items: '[]', maxlen: null });
+    const ops = h.events.filter((e) => e.kind === 'deque.op').map((e) => `${e.op} ${e.len}`);
+    expect(ops).toEqual(['append 1', 'popleft 0', 'append 1', 'popleft 0', 'append 1', 'popleft 0']);
+    expect(h.events.filter((e) => e.kind === 'sched.pick')).toHaveLength(3);
+  });
+
+  it('advances the virtual clock to the earliest sleeper when nothing is ready', () => {
+    const h = harness();
+    h.spawn('slow', function* () {
+      yield { sleep: 3 };
+    });
+    h.spawn('fast', function* () {
+      yield { sleep: 1 };
+      yield { sleep: 1 };
+    });
+    h.sched.run();
+    expect(h.log.join(' ')).toBe('slow fast fast fast slow');
+    expect(h.events.filter((e) => e.kind === 'clock').map((e) => e.now)).toEqual([1, 2, 3]);
+    expect(h.sched.clock.now).toBe(3);
+  });
+
+  it('parks and wakes tasks on a key', () => {
+    const h = harness();
+    h.spawn('waiter', function* () {
+      yield { park: 'e' };
+      return 'woken';
+    });
+    h.spawn('setter', function* () {
+      yield { wakeAll: 'e' };
+    });
+    expect(h.sched.run()).toEqual({ kind: 'finished' });
+    expect(h.events.find((e) => e.kind === 'sched.done' && e.result === 'woken')).toBeTruthy();
+    expect(h.events.find((e) => e.kind === 'sched.wake')).toMatchObject({ reason: 'set' });
+  });
+
+  it('detects deadlock and names every waiting task and what it waits on', () => {
+    const h = harness();
+    h.spawn('A', function* () {
+      yield { park: 'e2' };
+      yield { wakeAll: 'e1' };
+    });
+    h.spawn('B', function* () {
+      yield { park: 'e1' };
+      yield { wakeAll: 'e2' };
+    });
+    const outcome = h.sched.run();
+    expect(outcome.kind).toBe('deadlock');
+    if (outcome.kind !== 'deadlock') return;
+    expect(outcome.waiting.map((w) => `${w.name}:${w.detail}`)).toEqual(['A:key e2', 'B:key e1']);
+    expect(outcome.message).toMatch(/Deadlock.*'A' waits on event \(key e2\).*'B' waits on event \(key e1\)/);
+    const ev = h.events.find((e) => e.kind === 'sched.deadlock');
+    expect(JSON.parse(String(ev?.waiting))).toHaveLength(2);
+  });
+
+  it('ends a failing task and lets the others go on', () => {
+    const h = harness();
+    h.spawn('bad', function* () {
+      yield null;
+      throw new Error('boom');
+    });
+    h.spawn('good', function* () {
+      yield null;
+      yield null;
+      return 'fine';
+    });
+    expect(h.sched.run()).toEqual({ kind: 'finished' });
+    const done = h.events.filter((e) => e.kind === 'sched.done').map((e) => [e.result, e.exc]);
+    expect(done).toEqual([
+      [null, 'Error: boom'],
+      ['fine', null],
+    ]);
+  });
+
+  it('gives tasks with the same name distinct names', () => {
+    const h = harness();
+    h.spawn('w', twice);
+    h.spawn('w', twice);
+    h.sched.run();
+    const names = h.events.filter((e) => e.kind === 'sched.spawn').map((e) => e.name);
+    expect(names).toEqual(['w', 'w-2']);
+  });
+
+  it('refuses run() from inside a task', () => {
+    const h = harness();
+    const body: TaskBody = { resume: () => h.sched.run(), release() {} };
+    h.sched.spawn(body, { name: 'inner', wraps: 'generator', target: 0, priority: 0, line: 0 });
+    expect(() => h.sched.run()).toThrow(/inside task 'inner'/);
+  });
+
+  it('records the same events for the same program, policy and seed', () => {
+    const record = () => {
+      const h = harness('random', 42);
+      for (const n of ['A', 'B', 'C', 'D']) h.spawn(n, function* () {
+        yield null;
+        yield { sleep: 1 };
+        yield null;
+      });
+      h.sched.run();
+      return h.events;
+    };
+    expect(record()).toEqual(record());
+  });
+});

@@ -1,0 +1,252 @@
+import type { Policy } from '../run/types.ts';
+import { VirtualClock } from './clock.ts';
+import { ReadyQueue, type Emit } from './ready-queue.ts';
+
+/** What a task runs. `resume` runs it until it gives up control; meanwhile it may call the scheduler's sleep, park, finish and wake methods. */
+export interface TaskBody {
+  resume(): void;
+  /** Called once the task is done, to free what the body holds (e.g. a Python object). */
+  release(): void;
+}
+
+export interface SpawnSpec {
+  name: string;
+  /** What the task runs: generator | coroutine | async generator | thread | asyncio. */
+  wraps: string;
+  /** The object id of what it runs (the generator, the coroutine), or 0. */
+  target: number;
+  priority: number;
+  line: number;
+}
+
+type TaskState = 'ready' | 'running' | 'sleeping' | 'parked' | 'done';
+
+interface Wait {
+  on: string;
+  key: string;
+  detail: string;
+}
+
+interface Task {
+  readonly id: number;
+  readonly name: string;
+  readonly label: string;
+  readonly priority: number;
+  readonly body: TaskBody;
+  state: TaskState;
+  wait?: Wait;
+}
+
+/** A task that waits when the loop can go no further: what deadlock reports list. */
+export interface Waiting {
+  task: number;
+  name: string;
+  on: string;
+  detail: string;
+}
+
+export type LoopOutcome = { kind: 'finished' } | { kind: 'deadlock'; message: string; waiting: Waiting[] };
+
+/** The program used the scheduler in a way it cannot honour; the message says what to do instead. */
+export class SchedulerMisuse extends Error {}
+
+export interface SchedulerOptions {
+  policy: Policy;
+  seed: number;
+}
+
+function pyRepr(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+/** Sentences a student can act on, one per waiting task. */
+export function deadlockMessage(waiting: readonly Waiting[]): string {
+  const who = waiting.map((w) => `task '${w.name}' waits on ${w.on} (${w.detail})`).join('; ');
+  return (
+    `Deadlock: no task can run and none is sleeping, yet ${waiting.length} ` +
+    `${waiting.length === 1 ? 'task still waits' : 'tasks still wait'}: ${who}. ` +
+    'Only another task could wake them, and every task left is waiting too.'
+  );
+}
+
+/**
+ * The event loop: picks ready tasks by policy, runs each until it gives up control, parks
+ * tasks that wait (sleep, queue, event, join) and wakes them, advances the virtual clock when
+ * nothing is ready, and detects deadlock. Every decision is an event in the run's stream.
+ */
+export class Scheduler {
+  readonly clock = new VirtualClock();
+  private readonly ready: ReadyQueue<Task>;
+  private readonly tasks = new Map<number, Task>();
+  private readonly waiters = new Map<string, Task[]>();
+  private readonly usedNames = new Set<string>();
+  private parked = 0;
+  private current: Task | null = null;
+  private looping = false;
+
+  constructor(
+    private readonly emit: Emit,
+    private readonly newObjectId: () => number,
+    options: SchedulerOptions,
+  ) {
+    this.ready = new ReadyQueue<Task>(emit, newObjectId(), options.policy, options.seed);
+  }
+
+  /** Tasks not yet done. */
+  get unfinished(): number {
+    let n = 0;
+    for (const task of this.tasks.values()) if (task.state !== 'done') n++;
+    return n;
+  }
+
+  /** The running task's id, or null outside any task. */
+  get running(): number | null {
+    return this.current?.id ?? null;
+  }
+
+  spawn(body: TaskBody, spec: SpawnSpec): number {
+    const id = this.newObjectId();
+    const name = this.uniqueName(spec.name);
+    const task: Task = { id, name, label: pyRepr(name), priority: spec.priority, body, state: 'ready' };
+    this.tasks.set(id, task);
+    this.emit('sched.spawn', id, spec.line, [name, spec.wraps, spec.target, spec.priority]);
+    this.ready.push(task);
+    return id;
+  }
+
+  /** Runs tasks until none is left, or until deadlock. */
+  run(): LoopOutcome {
+    if (this.current)
+      throw new SchedulerMisuse(
+        `run() was called inside task '${this.current.name}': the loop is already running; ` +
+          'inside a task, wait for other tasks with join(handle) instead.',
+      );
+    if (this.looping) throw new SchedulerMisuse('run() is already running.');
+    this.looping = true;
+    try {
+      for (;;) {
+        this.wakeSleepers();
+        if (this.ready.size === 0) {
+          const next = this.clock.nextWake();
+          if (next !== undefined) {
+            this.advanceClock(next);
+            continue;
+          }
+          return this.parked > 0 ? this.deadlock() : { kind: 'finished' };
+        }
+        this.step();
+      }
+    } finally {
+      this.looping = false;
+    }
+  }
+
+  /** Moves virtual time forward (never back) and records it. */
+  advanceClock(to: number): void {
+    if (to <= this.clock.now) return;
+    this.clock.now = to;
+    this.emit('clock', 0, 0, [to]);
+  }
+
+  /** The running task sleeps for `seconds` of virtual time. */
+  sleep(seconds: number, line: number): void {
+    const task = this.currentTask('sleep');
+    const until = this.clock.now + Math.max(0, seconds);
+    task.state = 'sleeping';
+    this.clock.sleep(task.id, until);
+    this.emit('sched.park', task.id, line, ['sleep', `sleep(${seconds})`, until]);
+  }
+
+  /** The running task waits until another task wakes `key`. */
+  park(on: string, key: string, detail: string, line: number): void {
+    const task = this.currentTask(on);
+    task.state = 'parked';
+    task.wait = { on, key, detail };
+    this.parked++;
+    const list = this.waiters.get(key);
+    if (list) list.push(task);
+    else this.waiters.set(key, [task]);
+    this.emit('sched.park', task.id, line, [on, detail, null]);
+  }
+
+  /** Wakes the longest-waiting task parked on `key`, if any. */
+  wakeOne(key: string, reason: string): void {
+    const list = this.waiters.get(key);
+    const task = list?.shift();
+    if (!task) return;
+    if (list?.length === 0) this.waiters.delete(key);
+    this.makeReady(task, reason);
+  }
+
+  /** Wakes every task parked on `key`, in the order they parked. */
+  wakeAll(key: string, reason: string): void {
+    const list = this.waiters.get(key);
+    if (!list) return;
+    this.waiters.delete(key);
+    for (const task of list) this.makeReady(task, reason);
+  }
+
+  /** The running task has ended, with a result or an exception (each a repr, or null). */
+  finish(result: string | null, exc: string | null): void {
+    const task = this.currentTask('finish');
+    task.state = 'done';
+    this.emit('sched.done', task.id, 0, [result, exc]);
+  }
+
+  private step(): void {
+    const { task, reason } = this.ready.take();
+    this.emit('sched.pick', task.id, 0, [reason]);
+    task.state = 'running';
+    this.current = task;
+    try {
+      task.body.resume();
+    } finally {
+      this.current = null;
+    }
+    if (task.state === 'running') {
+      task.state = 'ready';
+      this.ready.push(task);
+    } else if (task.state === 'done') {
+      this.tasks.delete(task.id);
+      task.body.release();
+    }
+  }
+
+  private wakeSleepers(): void {
+    for (const id of this.clock.takeDue()) {
+      const task = this.tasks.get(id);
+      if (task) this.makeReady(task, `woke at t=${this.clock.now}`);
+    }
+  }
+
+  private makeReady(task: Task, reason: string): void {
+    if (task.state === 'parked') this.parked--;
+    task.state = 'ready';
+    task.wait = undefined;
+    this.emit('sched.wake', task.id, 0, [reason]);
+    this.ready.push(task);
+  }
+
+  private deadlock(): LoopOutcome {
+    const waiting: Waiting[] = [];
+    for (const task of this.tasks.values()) {
+      if (task.state === 'parked' && task.wait)
+        waiting.push({ task: task.id, name: task.name, on: task.wait.on, detail: task.wait.detail });
+    }
+    const message = deadlockMessage(waiting);
+    this.emit('sched.deadlock', 0, 0, [message, JSON.stringify(waiting)]);
+    return { kind: 'deadlock', message, waiting };
+  }
+
+  private currentTask(what: string): Task {
+    if (!this.current) throw new SchedulerMisuse(`${what} can only be used inside a task run by the scheduler.`);
+    return this.current;
+  }
+
+  private uniqueName(wanted: string): string {
+    let name = wanted;
+    for (let n = 2; this.usedNames.has(name); n++) name = `${wanted}-${n}`;
+    this.usedNames.add(name);
+    return name;
+  }
+}
