@@ -1,0 +1,111 @@
+/** The command line of `yieldscope`, parsed into what to do, or a usage error naming the problem. */
+import { parseArgs } from 'node:util';
+import { TRACE_FORMATS, type TraceFormat } from '../../core/session/protocol.ts';
+import type { Policy } from '../../core/run/types.ts';
+
+export const USAGE = `Usage: yieldscope record PROGRAM.py [options]
+
+Runs a Python program (CPython 3.14 in WebAssembly) and records every generator, coroutine,
+iterator, deque and context-manager event into a trace file. The program's folder is readable
+by the program (read-only), so it can open its own data files.
+
+Options:
+  --out FILE             where to write the trace (default: next to the program,
+                         PROGRAM.ystrace, PROGRAM.jsonl or PROGRAM.trace.json)
+  --format FORMAT        native (default; Yieldscope opens it), jsonl (JSON Lines, one event
+                         per line), or chrome (Chrome Trace Event JSON, opens in ui.perfetto.dev)
+  --max-events N         stop recording after N events (status "limit")
+  --timeout SECONDS      stop the program after this much wall-clock time (status "timeout")
+  --policy POLICY        scheduler policy: fifo (default), lifo, random or priority
+  --seed N               seed for the random policy (default 1)
+  --switch-interval N    lines a simulated thread runs before the scheduler may switch (default 5)
+  -h, --help             show this help
+
+Prints one summary line: events, status and time. Exit status: 0 when the recording was written
+(also when the program itself raised: the error is in the trace), 2 for bad usage or an
+unreadable program, 1 for an internal failure. Ctrl-C stops the program and still writes the trace.
+`;
+
+export class UsageError extends Error {}
+
+export interface RecordCommand {
+  command: 'record';
+  program: string;
+  out?: string;
+  format: TraceFormat;
+  maxEvents?: number;
+  timeoutMs?: number;
+  policy?: Policy;
+  seed?: number;
+  switchInterval?: number;
+}
+
+export type Command = RecordCommand | { command: 'help' };
+
+const POLICIES: readonly Policy[] = ['fifo', 'lifo', 'random', 'priority'];
+
+export function parseCommand(argv: readonly string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        out: { type: 'string', short: 'o' },
+        format: { type: 'string' },
+        'max-events': { type: 'string' },
+        timeout: { type: 'string' },
+        policy: { type: 'string' },
+        seed: { type: 'string' },
+        'switch-interval': { type: 'string' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { command: 'help' };
+  const [command, program, ...extra] = positionals;
+  if (command === undefined) throw new UsageError('no command given: try `yieldscope record PROGRAM.py`');
+  if (command !== 'record') throw new UsageError(`unknown command "${command}": the command is record`);
+  if (program === undefined) throw new UsageError('record needs the Python program to run');
+  if (extra.length > 0)
+    throw new UsageError(`one program at a time: unexpected ${extra.map((a) => `"${a}"`).join(' ')}`);
+
+  const format = values.format ?? 'native';
+  if (!TRACE_FORMATS.includes(format as TraceFormat))
+    throw new UsageError(`--format must be one of ${TRACE_FORMATS.join(', ')}, not "${format}"`);
+  const policy = values.policy;
+  if (policy !== undefined && !POLICIES.includes(policy as Policy))
+    throw new UsageError(`--policy must be one of ${POLICIES.join(', ')}, not "${policy}"`);
+  const timeout = number('--timeout', values.timeout, 0.1, 24 * 3600, false);
+  return {
+    command: 'record',
+    program,
+    out: values.out,
+    format: format as TraceFormat,
+    maxEvents: number('--max-events', values['max-events'], 1, 50_000_000, true),
+    timeoutMs: timeout === undefined ? undefined : Math.round(timeout * 1000),
+    policy: policy as Policy | undefined,
+    seed: number('--seed', values.seed, 0, 2 ** 31 - 1, true),
+    switchInterval: number('--switch-interval', values['switch-interval'], 1, 10_000, true),
+  };
+}
+
+function number(
+  option: string,
+  text: string | undefined,
+  min: number,
+  max: number,
+  integer: boolean,
+): number | undefined {
+  if (text === undefined) return undefined;
+  const v = Number(text);
+  if (text.trim() === '' || !Number.isFinite(v) || (integer && !Number.isInteger(v)) || v < min || v > max)
+    throw new UsageError(
+      `${option} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, not "${text}"`,
+    );
+  return v;
+}
