@@ -6,23 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { RequestRefused, type SessionEvent } from '../../core/session/protocol.ts';
 import { traceOf } from '../../core/trace/builder.ts';
 import { encodeNative } from '../../core/trace/native.ts';
-import { Session, type Engine } from './session.ts';
+import { refusingEngine } from './refusing-engine.ts';
+import { Session } from './session.ts';
 
-/**
- * Malformed requests must be refused before anything acts on them. The engine here only records
- * that it was asked to run: a refused request must never reach it.
- */
+/** Malformed requests must be refused before anything acts on them: none may reach the engine. */
 async function guardedSession(withDialogs = false) {
   const folder = await mkdtemp(join(tmpdir(), 'yieldscope-validation-'));
-  const runs: unknown[] = [];
-  const engine: Engine = {
-    ready: Promise.resolve(),
-    run: (options) => {
-      runs.push(options);
-      throw new Error('a refused request reached the engine');
-    },
-    close: async () => undefined,
-  };
+  const engine = refusingEngine();
   const dialogs = { openTrace: async () => null, saveTrace: async () => null, openProgram: async () => null };
   const session = new Session({
     version: 'test',
@@ -33,7 +23,7 @@ async function guardedSession(withDialogs = false) {
   });
   const events: SessionEvent[] = [];
   session.listen((e) => events.push(e));
-  return { session, runs, events, folder };
+  return { session, runs: engine.runs, events, folder };
 }
 
 const run = { source: 'print(1)', fileName: 'main.py' };
