@@ -221,19 +221,26 @@ function readStrings(body: ByteReader, count: number): string[] {
   return strings;
 }
 
+/** Per kind code, the field types of its columns (undefined past its last field). */
+const COLUMN_TYPES = KIND_NAMES.map((name) => KINDS[name].fields.map(([, type]) => type));
+
 /** Every string-typed field must point into the string table, every bool be 0 or 1. */
 function checkReferences(kind: Uint8Array, f: Int32Array, n: number, stringCount: number): void {
   for (let i = 0; i < n; i++) {
-    const name = KIND_NAMES[kind[i]];
-    KINDS[name].fields.forEach(([field, type], col) => {
+    const types = COLUMN_TYPES[kind[i]];
+    for (let col = 0; col < types.length; col++) {
       const v = f[i * FIELD_COLUMNS + col];
-      if (v === NULL_INT) return;
+      if (v === NULL_INT) continue;
+      const type = types[col];
       if ((type === 'str' || type === 'num') && (v < 0 || v >= stringCount))
-        throw new TraceFileError(
-          `corrupt: event ${i} (${name}) field ${field} points outside the string table`,
-        );
+        throw badField(i, kind[i], col, 'points outside the string table');
       if (type === 'bool' && v !== 0 && v !== 1)
-        throw new TraceFileError(`corrupt: event ${i} (${name}) field ${field} is ${v}, not true or false`);
-    });
+        throw badField(i, kind[i], col, `is ${v}, not true or false`);
+    }
   }
+}
+
+function badField(i: number, code: number, col: number, problem: string): TraceFileError {
+  const name = KIND_NAMES[code];
+  return new TraceFileError(`corrupt: event ${i} (${name}) field ${KINDS[name].fields[col][0]} ${problem}`);
 }
