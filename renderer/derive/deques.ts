@@ -1,0 +1,190 @@
+import type { Trace } from '../../core/trace/trace.ts';
+import { NULL_INT } from '../../core/trace/schema.ts';
+import { IntColumn, upperBound } from './columns.ts';
+import { splitSequenceRepr } from './pyrepr.ts';
+import { SnapshotLog } from './snapshots.ts';
+
+/** A deque's contents: the reprs of its items, left end first. */
+export type Items = string[];
+
+export interface DequeTrack {
+  obj: number;
+  name: string;
+  /** null when unbounded. */
+  maxlen: number | null;
+  createdAt: number;
+  /** The scheduler's ready queue (a deque the scheduler records like any other). */
+  readyQueue: boolean;
+  /** Contents after each `deque.op`, rebuilt from snapshots; `log.seqs` is every op's seq. */
+  log: SnapshotLog<Items>;
+  /** The length after each op, parallel to `log.seqs` (for the length-over-time chart). */
+  lens: IntColumn;
+}
+
+/** What the deque view shows at an instant. */
+export interface DequeState {
+  track: DequeTrack;
+  items: Items;
+  /** The op that produced these contents, when the cursor is exactly on it (for the animation). */
+  op: DequeOp | null;
+}
+
+export interface DequeOp {
+  seq: number;
+  op: string;
+  arg: string | null;
+  value: string | null;
+  dropped: Items;
+  len: number;
+}
+
+const READY_NAMES = /ready|run.?queue/i;
+
+export function readDequeOp(trace: Trace, seq: number): DequeOp {
+  const dropped = trace.str(seq, 3);
+  return {
+    seq,
+    op: trace.str(seq, 0) ?? '',
+    arg: trace.str(seq, 1),
+    value: trace.str(seq, 2),
+    dropped: dropped ? (splitSequenceRepr(dropped) ?? [dropped]) : [],
+    len: trace.field(seq, 4),
+  };
+}
+
+function argPair(arg: string | null): [number, string] | null {
+  const parts = arg ? splitSequenceRepr(arg) : null;
+  if (!parts || parts.length !== 2) return null;
+  const i = Number(parts[0]);
+  return Number.isInteger(i) ? [i, parts[1]] : null;
+}
+
+function normIndex(i: number, n: number, insert: boolean): number {
+  const j = i < 0 ? i + n : i;
+  return Math.max(0, Math.min(insert ? n : n - 1, j));
+}
+
+/**
+ * Applies one recorded mutation to the contents. The recorder gives the argument's repr and the
+ * resulting length; items that maxlen pushed out are trimmed from the end opposite the one written.
+ */
+export function applyDequeOp(items: Items, op: DequeOp): Items {
+  const arg = op.arg;
+  let trimLeft = true;
+  switch (op.op) {
+    case 'append':
+      if (arg !== null) items.push(arg);
+      break;
+    case 'appendleft':
+      if (arg !== null) items.unshift(arg);
+      trimLeft = false;
+      break;
+    case 'pop':
+      items.pop();
+      break;
+    case 'popleft':
+      items.shift();
+      break;
+    case 'extend':
+    case '__iadd__':
+      items.push(...(arg ? (splitSequenceRepr(arg) ?? []) : []));
+      break;
+    case 'extendleft':
+      for (const x of arg ? (splitSequenceRepr(arg) ?? []) : []) items.unshift(x);
+      trimLeft = false;
+      break;
+    case 'insert': {
+      const pair = argPair(arg);
+      if (pair) items.splice(normIndex(pair[0], items.length, true), 0, pair[1]);
+      break;
+    }
+    case 'remove': {
+      const at = items.indexOf(arg ?? '');
+      if (at >= 0) items.splice(at, 1);
+      break;
+    }
+    case 'rotate': {
+      const n = items.length;
+      const k = n === 0 ? 0 : ((Number(arg ?? '1') % n) + n) % n;
+      if (k) items = items.slice(n - k).concat(items.slice(0, n - k));
+      break;
+    }
+    case 'reverse':
+      items.reverse();
+      break;
+    case 'clear':
+      items = [];
+      break;
+    case '__setitem__': {
+      const pair = argPair(arg);
+      if (pair && items.length) items[normIndex(pair[0], items.length, false)] = pair[1];
+      break;
+    }
+    case '__delitem__': {
+      const i = Number(arg);
+      if (Number.isInteger(i) && items.length) items.splice(normIndex(i, items.length, false), 1);
+      break;
+    }
+  }
+  if (op.len !== NULL_INT && items.length > op.len) {
+    const extra = items.length - op.len;
+    if (trimLeft) items.splice(0, extra);
+    else items.splice(items.length - extra, extra);
+  }
+  return items;
+}
+
+/** Every deque of the run, with its contents at any instant. */
+export class DequeIndex {
+  readonly tracks: DequeTrack[] = [];
+  #byObj = new Map<number, DequeTrack>();
+
+  constructor(private readonly trace: Trace) {}
+
+  ingestCreate(i: number): void {
+    const t = this.trace;
+    const maxlen = t.field(i, 0);
+    const name = t.str(i, 2) ?? `deque ${t.obj[i]}`;
+    const initial = t.str(i, 1);
+    const track: DequeTrack = {
+      obj: t.obj[i],
+      name,
+      maxlen: maxlen === NULL_INT ? null : maxlen,
+      createdAt: i,
+      readyQueue: READY_NAMES.test(name),
+      log: new SnapshotLog<Items>(
+        initial ? (splitSequenceRepr(initial) ?? []) : [],
+        (s) => s.slice(),
+        (s, seq) => applyDequeOp(s, readDequeOp(t, seq)),
+      ),
+      lens: new IntColumn(16),
+    };
+    this.tracks.push(track);
+    this.#byObj.set(track.obj, track);
+  }
+
+  ingestOp(i: number): void {
+    const track = this.#byObj.get(this.trace.obj[i]);
+    if (!track) return;
+    track.log.record(i);
+    track.lens.push(track.log.live.length);
+  }
+
+  /** The deques that exist at `seq`, each with its contents right after that event. */
+  at(seq: number): DequeState[] {
+    const out: DequeState[] = [];
+    for (const track of this.tracks) {
+      if (track.createdAt > seq) continue;
+      const n = track.log.countAt(seq);
+      const opSeq = n > 0 ? track.log.seqs.data[n - 1] : -1;
+      out.push({ track, items: track.log.at(seq), op: opSeq === seq ? readDequeOp(this.trace, seq) : null });
+    }
+    return out;
+  }
+
+  /** The length of a deque right after `seq` (0 before its first op if it started empty). */
+  lengthAt(track: DequeTrack, seq: number): number {
+    const n = upperBound(track.log.seqs.data, track.log.seqs.size, seq);
+    return n === 0 ? track.log.at(-1).length : track.lens.data[n - 1];
+  }
+}

@@ -1,0 +1,83 @@
+import type { Trace } from '../../core/trace/trace.ts';
+import { KIND_CODE } from '../../core/trace/schema.ts';
+import { ConsoleIndex } from './console.ts';
+import { ContextIndex } from './contexts.ts';
+import { DequeIndex } from './deques.ts';
+import { GeneratorIndex, IteratorIndex } from './iterators.ts';
+import { TimelineIndex } from './timeline.ts';
+
+const K = KIND_CODE;
+
+/**
+ * Everything the views derive from one trace, kept up to date incrementally: `update()` ingests only
+ * the events appended since the last call, so streaming a run costs work per new event, not per frame.
+ */
+export class TraceIndex {
+  ingested = 0;
+  readonly timeline = new TimelineIndex();
+  readonly deques: DequeIndex;
+  readonly iterators: IteratorIndex;
+  readonly generators: GeneratorIndex;
+  readonly contexts: ContextIndex;
+  readonly console: ConsoleIndex;
+
+  constructor(readonly trace: Trace) {
+    this.deques = new DequeIndex(trace);
+    this.iterators = new IteratorIndex(trace);
+    this.generators = new GeneratorIndex(trace);
+    this.contexts = new ContextIndex(trace);
+    this.console = new ConsoleIndex(trace);
+  }
+
+  update(): this {
+    const trace = this.trace;
+    const kinds = trace.kind;
+    for (let i = this.ingested; i < trace.size; i++) {
+      const kind = kinds[i];
+      this.timeline.ingest(trace, i);
+      switch (kind) {
+        case K['deque.create']:
+          this.deques.ingestCreate(i);
+          break;
+        case K['deque.op']:
+          this.deques.ingestOp(i);
+          break;
+        case K['iter.create']:
+        case K['iter.next']:
+        case K['iter.stop']:
+          this.iterators.ingest(i);
+          break;
+        case K['gen.create']:
+        case K['gen.resume']:
+        case K['gen.yield']:
+        case K['gen.return']:
+        case K['gen.raise']:
+        case K['gen.close']:
+          this.generators.ingest(i);
+          break;
+        case K['ctx.enter']:
+        case K['ctx.exit']:
+          this.contexts.ingest(i);
+          break;
+        case K.stdout:
+        case K.stderr:
+          this.console.ingest(i);
+          break;
+      }
+    }
+    this.ingested = trace.size;
+    return this;
+  }
+}
+
+const cache = new WeakMap<Trace, TraceIndex>();
+
+/** The index of a trace, brought up to date with its newest events. */
+export function indexFor(trace: Trace): TraceIndex {
+  let index = cache.get(trace);
+  if (!index) {
+    index = new TraceIndex(trace);
+    cache.set(trace, index);
+  }
+  return index.update();
+}

@@ -1,0 +1,269 @@
+import type { Trace } from '../../core/trace/trace.ts';
+import { KIND_CODE, MAIN_OBJ, NULL_INT } from '../../core/trace/schema.ts';
+import { IntColumn } from './columns.ts';
+
+export type LaneKind = 'main' | 'scheduler' | 'generator' | 'coroutine' | 'async generator' | 'task';
+
+/** A horizontal track of the timeline: the main program, the scheduler, or one generator/coroutine/task. */
+export interface Lane {
+  index: number;
+  /** The object id the lane draws (-1 for the scheduler). */
+  obj: number;
+  name: string;
+  kind: LaneKind;
+  /** Where the lane's object was created. */
+  createdAt: number;
+}
+
+/** How a span draws: running (holds control) or delegating (suspended inside `yield from`/`await` on a callee). */
+export const RUNNING = 0;
+export const DELEGATING = 1;
+const NONE = -1;
+
+/**
+ * One lane's intervals, sorted and non-overlapping: span i covers events [start[i], end[i]).
+ * The last span may still be open (end -1): it reaches the newest event.
+ */
+export class Spans {
+  readonly start = new IntColumn();
+  readonly end = new IntColumn();
+  readonly state = new IntColumn();
+  get size(): number {
+    return this.start.size;
+  }
+}
+
+/** Every change of the lane holding control: the hand-off from one lane to another at `seq`. */
+export class Switches {
+  readonly seq = new IntColumn(256);
+  readonly from = new IntColumn(256);
+  readonly to = new IntColumn(256);
+  get size(): number {
+    return this.seq.size;
+  }
+}
+
+interface Frame {
+  lane: number;
+  delegated: boolean;
+}
+
+const SCHEDULER_OBJ = -1;
+const K = KIND_CODE;
+const MARKER_KINDS = new Set<number>([
+  K['gen.resume'], K['gen.yield'], K['gen.return'], K['gen.raise'], K['gen.close'],
+  K['sched.spawn'], K['sched.pick'], K['sched.park'], K['sched.wake'], K['sched.done'], K['sched.deadlock'],
+  K.error,
+]);
+
+/**
+ * Lanes, spans, hand-offs and markers, built incrementally as events append.
+ * Control is tracked as a stack: `gen.resume` pushes the resumed object, its yield/return/raise/close
+ * pops it; a resume via `yield from`/`await` leaves the delegating object below it drawn as nesting.
+ * When the scheduler runs tasks, the time in which nothing but the scheduler holds control is drawn
+ * on the scheduler's own lane.
+ */
+export class TimelineIndex {
+  readonly lanes: Lane[] = [];
+  readonly spans: Spans[] = [];
+  /** Per lane, the seq of every event drawn as a marker (yield, resume, throw, close, return, exceptions, scheduler events). */
+  readonly markers: IntColumn[] = [];
+  readonly switches = new Switches();
+  /** The seq of the event that ended the run, or -1 while it runs. */
+  endedAt = -1;
+  #laneOfObj = new Map<number, number>();
+  #threadTasks = new Set<number>();
+  #stack: Frame[] = [];
+  #open: number[] = [];
+  #schedulerLane = -1;
+  #schedulerActive = false;
+  #holder = -1;
+  /** Lanes with an open span: the only ones a change of control can touch. */
+  #openLanes = new Set<number>();
+  /** The control stack changed since the spans were last brought in line. */
+  #dirty = true;
+
+  constructor() {
+    this.#addLane(MAIN_OBJ, 'main', 'main', 0);
+    this.#stack.push({ lane: 0, delegated: false });
+  }
+
+  laneOf(obj: number): number | undefined {
+    return this.#laneOfObj.get(obj);
+  }
+
+  /** The lane holding control after the events ingested so far. */
+  get holder(): number {
+    return this.#holder;
+  }
+
+  /** The end of span i of a lane, with an open span resolved to `size` (events ingested). */
+  spanEnd(lane: number, i: number, size: number): number {
+    const e = this.spans[lane].end.data[i];
+    return e < 0 ? size : e;
+  }
+
+  ingest(trace: Trace, i: number): void {
+    const kind = trace.kind[i];
+    const obj = trace.obj[i];
+    switch (kind) {
+      case K['gen.create']: {
+        const genkind = trace.str(i, 1) ?? 'generator';
+        this.#addLane(obj, trace.str(i, 0) ?? `gen ${obj}`, genkind === 'coroutine' || genkind === 'async generator' ? genkind : 'generator', i);
+        break;
+      }
+      case K['sched.spawn']: {
+        this.#scheduler(i);
+        const name = trace.str(i, 0) ?? `task ${obj}`;
+        const target = trace.field(i, 2);
+        const targetLane = target === NULL_INT ? undefined : this.#laneOfObj.get(target);
+        if (targetLane !== undefined) {
+          this.lanes[targetLane].name = name;
+          this.lanes[targetLane].kind = 'task';
+          this.#laneOfObj.set(obj, targetLane);
+        } else {
+          this.#addLane(obj, name, 'task', i);
+          this.#threadTasks.add(obj);
+        }
+        break;
+      }
+      case K['gen.resume']: {
+        const lane = this.#laneOfObj.get(obj);
+        if (lane !== undefined && !this.#stack.some((f) => f.lane === lane)) {
+          const via = trace.str(i, 1);
+          this.#stack.push({ lane, delegated: via === 'yield from' || via === 'await' });
+          this.#schedulerActive = false;
+          this.#dirty = true;
+        }
+        break;
+      }
+      case K['gen.yield']:
+      case K['gen.return']:
+      case K['gen.raise']:
+      case K['gen.close']:
+        this.#popTo(this.#laneOfObj.get(obj));
+        break;
+      case K['sched.pick']: {
+        this.#scheduler(i);
+        if (this.#threadTasks.has(obj)) {
+          this.#popThreads();
+          const lane = this.#laneOfObj.get(obj)!;
+          this.#stack.push({ lane, delegated: false });
+          this.#dirty = true;
+        }
+        break;
+      }
+      case K['sched.park']:
+      case K['sched.done']:
+        this.#scheduler(i);
+        if (this.#threadTasks.has(obj)) this.#popTo(this.#laneOfObj.get(obj));
+        break;
+      case K['sched.wake']:
+      case K['sched.deadlock']:
+      case K.clock:
+        this.#scheduler(i);
+        break;
+      case K.line:
+        if (obj === MAIN_OBJ && this.#stack.length === 1 && this.#schedulerActive) {
+          this.#schedulerActive = false;
+          this.#dirty = true;
+        }
+        break;
+      case K['run.end']:
+        this.endedAt = i;
+        this.#stack.length = 1;
+        this.#schedulerActive = false;
+        this.#dirty = true;
+        break;
+    }
+    if (MARKER_KINDS.has(kind)) {
+      const lane = kind >= K['sched.spawn'] && kind <= K['sched.deadlock'] && kind !== K['sched.spawn'] && kind !== K['sched.done']
+        ? this.#schedulerLane
+        : (this.#laneOfObj.get(obj) ?? 0);
+      if (lane >= 0) this.markers[lane].push(i);
+    }
+    if (this.#dirty) this.#settle(kind === K['run.end'] ? i + 1 : i);
+  }
+
+  #addLane(obj: number, name: string, kind: LaneKind, at: number): number {
+    const index = this.lanes.length;
+    this.lanes.push({ index, obj, name, kind, createdAt: at });
+    this.spans.push(new Spans());
+    this.markers.push(new IntColumn(16));
+    this.#open.push(NONE);
+    this.#laneOfObj.set(obj, index);
+    return index;
+  }
+
+  #scheduler(i: number): void {
+    if (this.#schedulerLane < 0) this.#schedulerLane = this.#addLane(SCHEDULER_OBJ, 'scheduler', 'scheduler', i);
+    if (this.#stack.length === 1 && !this.#schedulerActive) {
+      this.#schedulerActive = true;
+      this.#dirty = true;
+    }
+  }
+
+  #popTo(lane: number | undefined): void {
+    if (lane === undefined) return;
+    const at = this.#stack.findIndex((f) => f.lane === lane);
+    if (at > 0) {
+      this.#stack.length = at;
+      this.#dirty = true;
+    }
+  }
+
+  #popThreads(): void {
+    while (this.#stack.length > 1 && this.#threadTasks.has(this.lanes[this.#stack[this.#stack.length - 1].lane].obj))
+      this.#stack.pop();
+    this.#dirty = true;
+  }
+
+  /** Brings every lane's open span in line with the control stack, from event `at` on. */
+  #settle(at: number): void {
+    this.#dirty = false;
+    const want = new Map<number, number>();
+    const top = this.#stack.length - 1;
+    for (let d = top; d >= 0; d--) {
+      const lane = this.#stack[d].lane;
+      if (d === top) want.set(lane, RUNNING);
+      else if (this.#stack[d + 1].delegated) want.set(lane, DELEGATING);
+    }
+    if (this.#schedulerActive && top === 0) {
+      want.delete(0);
+      want.set(this.#schedulerLane, RUNNING);
+    }
+    if (this.endedAt >= 0) want.clear();
+    for (const lane of [...this.#openLanes]) if (!want.has(lane)) this.#setState(lane, NONE, at);
+    for (const [lane, state] of want) this.#setState(lane, state, at);
+    let holder = -1;
+    for (const [lane, state] of want) if (state === RUNNING) holder = lane;
+    if (holder !== this.#holder && holder >= 0) {
+      if (this.#holder >= 0) {
+        this.switches.seq.push(at);
+        this.switches.from.push(this.#holder);
+        this.switches.to.push(holder);
+      }
+      this.#holder = holder;
+    }
+  }
+
+  #setState(lane: number, state: number, at: number): void {
+    if (this.#open[lane] === state) return;
+    const spans = this.spans[lane];
+    if (this.#open[lane] !== NONE) {
+      if (spans.start.last() === at) {
+        spans.start.size--;
+        spans.end.size--;
+        spans.state.size--;
+      } else spans.end.data[spans.size - 1] = at;
+    }
+    this.#open[lane] = state;
+    if (state === NONE) this.#openLanes.delete(lane);
+    else {
+      this.#openLanes.add(lane);
+      spans.start.push(at);
+      spans.end.push(-1);
+      spans.state.push(state);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+import { Bars, lodBars, lodMarks, Marks, type AxisKey, type View } from '../derive/lod.ts';
+import type { TraceIndex } from '../derive/index.ts';
+import { DELEGATING } from '../derive/timeline.ts';
+import { laneColour, lanePattern, markerColour } from './palette.ts';
+
+export interface LaneRows {
+  first: number;
+  last: number;
+  height: number;
+  /** Pixels scrolled down (rows above `first` are off screen). */
+  scrollTop: number;
+}
+
+const bars = new Bars();
+const marks = new Marks();
+const connectors = new Marks();
+
+/**
+ * Paints the visible lanes: bars per lane in its colour (one fill style per lane), merged sub-pixel
+ * buckets lighter, delegating spans as a thinner bar, then markers batched by colour, then the
+ * hand-off connectors. Only the visible window and rows are walked.
+ */
+export function drawLanes(ctx: CanvasRenderingContext2D, index: TraceIndex, key: AxisKey, view: View, rows: LaneRows): void {
+  const { lanes, spans, markers, switches } = index.timeline;
+  const h = rows.height;
+  const markerPaths = new Map<string, Path2D>();
+  for (let r = rows.first; r <= rows.last && r < lanes.length; r++) {
+    const lane = lanes[r];
+    const y = r * h - rows.scrollTop;
+    if (r % 2) {
+      ctx.fillStyle = '#f5f6f8';
+      ctx.fillRect(0, y, view.width, h);
+    }
+    const s = spans[r];
+    lodBars({ start: s.start.data, end: s.end.data, state: s.state.data, size: s.size, openEnd: index.ingested }, key, view, bars);
+    const colour = laneColour(lane.index, lane.kind);
+    ctx.fillStyle = colour;
+    for (let pass = 0; pass < 2; pass++) {
+      ctx.globalAlpha = pass === 0 ? 1 : 0.55;
+      for (let b = 0; b < bars.count; b++) {
+        const merged = bars.state[b] === -1;
+        if (merged !== (pass === 1)) continue;
+        const inset = bars.state[b] === DELEGATING ? h * 0.38 : 4;
+        ctx.fillRect(bars.x0[b], y + inset, Math.max(1, bars.x1[b] - bars.x0[b]), h - 2 * inset);
+      }
+    }
+    ctx.globalAlpha = 1;
+    const pattern = lanePattern(lane.index);
+    if (pattern !== 'solid') {
+      ctx.strokeStyle = 'rgba(255,255,255,0.7)';
+      ctx.setLineDash(pattern === 'dotted' ? [1, 3] : []);
+      ctx.beginPath();
+      ctx.moveTo(0, y + h / 2);
+      ctx.lineTo(view.width, y + h / 2);
+      ctx.stroke();
+      ctx.setLineDash([]);
+    }
+    const m = markers[r];
+    lodMarks(m.data, m.size, key, view, marks);
+    for (let k = 0; k < marks.count; k++) {
+      const c = markerColour(index.trace.kindName(marks.seq[k]));
+      let p = markerPaths.get(c);
+      if (!p) markerPaths.set(c, (p = new Path2D()));
+      const x = marks.x[k];
+      p.moveTo(x, y + h - 1);
+      p.lineTo(x - 3, y + h - 6);
+      p.lineTo(x + 3, y + h - 6);
+      p.closePath();
+    }
+  }
+  for (const [c, p] of markerPaths) {
+    ctx.fillStyle = c;
+    ctx.fill(p);
+  }
+  lodMarks(switches.seq.data, switches.size, key, view, connectors);
+  if (connectors.count < view.width / 3) {
+    ctx.strokeStyle = 'rgba(17,17,17,0.45)';
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    for (let k = 0; k < connectors.count; k++) {
+      const i = lowerSwitch(index, connectors.seq[k]);
+      const from = switches.from.data[i];
+      const to = switches.to.data[i];
+      const x = Math.round(connectors.x[k]) + 0.5;
+      ctx.moveTo(x, from * h + h / 2 - rows.scrollTop);
+      ctx.lineTo(x, to * h + h / 2 - rows.scrollTop);
+    }
+    ctx.stroke();
+  }
+}
+
+function lowerSwitch(index: TraceIndex, seq: number): number {
+  const s = index.timeline.switches.seq;
+  let lo = 0;
+  let hi = s.size;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (s.data[mid] < seq) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The overview strip: how many switches of control fall in each pixel column of the whole run. */
+export function drawOverview(ctx: CanvasRenderingContext2D, index: TraceIndex, key: AxisKey, full: View, height: number): void {
+  const w = Math.max(1, Math.floor(full.width));
+  const counts = new Uint32Array(w);
+  const s = index.timeline.switches.seq;
+  const ppu = full.width / (full.to - full.from || 1);
+  const step = Math.max(1, Math.floor(s.size / (w * 64)));
+  for (let i = 0; i < s.size; i += step) {
+    const px = Math.min(w - 1, Math.floor((key(s.data[i]) - full.from) * ppu));
+    if (px >= 0) counts[px]++;
+  }
+  let top = 1;
+  for (const c of counts) if (c > top) top = c;
+  ctx.fillStyle = '#0072B2';
+  for (let px = 0; px < w; px++) {
+    if (!counts[px]) continue;
+    const bh = Math.max(1, (counts[px] / top) * (height - 2));
+    ctx.fillRect(px, height - bh, 1, bh);
+  }
+}

@@ -1,0 +1,39 @@
+import type { Trace } from '../../core/trace/trace.ts';
+import type { AxisKey } from '../derive/lod.ts';
+import type { Axis } from './cursor.svelte.ts';
+
+/** Where each event sits on the chosen axis: its index (logical) or its time in ns (wall). */
+export function axisKey(trace: Trace, axis: Axis): AxisKey {
+  if (axis === 'logical') return (seq) => seq;
+  const t = trace.t;
+  const last = Math.max(0, trace.size - 1);
+  return (seq) => t[seq < last ? seq : last];
+}
+
+/** The axis's full extent for the events so far. */
+export function axisExtent(trace: Trace, axis: Axis): [number, number] {
+  if (axis === 'logical') return [0, Math.max(1, trace.size)];
+  return [0, Math.max(1, trace.size ? trace.t[trace.size - 1] : 1)];
+}
+
+/** The event at axis position x: the nearest index (logical) or the last event at or before time x (wall). */
+export function seqAt(trace: Trace, axis: Axis, x: number): number {
+  const n = trace.size;
+  if (n === 0) return -1;
+  if (axis === 'logical') return Math.max(0, Math.min(n - 1, Math.floor(x)));
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (trace.t[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo - 1);
+}
+
+export function formatTick(axis: Axis, v: number): string {
+  if (axis === 'logical') return `#${Math.round(v).toLocaleString('en')}`;
+  if (v >= 1e9) return `${(v / 1e9).toFixed(2)} s`;
+  if (v >= 1e6) return `${(v / 1e6).toFixed(1)} ms`;
+  return `${(v / 1e3).toFixed(0)} µs`;
+}
