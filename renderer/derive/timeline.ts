@@ -46,6 +46,8 @@ export class Switches {
 interface Frame {
   lane: number;
   delegated: boolean;
+  /** Resumed by the scheduler: when it gives up control, the scheduler has it again. */
+  byScheduler: boolean;
 }
 
 const SCHEDULER_OBJ = -1;
@@ -85,7 +87,7 @@ export class TimelineIndex {
 
   constructor() {
     this.#addLane(MAIN_OBJ, 'main', 'main', 0);
-    this.#stack.push({ lane: 0, delegated: false });
+    this.#stack.push({ lane: 0, delegated: false, byScheduler: false });
   }
 
   laneOf(obj: number): number | undefined {
@@ -131,7 +133,7 @@ export class TimelineIndex {
         const lane = this.#laneOfObj.get(obj);
         if (lane !== undefined && !this.#stack.some((f) => f.lane === lane)) {
           const via = trace.str(i, 1);
-          this.#stack.push({ lane, delegated: via === 'yield from' || via === 'await' });
+          this.#stack.push({ lane, delegated: via === 'yield from' || via === 'await', byScheduler: via === 'scheduler' });
           this.#schedulerActive = false;
           this.#dirty = true;
         }
@@ -148,7 +150,7 @@ export class TimelineIndex {
         if (this.#threadTasks.has(obj)) {
           this.#popThreads();
           const lane = this.#laneOfObj.get(obj)!;
-          this.#stack.push({ lane, delegated: false });
+          this.#stack.push({ lane, delegated: false, byScheduler: true });
           this.#dirty = true;
         }
         break;
@@ -207,6 +209,7 @@ export class TimelineIndex {
     if (lane === undefined) return;
     const at = this.#stack.findIndex((f) => f.lane === lane);
     if (at > 0) {
+      if (this.#stack.slice(at).some((f) => f.byScheduler)) this.#schedulerActive = true;
       this.#stack.length = at;
       this.#dirty = true;
     }
@@ -215,6 +218,7 @@ export class TimelineIndex {
   #popThreads(): void {
     while (this.#stack.length > 1 && this.#threadTasks.has(this.lanes[this.#stack[this.#stack.length - 1].lane].obj))
       this.#stack.pop();
+    this.#schedulerActive = true;
     this.#dirty = true;
   }
 

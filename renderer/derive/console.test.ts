@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { TraceIndex } from './index.ts';
+import { traceFrom } from './testing.ts';
+
+describe('console lines', () => {
+  const trace = traceFrom([
+    ['stdout', { text: 'hello\nwor' }],
+    ['line', { obj: 0, line: 2 }],
+    ['stdout', { text: 'ld\n' }],
+    ['stderr', { text: 'oops\n' }],
+  ]);
+  const console = new TraceIndex(trace).update().console;
+
+  it('splits output into lines, each remembering the event that began it', () => {
+    expect(console.tail(3, 10)).toEqual([
+      { seq: 0, text: 'hello', stderr: false },
+      { seq: 0, text: 'world', stderr: false },
+      { seq: 3, text: 'oops', stderr: true },
+    ]);
+  });
+
+  it('shows a line only as far as it had been written at the cursor', () => {
+    expect(console.tail(1, 10).map((l) => l.text)).toEqual(['hello', 'wor']);
+    expect(console.tail(2, 10).map((l) => l.text)).toEqual(['hello', 'world']);
+  });
+
+  it('keeps only the last lines when asked', () => {
+    expect(console.tail(3, 1).map((l) => l.text)).toEqual(['oops']);
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { TraceIndex } from './index.ts';
+import { lineAt, nextSwitch, prevSwitch, switchesAround } from './navigate.ts';
+import { traceFrom } from './testing.ts';
+
+describe('moving the cursor', () => {
+  const trace = traceFrom([
+    ['gen.create', { obj: 1, name: 'g', genkind: 'generator', line: 4 }],
+    ['line', { obj: 0, line: 7 }],
+    ['gen.resume', { obj: 1, by: 0, via: 'next', value: null }],
+    ['gen.yield', { obj: 1, value: '1', line: 2 }],
+    ['stdout', { text: 'x\n' }],
+  ]);
+  const timeline = new TraceIndex(trace).update().timeline;
+
+  it('finds the line at an event, or the nearest earlier one', () => {
+    expect(lineAt(trace, 1)).toBe(7);
+    expect(lineAt(trace, 2)).toBe(7);
+    expect(lineAt(trace, 4)).toBe(2);
+  });
+
+  it('jumps to the next and previous switch of control', () => {
+    expect(nextSwitch(timeline, 0)).toBe(2);
+    expect(nextSwitch(timeline, 2)).toBe(3);
+    expect(nextSwitch(timeline, 3)).toBeNull();
+    expect(prevSwitch(timeline, 4)).toBe(3);
+    expect(prevSwitch(timeline, 3)).toBe(2);
+    expect(prevSwitch(timeline, 2)).toBeNull();
+  });
+
+  it('lists the switches around the cursor for screen readers', () => {
+    expect(switchesAround(timeline, 2, 5)).toEqual([{ seq: 2, from: 0, to: 1 }, { seq: 3, from: 1, to: 0 }]);
+  });
+});

@@ -1,0 +1,15 @@
+import { traceOf } from '../../core/trace/builder.ts';
+import type { EventKind, TraceEvent } from '../../core/trace/schema.ts';
+import type { Trace } from '../../core/trace/trace.ts';
+
+type Fields = Omit<TraceEvent, 'seq' | 't' | 'kind'>;
+
+/** Hand-written events for tests: seq and t are filled in (t = 1 µs per event). */
+export function traceFrom(events: [EventKind, Fields?][]): Trace {
+  return traceOf(events.map(([kind, fields], seq) => ({ seq, t: seq * 1000, kind, ...fields })));
+}
+
+/** The same events split into two batches, for checking that derivations are incremental. */
+export function eventsOf(events: [EventKind, Fields?][]): TraceEvent[] {
+  return events.map(([kind, fields], seq) => ({ seq, t: seq * 1000, kind, ...fields }));
+}
