@@ -1,0 +1,25 @@
+/**
+ * The one module that knows how the renderer reaches its host: the Electron preload's bridge when
+ * there is one, else a WebSocket back to the `npm run serve` server that served this page.
+ */
+import type { SessionApi } from '../../core/session/protocol.ts';
+import { socketApi, socketUrl, type SocketLike } from './socket.ts';
+
+export { SessionError } from './socket.ts';
+
+declare global {
+  interface Window {
+    /** Exposed by the Electron preload through contextBridge. */
+    yieldscope?: SessionApi;
+  }
+}
+
+function connect(): SessionApi {
+  if (window.yieldscope) return window.yieldscope;
+  return socketApi(new WebSocket(socketUrl(window.location)) as unknown as SocketLike);
+}
+
+export const api: SessionApi = connect();
+
+/** Desktop (preload bridge) or browser (WebSocket): for wording only, never for behaviour. */
+export const desktop = Boolean(window.yieldscope);

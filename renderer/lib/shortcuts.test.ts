@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { commandForKey, SHORTCUTS, type KeyLike } from './shortcuts.ts';
+
+const press = (key: string, mods: Partial<KeyLike> = {}): KeyLike => ({
+  key,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...mods,
+});
+
+describe('commandForKey', () => {
+  it('maps the documented keys to their commands', () => {
+    expect(commandForKey(press('F5'), false)).toBe('run');
+    expect(commandForKey(press('Enter', { ctrlKey: true }), true)).toBe('run');
+    expect(commandForKey(press('Enter', { metaKey: true }), true)).toBe('run');
+    expect(commandForKey(press('F5', { shiftKey: true }), false)).toBe('stop');
+    expect(commandForKey(press('F10'), false)).toBe('step');
+    expect(commandForKey(press('F10', { shiftKey: true }), false)).toBe('step-switch');
+    expect(commandForKey(press(' '), false)).toBe('pause-resume');
+    expect(commandForKey(press('o', { ctrlKey: true }), false)).toBe('open');
+    expect(commandForKey(press('S', { ctrlKey: true }), false)).toBe('save');
+  });
+
+  it('leaves Space to the editor and to fields', () => {
+    expect(commandForKey(press(' '), true)).toBeNull();
+  });
+
+  it('ignores keys with no shortcut and modified variants', () => {
+    expect(commandForKey(press('a'), false)).toBeNull();
+    expect(commandForKey(press('Enter'), false)).toBeNull();
+    expect(commandForKey(press('F5', { ctrlKey: true }), false)).toBeNull();
+    expect(commandForKey(press('o'), false)).toBeNull();
+  });
+
+  it('has one command per key combination', () => {
+    const keys = SHORTCUTS.map((s) => s.keys);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * What the user can ask for — from the toolbar, a shortcut, the desktop menu or a dropped file —
+ * turned into session API calls. A failure never escapes: it becomes a notice saying what did not work.
+ */
+import { api } from '../api/api.ts';
+import type { Lesson, MenuCommand, TraceFormat } from '../../core/session/protocol.ts';
+import { cursor } from '../views/cursor.svelte.ts';
+import { program } from './program.svelte.ts';
+import { session } from './session.svelte.ts';
+import { settings } from './settings.svelte.ts';
+
+async function attempt<T>(action: string, work: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await work();
+  } catch (error) {
+    session.fail(action, error);
+    return undefined;
+  }
+}
+
+let starting = false;
+
+export async function run(): Promise<void> {
+  // One start at a time: a shortcut and the desktop menu may both ask for the same run.
+  if (starting) return;
+  starting = true;
+  session.dismiss();
+  try {
+    await attempt('Running the program', () =>
+      api.call('run', {
+        source: program.source,
+        fileName: program.fileName,
+        policy: settings.policy,
+        seed: Number.isInteger(settings.seed) && settings.seed >= 0 ? settings.seed : 1,
+        switchInterval: Number.isInteger(settings.switchInterval) ? settings.switchInterval : 5,
+      }),
+    );
+  } finally {
+    starting = false;
+  }
+}
+
+export const running = () => session.state === 'running' || session.state === 'paused';
+
+export async function stop(): Promise<void> {
+  await attempt('Stopping the run', () => api.call('stop', undefined));
+}
+
+/** Pauses or resumes a live run; over a finished or opened trace, plays or pauses the replay. */
+export async function pauseOrResume(): Promise<void> {
+  if (session.state === 'running') await attempt('Pausing', () => api.call('pause', undefined));
+  else if (session.state === 'paused') await attempt('Resuming', () => api.call('resume', undefined));
+  else if (cursor.playing) cursor.pause();
+  else cursor.play();
+}
+
+/** Steps a live run (pausing it first if it is still running); over a finished trace, moves the cursor. */
+export async function step(to: 'event' | 'switch'): Promise<void> {
+  if (!running()) {
+    if (to === 'event') cursor.next();
+    else cursor.nextSwitch();
+    return;
+  }
+  await attempt('Stepping', async () => {
+    if (session.state === 'running') await api.call('pause', undefined);
+    await api.call('step', { to });
+  });
+}
+
+export function pickLesson(lesson: Lesson): void {
+  program.load(lesson.source, lesson.fileName, lesson);
+  if (lesson.policy) settings.policy = lesson.policy;
+}
+
+export async function openTraceFile(file?: File): Promise<void> {
+  session.dismiss();
+  await attempt(`Opening ${file?.name ?? 'a trace'}`, async () =>
+    file
+      ? api.call('openTrace', { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })
+      : api.call('openTrace', { dialog: true }),
+  );
+}
+
+export async function reopenLastRecording(): Promise<void> {
+  session.dismiss();
+  await attempt('Reopening the last recording', () => api.call('openTrace', { lastRecording: true }));
+}
+
+export async function openProgramFile(file: File): Promise<void> {
+  const source = await attempt(`Opening ${file.name}`, () => file.text());
+  if (source !== undefined) program.load(source, file.name.replace(/[/\\]/g, '_'));
+}
+
+/** Desktop: the host writes the file (through a dialog). Browser: the host returns the bytes and the page downloads them. */
+export async function saveTrace(format: TraceFormat): Promise<void> {
+  const dialogs = session.hello?.dialogs ?? false;
+  const reply = await attempt('Saving the trace', () => api.call('saveTrace', { format, dialog: dialogs }));
+  if (reply && 'bytes' in reply && reply.bytes) download(reply.bytes, reply.fileName);
+}
+
+function download(bytes: Uint8Array, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Files dropped on the window: programs go to the editor, anything else is opened as a trace. */
+export async function openDropped(file: File): Promise<void> {
+  if (file.name.endsWith('.py')) await openProgramFile(file);
+  else await openTraceFile(file);
+}
+
+/** The desktop menu's commands; `open` in the browser is handled by the page's own file picker. */
+export function menu(command: MenuCommand, openPicker: () => void): void {
+  const actions: Record<MenuCommand, () => unknown> = {
+    open: () => (session.hello?.dialogs ? openTraceFile() : openPicker()),
+    save: () => saveTrace('native'),
+    'export-jsonl': () => saveTrace('jsonl'),
+    'export-chrome': () => saveTrace('chrome'),
+    run,
+    stop,
+    'pause-resume': pauseOrResume,
+    step: () => step('event'),
+    'step-switch': () => step('switch'),
+    presentation: () => (settings.presentation = !settings.presentation),
+  };
+  actions[command]();
+}

@@ -1,0 +1,47 @@
+/** The user's preferences: theme, presentation mode and run options, remembered across sessions. */
+import type { Policy } from '../../core/run/types.ts';
+import { loadStored, saveStored } from './stored.ts';
+
+export type Theme = 'dark' | 'light';
+export const POLICIES: readonly Policy[] = ['fifo', 'lifo', 'random', 'priority'];
+
+const KEY = 'yieldscope.settings';
+const DEFAULTS = {
+  theme: 'dark' as Theme,
+  presentation: false,
+  policy: 'fifo' as Policy,
+  seed: 1,
+  switchInterval: 5,
+  /** Panel splits, as fractions of their containers. */
+  splitMain: 0.42,
+  splitLeft: 0.68,
+  splitRight: 0.5,
+};
+
+class Settings {
+  theme = $state(DEFAULTS.theme);
+  presentation = $state(DEFAULTS.presentation);
+  policy = $state(DEFAULTS.policy);
+  seed = $state(DEFAULTS.seed);
+  switchInterval = $state(DEFAULTS.switchInterval);
+  splitMain = $state(DEFAULTS.splitMain);
+  splitLeft = $state(DEFAULTS.splitLeft);
+  splitRight = $state(DEFAULTS.splitRight);
+
+  constructor() {
+    const stored = loadStored(KEY, DEFAULTS);
+    if (stored.theme !== 'dark' && stored.theme !== 'light') stored.theme = DEFAULTS.theme;
+    if (!POLICIES.includes(stored.policy)) stored.policy = DEFAULTS.policy;
+    Object.assign(this, stored);
+    $effect.root(() => {
+      $effect(() => saveStored(KEY, this.snapshot()));
+    });
+  }
+
+  snapshot(): typeof DEFAULTS {
+    const { theme, presentation, policy, seed, switchInterval, splitMain, splitLeft, splitRight } = this;
+    return { theme, presentation, policy, seed, switchInterval, splitMain, splitLeft, splitRight };
+  }
+}
+
+export const settings = new Settings();
