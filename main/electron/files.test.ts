@@ -1,0 +1,66 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { filesFromArgv } from './launch-files.ts';
+import { addRecent, loadRecent, RECENT_LIMIT, saveRecent } from './recent.ts';
+import { loadWindowState, restoreBounds, saveWindowState } from './window-state.ts';
+
+describe('files from the command line', () => {
+  it('keeps programs and traces, made absolute, and skips Electron’s own arguments', () => {
+    const argv = [
+      '/usr/bin/yieldscope',
+      '--no-sandbox',
+      '.',
+      'lesson.py',
+      '/data/run.ystrace',
+      'export.JSONL',
+      'notes.txt',
+      '--flag=x.py',
+    ];
+    expect(filesFromArgv(argv, '/home/me')).toEqual([
+      { kind: 'program', path: '/home/me/lesson.py' },
+      { kind: 'trace', path: '/data/run.ystrace' },
+      { kind: 'trace', path: '/home/me/export.JSONL' },
+    ]);
+  });
+});
+
+describe('recent files', () => {
+  it('puts the latest first, once, and keeps at most the limit', () => {
+    let list: string[] = [];
+    for (let i = 0; i < RECENT_LIMIT + 3; i++) list = addRecent(list, `/f${i}`);
+    list = addRecent(list, '/f5');
+    expect(list[0]).toBe('/f5');
+    expect(list.length).toBe(RECENT_LIMIT);
+    expect(new Set(list).size).toBe(RECENT_LIMIT);
+  });
+
+  it('survives a restart, and a damaged file reads as empty', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'yieldscope-recent-'));
+    await saveRecent(join(dir, 'recent.json'), ['/a.py', '/b.ystrace']);
+    expect(await loadRecent(join(dir, 'recent.json'))).toEqual(['/a.py', '/b.ystrace']);
+    await writeFile(join(dir, 'bad.json'), '{"not": "a list"}');
+    expect(await loadRecent(join(dir, 'bad.json'))).toEqual([]);
+    expect(await loadRecent(join(dir, 'missing.json'))).toEqual([]);
+  });
+});
+
+describe('window size and position', () => {
+  const display = { x: 0, y: 0, width: 1920, height: 1080 };
+
+  it('comes back where it was when that is still on a display', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'yieldscope-window-'));
+    const file = join(dir, 'window.json');
+    await saveWindowState(file, { bounds: { x: 100, y: 50, width: 1200, height: 800 }, maximized: true });
+    const saved = await loadWindowState(file);
+    expect(saved).toEqual({ bounds: { x: 100, y: 50, width: 1200, height: 800 }, maximized: true });
+    expect(restoreBounds(saved, [display])).toEqual({ x: 100, y: 50, width: 1200, height: 800 });
+  });
+
+  it('keeps the size but lets the window be centred when its display is gone', () => {
+    const offscreen = { bounds: { x: 3000, y: 0, width: 1200, height: 800 }, maximized: false };
+    expect(restoreBounds(offscreen, [display])).toEqual({ width: 1200, height: 800 });
+    expect(restoreBounds(null, [display])).toEqual({ width: 1440, height: 900 });
+  });
+});
