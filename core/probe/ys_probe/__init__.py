@@ -1,0 +1,1 @@
+"""The Yieldscope probe: records a Python program's generators, iterators, deques and context managers."""

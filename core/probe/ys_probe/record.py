@@ -1,0 +1,413 @@
+"""The recorder's hot path: the event columns, string table, object ids, the pause gate, and the
+sys.monitoring callbacks for the user's code objects.
+
+Events go into compact array.array buffers and reach JS as a flush (see core/run/decode.ts):
+  E  int64 per event: kind | TIMED<<7 | line<<8 | obj<<32
+  T  float64 seconds since run start, one per event whose TIMED bit is set
+  F  int32, FIELD_COLUMNS per event whose kind has fields
+Line events skip the clock (reading it costs more than the rest of the event in WebAssembly):
+they take the time of the event before them, and the clock is sampled every TICK events.
+All module globals: the callbacks read them as fast global lookups.
+"""
+
+import sys
+import time
+import weakref
+from array import array
+
+NULL = -2147483648
+MAIN = 0
+TIMED = 128
+TICK = 32
+FIELDS = 5
+
+K_RUN_START, K_RUN_END, K_LINE, K_STDOUT, K_STDERR, K_ERROR = 0, 1, 2, 3, 4, 5
+K_GEN_CREATE, K_GEN_RESUME, K_GEN_YIELD, K_GEN_RETURN, K_GEN_RAISE, K_GEN_CLOSE = 6, 7, 8, 9, 10, 11
+K_ITER_CREATE, K_ITER_NEXT, K_ITER_STOP = 12, 13, 14
+K_DEQUE_CREATE, K_DEQUE_OP = 15, 16
+K_CTX_ENTER, K_CTX_EXIT = 17, 18
+K_SCHED_PICK = 20
+#: kinds without fields (they add nothing to F); must match core/trace/schema.ts
+FIELDLESS = frozenset((K_LINE, K_GEN_CLOSE))
+SWITCH_KINDS = frozenset((K_GEN_RESUME, K_SCHED_PICK))
+
+TOOL = 4  # a sys.monitoring tool id nobody else in the interpreter uses
+_M = sys.monitoring
+_EV = _M.events
+CO_COROUTINE = 0x80
+CO_ITERABLE_COROUTINE = 0x100
+CO_ASYNC_GENERATOR = 0x200
+_AWAITING = CO_COROUTINE | CO_ITERABLE_COROUTINE | CO_ASYNC_GENERATOR
+
+
+class RunLimit(BaseException):
+    """The run hit one of its limits; raised into user code, recorded as run.end status limit."""
+
+
+class RunStopped(BaseException):
+    """The host stopped the run while it was paused."""
+
+
+# ---- run state (reset by start()) ----
+E = array('q')
+T = array('d')
+F = array('i')
+n = 0  # events recorded
+nc = TICK  # event count at which tick() runs next
+t0 = 0.0
+last_flush = 0.0
+max_events = 5_000_000
+strs = {}
+new_strs = []
+string_base = 0
+flushed = 0
+sink = None  # JS function receiving each flush
+waiter = None  # JS function blocking while paused; returns the host's next action
+gate = 0  # 0 open, 1 stop at every event, 2 stop at the next switch
+limit_message = None
+
+next_obj = 1
+ids = {}  # id(obj) -> object id, entries removed when the object dies
+_refs = {}  # id(obj) -> weakref (or the object itself when it takes no weakref)
+exhausted = set()  # object ids of iterators that raised StopIteration
+
+# the generator stack: who is running now
+cur = MAIN
+stack = []
+line_key = K_LINE  # K_LINE | cur << 32
+pending_via = None
+pending_value = NULL
+closed_during = None  # object id of a generator whose gen.close was just recorded
+
+user_codes = set()
+gen_codes = set()
+_code_bytes = {}
+
+clock = time.perf_counter
+_getframe = sys._getframe
+_E_append = E.append
+_T_append = T.append
+_F_extend = F.extend
+
+import dis as _dis
+
+_OP_FOR_ITER = _dis.opmap['FOR_ITER']
+_OP_SEND = _dis.opmap['SEND']
+del _dis
+
+
+def start(send_batch, wait_for_host, limit):
+    """Resets the recorder for a new run."""
+    global n, nc, t0, last_flush, max_events, strs, new_strs, string_base, flushed, sink, waiter
+    global gate, limit_message, next_obj, ids, _refs, exhausted, cur, stack, line_key
+    global pending_via, pending_value, closed_during
+    del E[:]
+    del T[:]
+    del F[:]
+    n = 0
+    nc = TICK
+    t0 = clock()
+    last_flush = t0
+    max_events = limit
+    strs = {}
+    new_strs = []
+    string_base = 0
+    flushed = 0
+    sink = send_batch
+    waiter = wait_for_host
+    gate = 0
+    limit_message = None
+    next_obj = 1
+    ids = {}
+    _refs = {}
+    exhausted = set()
+    cur = MAIN
+    stack = []
+    line_key = K_LINE
+    pending_via = None
+    pending_value = NULL
+    closed_during = None
+
+
+def s(text):
+    """The string-table index of text (None stays null)."""
+    if text is None:
+        return NULL
+    i = strs.get(text)
+    if i is None:
+        i = strs[text] = len(strs)
+        new_strs.append(text)
+    return i
+
+
+def new_id():
+    global next_obj
+    i = next_obj
+    next_obj += 1
+    return i
+
+
+def _forget(key):
+    def gone(_ref):
+        ids.pop(key, None)
+        _refs.pop(key, None)
+
+    return gone
+
+
+def oid(obj):
+    """The run's small id for obj, assigned on first sight (an identity map that forgets dead objects)."""
+    key = id(obj)
+    i = ids.get(key)
+    if i is None:
+        i = ids[key] = new_id()
+        try:
+            _refs[key] = weakref.ref(obj, _forget(key))
+        except TypeError:
+            _refs[key] = obj  # no weakref support: keep it alive so its id is never reused
+    return i
+
+
+def known(obj):
+    return ids.get(id(obj))
+
+
+def emit(kind, obj, line, a=NULL, b=NULL, c=NULL, d=NULL, e=NULL):
+    """Appends one event; field values are already ints (use s() for strings)."""
+    global n
+    n += 1
+    _E_append(kind | TIMED | line << 8 | obj << 32)
+    _T_append(clock() - t0)
+    if kind not in FIELDLESS:
+        _F_extend((a, b, c, d, e))
+    if n >= nc:
+        tick(kind)
+
+
+def tick(kind):
+    """Runs every TICK events, and at every event while the gate is closed."""
+    global nc, gate, last_flush, limit_message
+    now = clock()
+    if not E[-1] & TIMED:
+        E[-1] |= TIMED
+        _T_append(now - t0)
+    if n >= max_events:
+        limit_message = f'The program produced more than {max_events:,} events (the event limit).'
+        nc = n + 1
+        raise RunLimit(limit_message)
+    if now - last_flush >= 0.05:
+        flush()
+    if gate == 1 or (gate == 2 and kind in SWITCH_KINDS):
+        hold()
+    nc = n + 1 if gate else n + TICK
+
+
+def flush():
+    """Sends everything recorded since the last flush to JS."""
+    global new_strs, string_base, flushed, last_flush
+    last_flush = clock()
+    if not E and not new_strs:
+        return
+    count = len(E)
+    sink(flushed, count, E, T, F, string_base, new_strs)
+    flushed += count
+    string_base += len(new_strs)
+    new_strs = []
+    del E[:]
+    del T[:]
+    del F[:]
+
+
+ACT_RESUME, ACT_STEP_EVENT, ACT_STEP_SWITCH, ACT_STOP = 1, 2, 3, 4
+
+
+def hold():
+    """Blocks (in JS, Atomics.wait) until the host resumes, steps or stops the run."""
+    global gate, nc
+    flush()
+    action = waiter()
+    if action == ACT_STOP:
+        gate = 0
+        raise RunStopped('stopped')
+    gate = {ACT_RESUME: 0, ACT_STEP_EVENT: 1, ACT_STEP_SWITCH: 2}[action]
+    nc = n + 1 if gate else n + TICK
+
+
+def on_pause_signal(_signum, _frame):
+    """The host asked to pause: wait right here, even in a loop that records nothing."""
+    hold()
+
+
+# ---- monitoring callbacks ----
+
+
+def _via(gen, caller):
+    """How gen was resumed, read from the instruction its caller is executing."""
+    code = caller.f_code if caller is not None else None
+    if code in user_codes:
+        op = _code_bytes.get(code)
+        if op is None:
+            op = _code_bytes[code] = code.co_code
+        op = op[caller.f_lasti]
+        if op == _OP_SEND:
+            return 'await' if code.co_flags & _AWAITING else 'yield from'
+        if op == _OP_FOR_ITER:
+            return 'for'
+    return 'next' if type(gen).__name__ == 'generator' else 'send'
+
+
+def _push(gen, frame, via, value):
+    global cur, line_key, pending_via, n
+    o = ids.get(id(gen))
+    if o is None:
+        o = register_gen(gen, frame.f_lineno)
+    if via is None:
+        via = pending_via
+        if via is None:
+            via = _via(gen, frame.f_back)
+        else:
+            pending_via = None
+            if value == NULL:
+                value = pending_value
+    emit(K_GEN_RESUME, o, frame.f_lineno, cur, s(via), value)
+    stack.append(cur)
+    cur = o
+    line_key = K_LINE | o << 32
+
+
+def _pop():
+    global cur, line_key
+    cur = stack.pop() if stack else MAIN
+    line_key = K_LINE | cur << 32
+
+
+def on_resume(code, offset):
+    f = _getframe(1)
+    g = f.f_generator
+    if g is not None:
+        _push(g, f, None, NULL)
+
+
+def on_throw(code, offset, exc):
+    if code in gen_codes:
+        f = _getframe(1)
+        g = f.f_generator
+        if g is not None:
+            global pending_via
+            pending_via = None
+            _push(g, f, 'close' if type(exc) is GeneratorExit else 'throw', s(srepr(exc)))
+
+
+def on_yield(code, offset, value):
+    o = cur
+    _pop()
+    emit(K_GEN_YIELD, o, _getframe(1).f_lineno, s(srepr(value)))
+
+
+def on_return(code, offset, value):
+    o = cur
+    _pop()
+    emit(K_GEN_RETURN, o, _getframe(1).f_lineno, s(srepr(value)))
+
+
+def on_unwind(code, offset, exc):
+    global closed_during
+    if code not in gen_codes or _getframe(1).f_generator is None:
+        return
+    o = cur
+    _pop()
+    line = _getframe(1).f_lineno
+    if type(exc) is GeneratorExit:
+        closed_during = o
+        emit(K_GEN_CLOSE, o, line)
+    else:
+        emit(K_GEN_RAISE, o, line, s(type(exc).__name__), s(safe_str(exc)))
+
+
+def on_line(code, line):
+    global n
+    n += 1
+    _E_append(line_key | line << 8)
+    if n >= nc:
+        tick(K_LINE)
+
+
+_GEN_KIND = {'generator': 'generator', 'coroutine': 'coroutine', 'async_generator': 'async generator'}
+
+
+def register_gen(gen, line):
+    """Gives a generator/coroutine its id and records gen.create."""
+    o = oid(gen)
+    emit(K_GEN_CREATE, o, line, s(gen.__qualname__), s(_GEN_KIND.get(type(gen).__name__, 'generator')))
+    return o
+
+
+def instrument(module_code):
+    """Turns on events for module_code and every code object nested in it, and nothing else."""
+    user_codes.clear()
+    gen_codes.clear()
+    todo = [module_code]
+    while todo:
+        c = todo.pop()
+        user_codes.add(c)
+        todo.extend(k for k in c.co_consts if type(k) is type(module_code))
+    _M.use_tool_id(TOOL, 'yieldscope')
+    _M.register_callback(TOOL, _EV.LINE, on_line)
+    _M.register_callback(TOOL, _EV.PY_START, on_resume)
+    _M.register_callback(TOOL, _EV.PY_RESUME, on_resume)
+    _M.register_callback(TOOL, _EV.PY_YIELD, on_yield)
+    _M.register_callback(TOOL, _EV.PY_RETURN, on_return)
+    _M.register_callback(TOOL, _EV.PY_THROW, on_throw)
+    _M.register_callback(TOOL, _EV.PY_UNWIND, on_unwind)
+    gen_events = _EV.PY_START | _EV.PY_RESUME | _EV.PY_YIELD | _EV.PY_RETURN | _EV.LINE
+    for c in user_codes:
+        if c.co_flags & (0x20 | _AWAITING):  # CO_GENERATOR or a coroutine kind
+            gen_codes.add(c)
+            _M.set_local_events(TOOL, c, gen_events)
+        else:
+            _M.set_local_events(TOOL, c, _EV.LINE)
+    _M.set_events(TOOL, _EV.PY_THROW | _EV.PY_UNWIND)
+
+
+def uninstrument():
+    if _M.get_tool(TOOL) is None:
+        return
+    _M.set_events(TOOL, 0)
+    for c in user_codes:
+        _M.set_local_events(TOOL, c, 0)
+    _M.free_tool_id(TOOL)
+    user_codes.clear()
+    gen_codes.clear()
+    _code_bytes.clear()
+
+
+# ---- safe values ----
+
+import reprlib as _reprlib
+
+_repr = _reprlib.Repr(maxlevel=3, maxlist=8, maxtuple=8, maxdict=6, maxset=8, maxfrozenset=8, maxdeque=8, maxstring=80, maxother=80, maxlong=40)
+_PLAIN = {int: repr, bool: repr, float: repr, type(None): repr}
+MAX_REPR = 200
+
+
+def srepr(value):
+    """A bounded repr that never raises (a broken or huge __repr__ must not hurt the run)."""
+    plain = _PLAIN.get(type(value))
+    if plain is not None:
+        r = plain(value)
+        return r if len(r) <= MAX_REPR else r[:MAX_REPR] + '…'
+    try:
+        r = _repr.repr(value)
+    except BaseException as e:  # noqa: BLE001 - a user __repr__ may raise anything
+        if isinstance(e, (RunLimit, RunStopped, KeyboardInterrupt)):
+            raise
+        return f'<{type(value).__name__} object (repr failed: {type(e).__name__})>'
+    return r if len(r) <= MAX_REPR else r[:MAX_REPR] + '…'
+
+
+def safe_str(exc):
+    try:
+        text = str(exc)
+    except BaseException:  # noqa: BLE001
+        return f'<{type(exc).__name__} (str failed)>'
+    return text if len(text) <= 1000 else text[:1000] + '…'

@@ -1,0 +1,212 @@
+"""One run of a user program in the warm interpreter: a fresh __main__, the probe switched on for the
+program's own code only, its output and errors recorded, and everything put back afterwards so one
+run's globals, imports and patches never reach the next."""
+
+import builtins
+import os
+import signal
+import sys
+import traceback
+import types
+
+from . import deques, record as R, rewrite, sites
+from .record import NULL, s, emit
+
+PAUSE_SIGNAL = 10  # the host writes it into Pyodide's interrupt buffer to pause (SIGINT=2 stops)
+MAX_OUTPUT = 32 * 1024 * 1024
+MAX_TEXT = 64 * 1024
+RECURSION_LIMIT = 800  # below the WebAssembly stack's own limit, so deep recursion is a RecursionError
+#: modules the program must not import: they reach the JavaScript world (the worker's globals)
+BLOCKED = ('js', 'pyodide_js', 'pyodide', '_pyodide', '_pyodide_core', 'micropip', 'ys_probe', 'pyodide_http')
+
+
+def _blocked(name):
+    return any(name == b or name.startswith(b + '.') for b in BLOCKED)
+
+
+class _ImportBlocker:
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        if _blocked(name):
+            raise ModuleNotFoundError(f"import of '{name}' is not allowed: Yieldscope runs programs in a sandbox", name=name)
+        return None
+
+
+def _user_line():
+    f = sys._getframe(2)
+    while f is not None:
+        if f.f_code in R.user_codes:
+            return f.f_lineno
+        f = f.f_back
+    return 0
+
+
+class Output:
+    """sys.stdout / sys.stderr for the program: whole lines become stdout/stderr events."""
+
+    def __init__(self, kind, budget):
+        self.kind = kind
+        self.budget = budget
+        self.pending = ''
+        self.encoding = 'utf-8'
+        self.errors = 'strict'
+
+    def write(self, text):
+        if not isinstance(text, str):
+            raise TypeError(f'write() argument must be str, not {type(text).__name__}')
+        self.budget[0] -= len(text)
+        if self.budget[0] < 0:
+            R.limit_message = f'The program printed more than {MAX_OUTPUT // (1024 * 1024)} MB of output (the output limit).'
+            raise R.RunLimit(R.limit_message)
+        self.pending += text
+        cut = self.pending.rfind('\n')
+        if cut >= 0:
+            self._emit(self.pending[: cut + 1], _user_line())
+            self.pending = self.pending[cut + 1 :]
+        return len(text)
+
+    def _emit(self, text, line):
+        if len(text) > MAX_TEXT:
+            text = text[:MAX_TEXT] + f'… ({len(text) - MAX_TEXT:,} more characters)\n'
+        emit(self.kind, R.MAIN, line, s(text))
+
+    def flush(self):
+        if self.pending:
+            self._emit(self.pending, 0)
+            self.pending = ''
+
+    def isatty(self):
+        return False
+
+    def writable(self):
+        return True
+
+
+class _Saved:
+    """What a run changes in the interpreter, to put back afterwards."""
+
+    def __init__(self):
+        self.modules = set(sys.modules)
+        self.main = sys.modules.get('__main__')
+        self.path = list(sys.path)
+        self.cwd = os.getcwd()
+        self.stdout, self.stderr = sys.stdout, sys.stderr
+        self.recursion = sys.getrecursionlimit()
+        self.hidden = {name: mod for name, mod in sys.modules.items() if _blocked(name)}
+        self.pause_handler = signal.getsignal(PAUSE_SIGNAL)
+
+    def restore(self):
+        for name in set(sys.modules) - self.modules:
+            del sys.modules[name]
+        sys.modules.update(self.hidden)
+        sys.modules['__main__'] = self.main
+        sys.path[:] = self.path
+        os.chdir(self.cwd)
+        sys.stdout, sys.stderr = self.stdout, self.stderr
+        sys.setrecursionlimit(self.recursion)
+        signal.signal(PAUSE_SIGNAL, self.pause_handler)
+        if _ImportBlocker in sys.meta_path:
+            sys.meta_path.remove(_ImportBlocker)
+
+
+def _traceback_text(exc):
+    """The traceback as the user would see it: only frames of their program."""
+    tb = exc.__traceback__
+    frames = [f for f in traceback.extract_tb(tb) if f.filename == _program[0]]
+    lines = ['Traceback (most recent call last):\n'] + traceback.format_list(frames)
+    lines += traceback.format_exception_only(type(exc), exc)
+    return ''.join(lines), (frames[-1].lineno if frames else 0)
+
+
+_program = ['main.py']
+
+
+def _record_error(exc, syntax=False):
+    if syntax:
+        text = ''.join(traceback.format_exception_only(type(exc), exc))
+        line, col = exc.lineno or 0, exc.offset if exc.offset is not None else NULL
+    else:
+        text, line = _traceback_text(exc)
+        col = NULL
+    emit(R.K_ERROR, R.MAIN, line or 0, s(type(exc).__name__), s(R.safe_str(exc) if not syntax else exc.msg), s(text), col)
+
+
+def run(source, file_name, work_dir, options_json, max_events, send_batch, wait_for_host, install, drain, start_paused):
+    """Runs one program; returns [status, message] (the host may still turn it into stopped/timeout)."""
+    R.start(send_batch, wait_for_host, max_events)
+    _program[0] = file_name
+    emit(R.K_RUN_START, R.MAIN, 0, s(sys.version.split()[0]), s(file_name), s(options_json))
+    saved = _Saved()
+    budget = [MAX_OUTPUT]
+    out, err = Output(R.K_STDOUT, budget), Output(R.K_STDERR, budget)
+    status, message = 'ok', None
+    try:
+        deques.bound_names.clear()
+        try:
+            code = rewrite.rewrite(source, file_name, deques.bound_names)
+        except (SyntaxError, ValueError) as e:
+            if not isinstance(e, SyntaxError):
+                e = SyntaxError(str(e))
+            _record_error(e, syntax=True)
+            return ['error', f'SyntaxError: {e.msg} (line {e.lineno})']
+        main = types.ModuleType('__main__')
+        main.__file__ = file_name
+        main.__builtins__ = builtins
+        setattr(main, rewrite.HELPERS, sites)
+        for name in saved.hidden:
+            del sys.modules[name]
+        sys.meta_path.insert(0, _ImportBlocker)
+        sys.modules['__main__'] = main
+        if work_dir:
+            os.chdir(work_dir)
+            sys.path.insert(0, work_dir)
+        sys.stdout, sys.stderr = out, err
+        signal.signal(PAUSE_SIGNAL, R.on_pause_signal)
+        deques.patch()
+        R.instrument(code)
+        install()
+        if start_paused:
+            R.gate = 1
+            R.nc = R.n + 1
+        try:
+            sys.setrecursionlimit(RECURSION_LIMIT)
+            exec(code, main.__dict__)
+            drain()
+        except SystemExit as e:
+            if e.code not in (None, 0):
+                status, message = 'error', f'The program exited with code {e.code}.'
+        except R.RunLimit as e:
+            status, message = 'limit', R.limit_message or str(e)
+        except (KeyboardInterrupt, R.RunStopped):
+            status, message = 'stopped', 'Stopped.'
+        except RecursionError as e:
+            _record_error(e)
+            status, message = 'limit', 'The program recursed too deeply (RecursionError).'
+        except MemoryError as e:
+            _record_error(e)
+            status, message = 'limit', 'The program ran out of memory (MemoryError).'
+        except BaseException as e:  # noqa: BLE001 - the user's exception is a result, not a failure
+            if R.limit_message:
+                status, message = 'limit', R.limit_message
+            else:
+                _record_error(e)
+                status, message = 'error', f'{type(e).__name__}: {R.safe_str(e)}'
+        return [status, message]
+    finally:
+        R.uninstrument()
+        deques.unpatch()
+        saved.restore()
+        for stream in (out, err):
+            try:
+                stream.flush()
+            except BaseException:  # noqa: BLE001 - the output limit was already recorded
+                pass
+
+
+def finish(status, message):
+    """Records run.end and sends the last batch."""
+    R.nc = R.n + 1_000_000_000  # run.end is recorded even past the event limit
+    R.gate = 0
+    emit(R.K_RUN_END, R.MAIN, 0, s(status), s(message))
+    R.flush()
+

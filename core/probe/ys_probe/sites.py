@@ -1,0 +1,248 @@
+"""What the rewritten user program calls at its iterator, generator and `with` sites (bound to the
+name `__ys__` in the program's globals; see rewrite.py)."""
+
+import builtins
+import functools
+import inspect
+import sys
+import types
+
+from . import record as R
+from .record import NULL, s, srepr, emit
+
+_getframe = sys._getframe
+_GENERATOR_TYPES = frozenset((types.GeneratorType, types.CoroutineType, types.AsyncGeneratorType))
+_CONSUMERS = frozenset(
+    (builtins.list, builtins.tuple, builtins.set, builtins.frozenset, builtins.sum, builtins.min,
+     builtins.max, builtins.sorted, builtins.any, builtins.all, builtins.zip, builtins.enumerate,
+     builtins.map, builtins.filter, builtins.dict)
+)
+
+
+def _is_gen(obj):
+    return type(obj) in _GENERATOR_TYPES
+
+
+class Iterating:
+    """Stands between a consumer (a for loop, list(), unpacking…) and the iterator it consumes."""
+
+    __slots__ = ('_next', 'obj', 'line', 'via', 'gen')
+
+    def __init__(self, it, obj, line, via, gen):
+        self._next = it.__next__
+        self.obj = obj
+        self.line = line
+        self.via = via
+        self.gen = gen
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self.gen:
+            R.pending_via = self.via
+        try:
+            value = self._next()
+        except StopIteration:
+            _stopped(self.obj, self.line)
+            raise
+        if not self.gen:
+            emit(R.K_ITER_NEXT, self.obj, self.line, s(srepr(value)))
+        return value
+
+
+def _stopped(obj, line):
+    R.pending_via = None
+    again = obj in R.exhausted
+    R.exhausted.add(obj)
+    emit(R.K_ITER_STOP, obj, line, 1 if again else 0)
+
+
+def _made(iterable, it, line):
+    """Records iter.create for it = iter(iterable) and returns the iterator's id."""
+    if it is iterable:
+        how = 'self'
+        o = R.oid(it)
+    else:
+        how = '__iter__' if hasattr(type(iterable), '__iter__') else '__getitem__'
+        o = R.new_id()
+    emit(R.K_ITER_CREATE, o, line, s(srepr(iterable)), s(how), s(type(it).__name__))
+    return o
+
+
+def _not_iterable(iterable, line, exc):
+    emit(R.K_ITER_CREATE, R.new_id(), line, s(srepr(iterable)), NULL, s(f'TypeError: {R.safe_str(exc)}'))
+
+
+def it(iterable, line, via='for'):
+    """A for loop, comprehension, unpacking or consumer call over iterable."""
+    try:
+        inner = iter(iterable)
+    except TypeError as e:
+        _not_iterable(iterable, line, e)
+        raise
+    o = _made(iterable, inner, line)
+    return Iterating(inner, o, line, via, _is_gen(inner))
+
+
+def arg(fn, iterable, line):
+    """An argument of a call that may consume it (list(x), sum(x), zip(a, b)…): watched when fn is the builtin."""
+    try:
+        if fn not in _CONSUMERS:
+            return iterable
+    except TypeError:  # fn is unhashable: not a builtin consumer
+        return iterable
+    if fn is builtins.dict and not _is_gen(iterable) and hasattr(iterable, 'keys'):
+        return iterable
+    return it(iterable, line, 'next')
+
+
+def call_iter(fn, line, *args):
+    """iter(x): records the new iterator and returns the real one."""
+    if fn is not builtins.iter or len(args) != 1:
+        return fn(*args)
+    iterable = args[0]
+    try:
+        inner = iter(iterable)
+    except TypeError as e:
+        _not_iterable(iterable, line, e)
+        raise
+    if inner is iterable:
+        _made(iterable, inner, line)
+    else:
+        how = '__iter__' if hasattr(type(iterable), '__iter__') else '__getitem__'
+        emit(R.K_ITER_CREATE, R.oid(inner), line, s(srepr(iterable)), s(how), s(type(inner).__name__))
+    return inner
+
+
+def call_next(fn, line, *args):
+    """next(it[, default])."""
+    if fn is not builtins.next or not args:
+        return fn(*args)
+    target = args[0]
+    gen = _is_gen(target)
+    if gen:
+        o = R.known(target)
+        R.pending_via = 'next'
+    else:
+        o = R.known(target)
+        if o is None:
+            try:
+                iter(target)
+            except TypeError:
+                return fn(*args)
+            o = _made(target, target, line)
+    try:
+        value = next(target)
+    except StopIteration:
+        if o is None:
+            o = R.oid(target)
+        _stopped(o, line)
+        if len(args) > 1:
+            return args[1]
+        raise
+    if not gen:
+        emit(R.K_ITER_NEXT, o, line, s(srepr(value)))
+    return value
+
+
+def send(target, value):
+    if _is_gen(target):
+        R.pending_via = 'send'
+        R.pending_value = s(srepr(value))
+        try:
+            return target.send(value)
+        finally:
+            R.pending_via = None
+            R.pending_value = NULL
+    return target.send(value)
+
+
+def throw(target, *args):
+    return target.throw(*args)
+
+
+def close(target):
+    if not _is_gen(target):
+        return target.close()
+    R.closed_during = None
+    o = R.oid(target)
+    try:
+        return target.close()
+    finally:
+        if R.closed_during != o:
+            emit(R.K_GEN_CLOSE, o, _getframe(1).f_lineno)
+
+
+def gen(fn):
+    """Decorator put on every generator/async function: records gen.create when it is called."""
+
+    @functools.wraps(fn)
+    def make(*args, **kwargs):
+        g = fn(*args, **kwargs)
+        if R.known(g) is None:
+            R.register_gen(g, _getframe(1).f_lineno)
+        return g
+
+    if inspect.iscoroutinefunction(fn):
+        inspect.markcoroutinefunction(make)
+    return make
+
+
+def genexp(g):
+    R.register_gen(g, _getframe(1).f_lineno)
+    return g
+
+
+def _manager_name(m):
+    fn = getattr(m, 'func', None) or getattr(getattr(m, 'gen', None), '__qualname__', None)
+    if type(m).__name__ in ('_GeneratorContextManager', '_AsyncGeneratorContextManager') and fn is not None:
+        return getattr(fn, '__qualname__', str(fn))
+    return type(m).__name__
+
+
+def _exited(o, line, exc, result):
+    suppressed = 1 if exc is not None and result else 0
+    exc_text = None if exc is None else f'{type(exc).__name__}: {R.safe_str(exc)}'
+    emit(R.K_CTX_EXIT, o, line, s(exc_text), suppressed)
+
+
+class Managing:
+    """Stands in a `with` item for the real context manager and records its enter and exit."""
+
+    __slots__ = ('m', 'o', 'line')
+
+    def __init__(self, m, line):
+        self.m = m
+        self.o = R.oid(m)
+        self.line = line
+
+    def __enter__(self):
+        m = self.m
+        value = type(m).__enter__(m)
+        emit(R.K_CTX_ENTER, self.o, self.line, s(_manager_name(m)), s(srepr(value)))
+        return value
+
+    def __exit__(self, et, exc, tb):
+        m = self.m
+        result = type(m).__exit__(m, et, exc, tb)
+        _exited(self.o, self.line, exc, result)
+        return result
+
+    async def __aenter__(self):
+        m = self.m
+        value = await type(m).__aenter__(m)
+        emit(R.K_CTX_ENTER, self.o, self.line, s(_manager_name(m)), s(srepr(value)))
+        return value
+
+    async def __aexit__(self, et, exc, tb):
+        m = self.m
+        result = await type(m).__aexit__(m, et, exc, tb)
+        _exited(self.o, self.line, exc, result)
+        return result
+
+
+def ctx(m, line):
+    if not hasattr(type(m), '__enter__') and not hasattr(type(m), '__aenter__'):
+        return m  # let Python raise its own TypeError
+    return Managing(m, line)

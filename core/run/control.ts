@@ -1,0 +1,65 @@
+/**
+ * The control block shared between the host and the worker (a SharedArrayBuffer), so the host can
+ * pause, step and stop Python while the worker's thread is busy running it.
+ *
+ * Slot 0 is Pyodide's interrupt buffer: the host writes a signal number there and Python handles it
+ * at its next bytecode boundary (SIGINT stops; PAUSE_SIGNAL enters the pause gate even inside a loop
+ * that records nothing). Slot 1 is the host's answer to a paused worker (an Action), slot 2 why
+ * the host ended the run.
+ */
+
+export const SIGINT = 2;
+/** Must match PAUSE_SIGNAL in core/probe/ys_probe/session.py. */
+export const PAUSE_SIGNAL = 10;
+
+/** Must match ACT_* in core/probe/ys_probe/record.py. */
+export const Action = { none: 0, resume: 1, stepEvent: 2, stepSwitch: 3, stop: 4 } as const;
+export const EndReason = { none: 0, stopped: 1, timeout: 2 } as const;
+
+const INTERRUPT = 0;
+const ACTION = 1;
+const REASON = 2;
+
+export function createControl(): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(4 * 4));
+}
+
+/** The view Pyodide's setInterruptBuffer takes. */
+export function interruptBuffer(control: Int32Array): Int32Array {
+  return new Int32Array(control.buffer, 0, 1);
+}
+
+export function resetControl(control: Int32Array): void {
+  control.fill(0);
+}
+
+export function requestPause(control: Int32Array): void {
+  Atomics.store(control, INTERRUPT, PAUSE_SIGNAL);
+}
+
+export function answer(control: Int32Array, action: number): void {
+  Atomics.store(control, ACTION, action);
+  Atomics.notify(control, ACTION);
+}
+
+export function requestEnd(control: Int32Array, reason: number): void {
+  Atomics.store(control, REASON, reason);
+  answer(control, Action.stop);
+  Atomics.store(control, INTERRUPT, SIGINT);
+}
+
+export function endReason(control: Int32Array): number {
+  return Atomics.load(control, REASON);
+}
+
+/** Worker side: block until the host answers; a stop also withdraws the pending interrupt. */
+export function waitForAnswer(control: Int32Array): number {
+  for (;;) {
+    const action = Atomics.exchange(control, ACTION, Action.none);
+    if (action !== Action.none) {
+      if (action === Action.stop) Atomics.store(control, INTERRUPT, 0);
+      return action;
+    }
+    Atomics.wait(control, ACTION, Action.none, 1000);
+  }
+}

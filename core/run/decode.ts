@@ -1,0 +1,60 @@
+import type { EventBatch } from '../trace/batch.ts';
+import { FIELD_COLUMNS, KIND_NAMES, KINDS, NULL_INT } from '../trace/schema.ts';
+
+/**
+ * Turns one flush of the Python probe's compact buffers (core/probe/ys_probe/record.py) into an
+ * EventBatch. Per event the probe writes one int64 `kind | TIMED<<7 | line<<8 | obj<<32` (read here
+ * as two int32 halves), a float64 time in seconds only when TIMED is set (line events skip the
+ * clock and take the time of the event before them), and FIELD_COLUMNS int32 fields only for kinds
+ * that have fields.
+ */
+
+const TIMED = 128;
+const HAS_FIELDS = KIND_NAMES.map((name) => KINDS[name].fields.length > 0);
+
+export interface ProbeFlush {
+  first: number;
+  count: number;
+  /** Two int32 per event: low half then high half of the probe's int64. */
+  events: Int32Array;
+  seconds: Float64Array;
+  fields: Int32Array;
+  stringBase: number;
+  strings: string[];
+}
+
+export class ProbeFlushError extends Error {}
+
+/** Decodes flushes of one run in order; remembers the last time for untimed events at a batch's start. */
+export class FlushDecoder {
+  private lastT = 0;
+
+  decode(flush: ProbeFlush): EventBatch {
+    const n = flush.count;
+    if (flush.events.length !== n * 2) throw new ProbeFlushError(`flush holds ${flush.events.length / 2} events, says ${n}`);
+    const t = new Float64Array(n);
+    const kind = new Uint8Array(n);
+    const obj = new Int32Array(n);
+    const line = new Int32Array(n);
+    const f = new Int32Array(n * FIELD_COLUMNS).fill(NULL_INT);
+    let ti = 0;
+    let fi = 0;
+    for (let i = 0; i < n; i++) {
+      const lo = flush.events[2 * i];
+      const k = lo & 127;
+      if (k >= KIND_NAMES.length) throw new ProbeFlushError(`event ${flush.first + i} has unknown kind ${k}`);
+      if (lo & TIMED) this.lastT = Math.round(flush.seconds[ti++] * 1e9);
+      t[i] = this.lastT;
+      kind[i] = k;
+      line[i] = lo >> 8;
+      obj[i] = flush.events[2 * i + 1];
+      if (HAS_FIELDS[k]) {
+        f.set(flush.fields.subarray(fi, fi + FIELD_COLUMNS), i * FIELD_COLUMNS);
+        fi += FIELD_COLUMNS;
+      }
+    }
+    if (ti !== flush.seconds.length || fi !== flush.fields.length)
+      throw new ProbeFlushError(`flush at event ${flush.first} has times or fields left over`);
+    return { first: flush.first, count: n, t, kind, obj, line, f, stringBase: flush.stringBase, strings: flush.strings };
+  }
+}

@@ -1,0 +1,20 @@
+import type { EventBatch } from '../trace/batch.ts';
+import type { ReadyProgress, RunOptions, RunSummary } from './types.ts';
+
+/** What the host sends the worker. */
+export type ToWorker = { type: 'run'; options: RunOptions };
+
+/** What the worker sends the host. */
+export type FromWorker =
+  | { type: 'progress'; progress: ReadyProgress }
+  | { type: 'ready'; startupMs: number }
+  | { type: 'batch'; batch: EventBatch }
+  | { type: 'done'; summary: RunSummary }
+  | { type: 'failed'; message: string };
+
+/** Given to the worker at start. */
+export interface WorkerSetup {
+  control: Int32Array;
+  /** Where the probe's .py files are, when not beside core/probe/load.ts (a bundled build). */
+  probeDir?: string;
+}

@@ -1,0 +1,230 @@
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { EventBatch } from '../trace/batch.ts';
+import { FIELD_COLUMNS, KIND_CODE, NULL_INT } from '../trace/schema.ts';
+import { Action, EndReason, answer, createControl, requestEnd, requestPause, resetControl } from './control.ts';
+import type { FromWorker, ToWorker, WorkerSetup } from './messages.ts';
+import type { BatchListener, ReadyProgress, RunHandle, RunOptions, RunSummary, StepTo } from './types.ts';
+
+/** How long a stopped program may keep running (say, swallowing KeyboardInterrupt) before its worker is ended. */
+const STOP_GRACE_MS = 1000;
+const TIMER_TICK_MS = 25;
+
+export class RunnerError extends Error {}
+
+const DEFAULT_WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
+const TS_ENTRY = new URL('./ts-entry.mjs', import.meta.url);
+
+/** One run as the host sees it: where its batches go, its pause state, its limits. */
+class ActiveRun implements RunHandle {
+  readonly done: Promise<RunSummary>;
+  events = 0;
+  strings = 0;
+  lastT = 0;
+  paused: boolean;
+  started = false;
+  ended = false;
+  private stopRequested = false;
+  private ranMs = 0;
+  private timer?: NodeJS.Timeout;
+  private graceTimer?: NodeJS.Timeout;
+  private finishRun!: (s: RunSummary) => void;
+  private failRun!: (e: Error) => void;
+
+  constructor(
+    readonly options: RunOptions,
+    private readonly onBatch: BatchListener,
+    private readonly control: Int32Array,
+    private readonly kill: (run: ActiveRun) => void,
+  ) {
+    this.paused = options.startPaused ?? false;
+    this.done = new Promise((resolve, reject) => {
+      this.finishRun = resolve;
+      this.failRun = reject;
+    });
+  }
+
+  begin(post: (m: ToWorker) => void): void {
+    resetControl(this.control);
+    this.started = true;
+    post({ type: 'run', options: { ...this.options, startPaused: this.paused } });
+    if (this.stopRequested) this.requestEnd(EndReason.stopped);
+    const limit = this.options.timeoutMs;
+    let last = performance.now();
+    this.timer = setInterval(() => {
+      const now = performance.now();
+      if (!this.paused) this.ranMs += now - last;
+      last = now;
+      if (limit !== undefined && this.ranMs > limit && !this.stopRequested) this.requestEnd(EndReason.timeout);
+    }, TIMER_TICK_MS);
+  }
+
+  batch(batch: EventBatch): void {
+    this.events = batch.first + batch.count;
+    this.strings = batch.stringBase + batch.strings.length;
+    if (batch.count > 0) this.lastT = batch.t[batch.count - 1];
+    this.onBatch(batch);
+  }
+
+  finish(summary: RunSummary): void {
+    this.cleanup();
+    this.finishRun(summary);
+  }
+
+  fail(error: Error): void {
+    this.cleanup();
+    this.failRun(error);
+  }
+
+  private cleanup(): void {
+    this.ended = true;
+    clearInterval(this.timer);
+    clearTimeout(this.graceTimer);
+  }
+
+  /** Ends a run whose worker had to be killed: the run.end event is written here instead. */
+  abandon(status: RunSummary['status'], message: string): void {
+    const base = this.strings;
+    const f = new Int32Array(FIELD_COLUMNS).fill(NULL_INT);
+    f[0] = base;
+    f[1] = base + 1;
+    this.batch({
+      first: this.events,
+      count: 1,
+      t: new Float64Array([this.lastT]),
+      kind: new Uint8Array([KIND_CODE['run.end']]),
+      obj: new Int32Array([0]),
+      line: new Int32Array([0]),
+      f,
+      stringBase: base,
+      strings: [status, message],
+    });
+    this.finish({ status, events: this.events, wallMs: this.ranMs, message });
+  }
+
+  private requestEnd(reason: number): void {
+    this.stopRequested = true;
+    if (!this.started || this.ended) return;
+    requestEnd(this.control, reason);
+    this.graceTimer = setTimeout(() => {
+      if (!this.ended) this.kill(this);
+    }, STOP_GRACE_MS);
+  }
+
+  pause(): void {
+    if (this.ended || this.paused) return;
+    this.paused = true;
+    if (this.started) requestPause(this.control);
+  }
+
+  resume(): void {
+    if (this.ended || !this.paused) return;
+    this.paused = false;
+    if (this.started) answer(this.control, Action.resume);
+  }
+
+  step(to: StepTo = 'event'): void {
+    if (this.ended || !this.paused || !this.started) return;
+    answer(this.control, to === 'switch' ? Action.stepSwitch : Action.stepEvent);
+  }
+
+  stop(): void {
+    if (this.ended || this.stopRequested) return;
+    this.requestEnd(EndReason.stopped);
+  }
+
+  get stopping(): boolean {
+    return this.stopRequested;
+  }
+}
+
+/**
+ * Runs Python programs, one at a time, in a worker thread with a warm Pyodide. A run is source and
+ * options in, event batches out, plus control (pause, step, resume, stop).
+ */
+export class Runner {
+  private worker!: Worker;
+  private readyPromise!: Promise<void>;
+  private active?: ActiveRun;
+  private readonly control = createControl();
+  private closed = false;
+  /** How long the last worker took from start to Python ready, in ms. */
+  startupMs = NaN;
+
+  constructor(private readonly opts: { onProgress?: (p: ReadyProgress) => void; workerFile?: string } = {}) {
+    this.startWorker();
+  }
+
+  get ready(): Promise<void> {
+    return this.readyPromise;
+  }
+
+  private startWorker(): void {
+    const file = this.opts.workerFile ?? DEFAULT_WORKER;
+    const setup: WorkerSetup = { control: this.control };
+    const worker = file.endsWith('.ts')
+      ? new Worker(TS_ENTRY, { workerData: { ...setup, entry: pathToFileURL(file).href } })
+      : new Worker(file, { workerData: setup });
+    this.worker = worker;
+    this.readyPromise = new Promise<void>((resolve, reject) => {
+      worker.on('message', (m: FromWorker) => {
+        if (m.type === 'progress') this.opts.onProgress?.(m.progress);
+        else if (m.type === 'ready') {
+          this.startupMs = m.startupMs;
+          resolve();
+        } else if (m.type === 'batch') this.active?.batch(m.batch);
+        else if (m.type === 'done') this.active?.finish(m.summary);
+        else if (m.type === 'failed') {
+          const error = new RunnerError(m.message);
+          if (this.active && !this.active.ended && this.active.started) this.active.fail(error);
+          else reject(error);
+        }
+      });
+      worker.on('error', (e) => {
+        reject(new RunnerError(`the Python worker failed: ${e.message}`));
+        if (this.active && !this.active.ended && this.active.started) this.active.fail(new RunnerError(`the Python worker failed: ${e.message}`));
+      });
+      worker.on('exit', (code) => {
+        if (this.worker !== worker) return;
+        reject(new RunnerError(`the Python worker exited (code ${code}) before it was ready`));
+        const run = this.active;
+        if (run && run.started && !run.ended) run.abandon('error', `The Python worker exited unexpectedly (code ${code}).`);
+      });
+    });
+    this.readyPromise.catch(() => {});
+  }
+
+  /** Ends a worker that does not stop (a program that swallows KeyboardInterrupt), then starts a fresh one. */
+  private kill(run: ActiveRun): void {
+    const old = this.worker;
+    this.startWorker();
+    void old.terminate();
+    run.abandon('stopped', 'Stopped (the program ignored the stop request, so its Python was ended).');
+  }
+
+  run(options: RunOptions, onBatch: BatchListener): RunHandle {
+    if (this.closed) throw new RunnerError('this Runner is closed');
+    const previous = this.active;
+    previous?.stop();
+    const run = new ActiveRun(options, onBatch, this.control, (r) => this.kill(r));
+    const waitFor = previous ? previous.done.then(() => undefined, () => undefined) : Promise.resolve();
+    void waitFor
+      .then(() => this.ready)
+      .then(() => {
+        this.active = run;
+        if (run.stopping) run.abandon('stopped', 'Stopped before it started.');
+        else run.begin((m) => this.worker.postMessage(m));
+      })
+      .catch((e: unknown) => run.fail(e instanceof Error ? e : new RunnerError(String(e))));
+    this.active = previous && !previous.ended ? previous : run;
+    return run;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const active = this.active;
+    active?.stop();
+    if (active) await active.done.catch(() => undefined);
+    await this.worker.terminate();
+  }
+}
