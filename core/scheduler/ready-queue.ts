@@ -28,12 +28,13 @@ export interface Choice<T extends Runnable> {
 export class ReadyQueue<T extends Runnable> {
   private items: T[] = [];
   private head = 0;
-  private created = false;
+  /** The deque's object id, taken on first use so runs without tasks keep their ids. */
+  private id = 0;
   private readonly prng: Prng;
 
   constructor(
     private readonly emit: Emit,
-    readonly id: number,
+    private readonly newObjectId: () => number,
     private readonly policy: Policy,
     private readonly seed: number,
   ) {
@@ -46,8 +47,8 @@ export class ReadyQueue<T extends Runnable> {
 
   /** A task becomes ready: it joins the right end, as deque.append does. */
   push(task: T): void {
-    if (!this.created) {
-      this.created = true;
+    if (this.id === 0) {
+      this.id = this.newObjectId();
       this.emit('deque.create', this.id, 0, [null, '[]', 'ready queue']);
     }
     this.items.push(task);

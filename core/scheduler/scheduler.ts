@@ -79,6 +79,7 @@ export class Scheduler {
   private readonly ready: ReadyQueue<Task>;
   private readonly tasks = new Map<number, Task>();
   private readonly waiters = new Map<string, Task[]>();
+  private readonly names = new Map<number, string>();
   private readonly usedNames = new Set<string>();
   private parked = 0;
   private current: Task | null = null;
@@ -89,7 +90,7 @@ export class Scheduler {
     private readonly newObjectId: () => number,
     options: SchedulerOptions,
   ) {
-    this.ready = new ReadyQueue<Task>(emit, newObjectId(), options.policy, options.seed);
+    this.ready = new ReadyQueue<Task>(emit, newObjectId, options.policy, options.seed);
   }
 
   /** Tasks not yet done. */
@@ -105,13 +106,26 @@ export class Scheduler {
   }
 
   spawn(body: TaskBody, spec: SpawnSpec): number {
-    const id = this.newObjectId();
-    const name = this.uniqueName(spec.name);
+    const id = this.announce(spec);
+    const name = this.nameOf(id);
     const task: Task = { id, name, label: pyRepr(name), priority: spec.priority, body, state: 'ready' };
     this.tasks.set(id, task);
-    this.emit('sched.spawn', id, spec.line, [name, spec.wraps, spec.target, spec.priority]);
     this.ready.push(task);
     return id;
+  }
+
+  /** Records a task that another loop runs (asyncio's): its id and a name unique in the run. */
+  announce(spec: SpawnSpec): number {
+    const id = this.newObjectId();
+    const name = this.uniqueName(spec.name);
+    this.names.set(id, name);
+    this.emit('sched.spawn', id, spec.line, [name, spec.wraps, spec.target, spec.priority]);
+    return id;
+  }
+
+  /** The name a task was given (made unique among the run's tasks). */
+  nameOf(id: number): string {
+    return this.names.get(id) ?? `task ${id}`;
   }
 
   /** Runs tasks until none is left, or until deadlock. */

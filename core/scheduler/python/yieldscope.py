@@ -1,0 +1,534 @@
+"""Yieldscope's scheduler, for your program: hand it tasks and watch it pass control between them.
+
+    from yieldscope import spawn, run, join, sleep, switch, Queue, Event
+
+spawn(task, *args, name=None, priority=0) -> Task
+    task is a generator (or a generator function, called with args), a coroutine (or an `async def`
+    function), an async generator, or a plain function (see "Simulated threads" below). The task
+    waits in the scheduler's ready queue until the scheduler picks it. The returned Task tells
+    `.done()`, `.result()` and `.exception()` once it has finished.
+
+Inside a generator task                     Inside a coroutine task (async def)
+    yield                 give up control       await switch()
+    yield sleep(2)        sleep 2 s             await sleep(2)
+    x = yield from q.get()                      x = await q.get()
+    yield from q.put(x)                         await q.put(x)
+    yield from ev.wait()                        await ev.wait()
+    r = yield from join(t)                      r = await join(t)
+
+run() runs the tasks until none is left. If your program never calls run(), the tasks run after
+its last line.
+
+Virtual time: time passes only when no task is ready; the clock then jumps to the earliest
+sleeper's wake-up, so `sleep(10)` takes no real time and every run is reproducible.
+
+Simulated threads: a plain function given to spawn runs as a "thread". The scheduler may switch
+away from it after every N of its lines (--switch-interval, default 5), at any line, the way an
+operating system preempts a thread: two threads doing `x = counter` then `counter = x + 1` can
+both read the same value and lose an update. Generators and coroutines switch only where they
+say so (`yield`, `await`), which is why the same logic written cooperatively never loses one.
+Only the lines of the function itself count and can be interrupted: a call into another function
+runs whole, without a switch, like C code holding CPython's GIL. The function must be defined in
+your program, not nested in another function (its lines are rewritten so they can be paused).
+
+When no task can run, none sleeps and some still wait (each for something only another waiting
+task could do), the run stops with a deadlock that names every waiting task and what it waits on.
+A task that raises ends; the others go on. A failed task nobody joined is reported at the end.
+"""
+
+import ast
+import inspect
+import sys
+import traceback
+import types
+from collections import deque
+
+import _yieldscope_loop as _loop
+
+__all__ = ['spawn', 'run', 'join', 'sleep', 'switch', 'Queue', 'Event', 'Task', 'Deadlock']
+
+
+def _find_probe():
+    """The recorder's event module, reached as the program's rewritten code reaches it (its `__ys__`
+    helpers): the scheduler marks its resumes as via "scheduler" and gives tasks' generators their ids."""
+    helpers = getattr(sys.modules.get('__main__'), '__ys__', None)
+    return getattr(helpers, 'R', None)
+
+
+_probe = _find_probe()
+
+
+class Deadlock(BaseException):
+    """No task can run and some still wait. A BaseException so `except Exception` cannot hide it."""
+
+
+# ---- what tasks yield to the scheduler ----
+
+
+class _Sleep:
+    __slots__ = ('seconds',)
+
+    def __init__(self, seconds):
+        self.seconds = seconds
+
+    def __await__(self):
+        yield self
+
+    __iter__ = __await__
+
+    def __repr__(self):
+        return f'sleep({self.seconds})'
+
+
+class _Switch:
+    __slots__ = ()
+
+    def __await__(self):
+        yield self
+
+    __iter__ = __await__
+
+    def __repr__(self):
+        return 'switch()'
+
+
+class _Park:
+    """The running task waits until a task wakes `key` (a queue getting an item, an event set…)."""
+
+    __slots__ = ('on', 'key', 'detail')
+
+    def __init__(self, on, key, detail):
+        self.on = on
+        self.key = key
+        self.detail = detail
+
+    def __repr__(self):
+        return f'wait({self.on}: {self.detail})'
+
+
+_SWITCH = _Switch()
+
+
+def sleep(seconds):
+    """Sleep on the virtual clock: `yield sleep(s)` in a generator, `await sleep(s)` in a coroutine."""
+    if not isinstance(seconds, (int, float)):
+        raise TypeError(f'sleep() takes a number of seconds, not {type(seconds).__name__}')
+    return _Sleep(float(seconds))
+
+
+def switch():
+    """Give up control: `await switch()` in a coroutine (a bare `yield` does it in a generator)."""
+    return _SWITCH
+
+
+# ---- tasks ----
+
+_keys = 0
+
+
+def _new_key(kind):
+    global _keys
+    _keys += 1
+    return f'{kind}#{_keys}'
+
+
+class Task:
+    """A handle on a spawned task."""
+
+    __slots__ = ('name', 'id', '_body', '_done', '_result', '_exc', '_seen', '_join_key')
+
+    def __init__(self, body):
+        self.name = None
+        self.id = 0
+        self._body = body
+        self._done = False
+        self._result = None
+        self._exc = None
+        self._seen = False
+        self._join_key = _new_key('join')
+
+    def done(self):
+        return self._done
+
+    def _check_done(self):
+        if not self._done:
+            raise RuntimeError(
+                f'task {self.name!r} has not finished yet: call run(), or wait for it with join() inside a task'
+            )
+        self._seen = True
+
+    def result(self):
+        """The task's return value; re-raises its exception if it failed."""
+        self._check_done()
+        if self._exc is not None:
+            raise self._exc
+        return self._result
+
+    def exception(self):
+        """The exception the task failed with, or None."""
+        self._check_done()
+        return self._exc
+
+    def _finish(self, result, exc):
+        self._done = True
+        self._result = result
+        self._exc = exc
+        self._body = None
+        if exc is not None:
+            _failed.append(self)
+        _loop.finish(None if exc is not None else _srepr(result), None if exc is None else _exc_text(exc))
+        _loop.wake_all(self._join_key, f'task {self.name!r} finished')
+
+    def __repr__(self):
+        state = 'running' if not self._done else 'failed' if self._exc is not None else 'done'
+        return f'<Task {self.name!r} {state}>'
+
+
+_failed = []
+
+
+def _unwrapped(fn):
+    return inspect.unwrap(fn) if callable(fn) else fn
+
+
+async def _run_async_generator(agen):
+    """An async generator as a task: each value it yields gives up control once."""
+    async for _ in agen:
+        await _SWITCH
+
+
+def _body_of(task, args):
+    """What the scheduler resumes for `task`, and what it wraps."""
+    target = task
+    if inspect.isfunction(_unwrapped(task)):
+        fn = _unwrapped(task)
+        if inspect.isgeneratorfunction(fn) or inspect.iscoroutinefunction(fn) or inspect.isasyncgenfunction(fn):
+            target = task(*args)
+        else:
+            return _threadify(fn)(*args), 'thread', None
+    elif args:
+        raise TypeError('spawn(): arguments are only for a function; this task is already made')
+    if inspect.isgenerator(target):
+        return target, 'generator', target
+    if inspect.iscoroutine(target):
+        return target, 'coroutine', target
+    if inspect.isasyncgen(target):
+        return _run_async_generator(target), 'async generator', target
+    raise TypeError(
+        f'spawn() takes a generator, a coroutine, an async generator or a function, not {type(task).__name__}'
+    )
+
+
+def spawn(task, *args, name=None, priority=0):
+    """Hands a task to the scheduler; returns its Task handle."""
+    body, wraps, target = _body_of(task, args)
+    handle = Task(body)
+    wanted = name if name is not None else getattr(_unwrapped(task), '__name__', None) or body.__name__
+    line = _program_line()
+    target_id = _object_id(target if target is not None else body, line)
+    handle.id = _loop.spawn(handle, str(wanted), wraps, int(priority), target_id, line)
+    handle.name = _loop.name_of(handle.id)
+    return handle
+
+
+def _program_line():
+    """The line of the program's own code that is running now (0 if none is on the stack)."""
+    frame = sys._getframe(1)
+    program = _loop.program_file()
+    while frame is not None and frame.f_code.co_filename != program:
+        frame = frame.f_back
+    return frame.f_lineno if frame is not None else 0
+
+
+def _object_id(obj, line):
+    """The recorder's id for a task's generator or coroutine (recording gen.create if it has none yet)."""
+    if _probe is None:
+        return _loop.object_id(obj)
+    known = _probe.known(obj)
+    return known if known is not None else _probe.register_gen(obj, line)
+
+
+def run():
+    """Runs the tasks until none is left."""
+    message = _loop.run()
+    if message is not None:
+        raise Deadlock(message)
+
+
+def _drain():
+    """After the program's last line: run what it spawned but never ran, then report unseen failures."""
+    if _loop.unfinished() > 0:
+        run()
+    for task in _failed:
+        if not task._seen:
+            text = ''.join(traceback.format_exception(task._exc))
+            sys.stderr.write(f'Task {task.name!r} failed and no task joined it:\n{text}')
+    _failed.clear()
+
+
+def _line_of(body):
+    frame = getattr(body, 'gi_frame', None) or getattr(body, 'cr_frame', None)
+    return frame.f_lineno if frame is not None else 0
+
+
+def _step(task):
+    """Resumes one task until it gives up control, and tells the scheduler why it stopped."""
+    global _budget
+    _budget = _interval
+    body = task._body
+    if _probe is not None:
+        _probe.pending_via = 'scheduler'
+    try:
+        cmd = body.send(None)
+    except StopIteration as stop:
+        task._finish(stop.value, None)
+        return
+    except Exception as exc:  # noqa: BLE001 - a failing task ends; the others go on
+        task._finish(None, exc)
+        return
+    finally:
+        if _probe is not None:
+            _probe.pending_via = None
+    kind = type(cmd)
+    if kind is _Sleep:
+        _loop.sleep(cmd.seconds, _line_of(body))
+    elif kind is _Park:
+        _loop.park(cmd.on, cmd.key, cmd.detail, _line_of(body))
+    # anything else a task yields just gives up control
+
+
+@types.coroutine
+def join(task):
+    """Waits until `task` has finished; returns its result (or raises its exception)."""
+    if not isinstance(task, Task):
+        raise TypeError(f'join() takes a Task (what spawn() returned), not {type(task).__name__}')
+    if not task._done:
+        yield _Park('join', task._join_key, f'task {task.name!r} to finish')
+    return task.result()
+
+
+# ---- queues and events ----
+
+_count = {'queue': 0, 'event': 0}
+
+
+def _default_name(kind):
+    _count[kind] += 1
+    return f'{kind} {_count[kind]}'
+
+
+class Queue:
+    """A FIFO queue between tasks, its items in a deque. With maxsize > 0, put waits while it is full.
+
+    The deque is recorded like the program's own deques (named after the queue), so the views
+    show the queue fill and drain."""
+
+    def __init__(self, maxsize=0, name=None):
+        self.maxsize = maxsize
+        self.name = name or _default_name('queue')
+        self.items = deque()
+        line = _program_line()
+        self._deque_id = _loop.deque_create(maxsize if maxsize > 0 else None, self.name, line)
+        self._get_key = _new_key('get')
+        self._put_key = _new_key('put')
+
+    def qsize(self):
+        return len(self.items)
+
+    def empty(self):
+        return not self.items
+
+    def full(self):
+        return 0 < self.maxsize <= len(self.items)
+
+    @types.coroutine
+    def get(self):
+        """`x = yield from q.get()` / `x = await q.get()`: waits while the queue is empty."""
+        while not self.items:
+            yield _Park('queue.get', self._get_key, f'{self.name} is empty')
+        item = self.items.popleft()
+        _loop.deque_op(self._deque_id, 'popleft', None, _srepr(item), len(self.items))
+        _loop.wake_one(self._put_key, f'{self.name} has room')
+        return item
+
+    @types.coroutine
+    def put(self, item):
+        """`yield from q.put(x)` / `await q.put(x)`: waits while the queue is full."""
+        while self.full():
+            yield _Park('queue.put', self._put_key, f'{self.name} is full ({self.maxsize} items)')
+        self.items.append(item)
+        _loop.deque_op(self._deque_id, 'append', _srepr(item), None, len(self.items))
+        _loop.wake_one(self._get_key, f'{self.name} has an item')
+
+    def __repr__(self):
+        return f'<Queue {self.name!r} {list(self.items)!r}>'
+
+
+class Event:
+    """A flag tasks can wait for: wait() returns once some task calls set()."""
+
+    def __init__(self, name=None):
+        self.name = name or _default_name('event')
+        self._set = False
+        self._key = _new_key('event')
+
+    def is_set(self):
+        return self._set
+
+    def set(self):
+        self._set = True
+        _loop.wake_all(self._key, f'{self.name} was set')
+
+    def clear(self):
+        self._set = False
+
+    @types.coroutine
+    def wait(self):
+        """`yield from ev.wait()` / `await ev.wait()`."""
+        if not self._set:
+            yield _Park('event', self._key, f'{self.name} is not set')
+        return True
+
+    def __repr__(self):
+        return f'<Event {self.name!r} {"set" if self._set else "not set"}>'
+
+
+# ---- simulated threads ----
+
+_interval = max(1, int(_loop.switch_interval))
+_budget = _interval
+_TICK = '__yieldscope_tick__'
+
+
+def _tick():
+    """Runs before each line of a thread: True when its time slice is spent."""
+    global _budget
+    if _budget <= 0:
+        return True
+    _budget -= 1
+    return False
+
+
+class _Preemptible(ast.NodeTransformer):
+    """Puts `while __yieldscope_tick__(): yield` before every statement of one function's own body."""
+
+    def _ticked(self, statements):
+        out = []
+        for stmt in statements:
+            stmt = self.visit(stmt)
+            if not isinstance(stmt, (ast.Global, ast.Nonlocal)):
+                tick = ast.While(
+                    test=ast.Call(func=ast.Name(id=_TICK, ctx=ast.Load()), args=[], keywords=[]),
+                    body=[ast.Expr(value=ast.Yield(value=None))],
+                    orelse=[],
+                )
+                out.append(ast.copy_location(tick, stmt))
+            out.append(stmt)
+        return out
+
+    def generic_visit(self, node):
+        for field, value in ast.iter_fields(node):
+            if isinstance(value, list) and value and isinstance(value[0], ast.stmt):
+                setattr(node, field, self._ticked(value))
+            elif isinstance(value, list):
+                for item in value:
+                    if isinstance(item, ast.AST) and not isinstance(item, ast.expr):
+                        self.visit(item)
+        return node
+
+    def visit_FunctionDef(self, node):  # a nested function runs whole
+        return node
+
+    visit_AsyncFunctionDef = visit_FunctionDef
+    visit_ClassDef = visit_FunctionDef
+
+
+_threads = {}
+
+
+def _function_node(fn):
+    code = fn.__code__
+    if code.co_filename == _loop.program_file():
+        source = _loop.program_source()
+    else:
+        try:
+            source = inspect.getsource(inspect.getmodule(fn))
+        except (OSError, TypeError):
+            source = None
+    if source is None:
+        raise TypeError(f'spawn({fn.__name__}): its source is not available, so it cannot run as a thread')
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.FunctionDef) and node.name == code.co_name:
+            first = node.decorator_list[0].lineno if node.decorator_list else node.lineno
+            if code.co_firstlineno in (first, node.lineno):
+                return node
+    raise TypeError(f'spawn({fn.__name__}): its definition was not found in the source')
+
+
+def _threadify(fn):
+    """fn, rewritten as a generator that gives up control when its time slice is spent."""
+    made = _threads.get(fn)
+    if made is not None:
+        return made
+    if fn.__code__.co_freevars:
+        raise TypeError(
+            f'spawn({fn.__name__}): a thread cannot use variables of an enclosing function; '
+            'define the function at the top level of your program'
+        )
+    node = _Preemptible().generic_visit(_function_node(fn))
+    node.decorator_list = []
+    module = ast.fix_missing_locations(ast.Module(body=[node], type_ignores=[]))
+    code = compile(module, fn.__code__.co_filename, 'exec', dont_inherit=True)
+    fn.__globals__[_TICK] = _tick
+    space = {}
+    exec(code, fn.__globals__, space)
+    made = space[fn.__name__]
+    _record_lines(made.__code__)
+    made.__defaults__ = fn.__defaults__
+    made.__kwdefaults__ = fn.__kwdefaults__
+    _threads[fn] = made
+    return made
+
+
+_GEN_EVENTS = (
+    sys.monitoring.events.PY_START | sys.monitoring.events.PY_RESUME | sys.monitoring.events.PY_YIELD
+    | sys.monitoring.events.PY_RETURN | sys.monitoring.events.LINE
+)
+
+
+def _record_lines(code):
+    """Asks the recorder to watch a thread's rewritten code as it watches the program's own."""
+    if _probe is None or sys.monitoring.get_tool(_probe.TOOL) is None:
+        return
+    todo = [code]
+    while todo:
+        c = todo.pop()
+        _probe.user_codes.add(c)
+        if c.co_flags & inspect.CO_GENERATOR:
+            _probe.gen_codes.add(c)
+            sys.monitoring.set_local_events(_probe.TOOL, c, _GEN_EVENTS)
+        else:
+            sys.monitoring.set_local_events(_probe.TOOL, c, sys.monitoring.events.LINE)
+        todo.extend(k for k in c.co_consts if isinstance(k, types.CodeType))
+
+
+# ---- safe values ----
+
+import reprlib as _reprlib
+
+_repr = _reprlib.Repr(maxstring=80, maxother=80, maxlong=40, maxlist=8, maxdict=6, maxlevel=3)
+
+
+def _srepr(value):
+    try:
+        return _repr.repr(value)
+    except Exception as e:  # noqa: BLE001 - a user __repr__ may raise anything
+        return f'<{type(value).__name__} object (repr failed: {type(e).__name__})>'
+
+
+def _exc_text(exc):
+    try:
+        message = str(exc)
+    except Exception:  # noqa: BLE001
+        message = '(str failed)'
+    return f'{type(exc).__name__}: {message}'[:500] if message else type(exc).__name__

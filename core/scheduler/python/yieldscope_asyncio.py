@@ -1,0 +1,139 @@
+"""asyncio on Yieldscope's virtual clock.
+
+`asyncio.run`, tasks, `gather`, `sleep`, `Queue`, `Lock`, `Event`, `wait_for`… run unchanged on an
+event loop whose time() is the run's virtual clock and whose selector never blocks: when only
+timers are left it moves the clock straight to the next one, so `asyncio.sleep(10)` takes no wall
+time. Every asyncio Task is recorded as a scheduler task (sched.spawn with wraps "asyncio",
+sched.pick at each step, sched.done). With no timer, nothing ready and tasks still waiting, the
+loop would wait forever: that is reported as a deadlock.
+"""
+
+import asyncio
+import json
+import sys
+from asyncio import base_events, events, tasks
+
+import _yieldscope_loop as _loop
+from yieldscope import Deadlock, _exc_text, _object_id, _program_line, _srepr
+
+
+class _VirtualSelector:
+    """A selector with no I/O: asked to wait `timeout` seconds, it advances the virtual clock instead."""
+
+    def __init__(self, loop):
+        self._loop = loop
+
+    def select(self, timeout=None):
+        if timeout is None:
+            _deadlock(self._loop)
+        elif timeout > 0:
+            _loop.advance(self._loop._scheduled[0].when())
+        return []
+
+    def get_map(self):
+        return {}
+
+    def register(self, *args):
+        raise NotImplementedError('Yieldscope runs asyncio without real I/O (no sockets, pipes or files)')
+
+    modify = unregister = register
+
+    def close(self):
+        pass
+
+
+def _waits_on(task):
+    """What a pending task waits on, in the words of its innermost await."""
+    awaited = task.get_coro()
+    line = 0
+    while True:
+        frame = getattr(awaited, 'cr_frame', None) or getattr(awaited, 'gi_frame', None)
+        if frame is not None and frame.f_code.co_filename == _loop.program_file():
+            line = frame.f_lineno
+        inner = getattr(awaited, 'cr_await', None) or getattr(awaited, 'gi_yieldfrom', None)
+        if inner is None:
+            break
+        awaited = inner
+    what = getattr(awaited, '__qualname__', None) or _srepr(awaited)
+    return f'{what} (line {line})' if line else what
+
+
+def _deadlock(loop):
+    waiting = [
+        {'task': getattr(t, '_ys_id', 0), 'name': t.get_name(), 'on': 'await', 'detail': _waits_on(t)}
+        for t in tasks._py_all_tasks(loop)
+        if not t.done()
+    ]
+    raise Deadlock(_loop.deadlock(json.dumps(waiting)))
+
+
+class _Task(tasks._PyTask):
+    """asyncio's pure-Python Task, whose steps can be observed."""
+
+    def _Task__step(self, exc=None):
+        # asyncio.current_task() reads the C module's record of the running task, which the
+        # pure-Python Task does not update: keep it in step.
+        previous = tasks._c_swap_current_task(self._loop, self)
+        try:
+            super()._Task__step(exc)
+        finally:
+            tasks._c_swap_current_task(self._loop, previous)
+
+
+class TracedTask(_Task):
+    """An asyncio Task that records its spawn, each step, and its end."""
+
+    def __init__(self, coro, *, loop=None, name=None, context=None, eager_start=False):
+        shown = name if name is not None else getattr(coro, '__qualname__', None) or 'task'
+        line = _program_line()
+        self._ys_id = _loop.announce(str(shown), 'asyncio', _object_id(coro, line), line)
+        super().__init__(coro, loop=loop, name=_loop.name_of(self._ys_id), context=context)
+
+    def _Task__step(self, exc=None):
+        _loop.pick(self._ys_id, 'asyncio event loop: next ready callback')
+        super()._Task__step(exc)
+        if not self.done():
+            return
+        if self.cancelled():
+            _loop.done(self._ys_id, None, 'CancelledError')
+        elif self.exception() is not None:
+            _loop.done(self._ys_id, None, _exc_text(self.exception()))
+        else:
+            _loop.done(self._ys_id, _srepr(self.result()), None)
+
+
+_HOUSEKEEPING = frozenset(('BaseEventLoop.shutdown_asyncgens', 'BaseEventLoop.shutdown_default_executor'))
+
+
+def _new_task(loop, coro, **kwargs):
+    kind = _Task if getattr(coro, '__qualname__', None) in _HOUSEKEEPING else TracedTask
+    return kind(coro, loop=loop, **kwargs)
+
+
+class VirtualEventLoop(base_events.BaseEventLoop):
+    """asyncio's own loop logic, with the virtual clock and no I/O."""
+
+    def __init__(self):
+        super().__init__()
+        self._selector = _VirtualSelector(self)
+        self._clock_resolution = 1e-9
+        self.set_task_factory(_new_task)
+
+    def time(self):
+        return _loop.now()
+
+    def _process_events(self, event_list):
+        pass
+
+    def _write_to_self(self):
+        pass
+
+
+class VirtualEventLoopPolicy(events._BaseDefaultEventLoopPolicy):
+    _loop_factory = VirtualEventLoop
+
+
+def install():
+    """Makes asyncio.run() and new_event_loop() use the virtual loop for this run."""
+    events._set_event_loop_policy(VirtualEventLoopPolicy())
+    events._set_running_loop(None)
