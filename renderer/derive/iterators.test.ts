@@ -45,3 +45,16 @@ describe('generator states', () => {
     ]);
   });
 });
+
+describe('iter() of an iterator', () => {
+  it('keeps the one iterator with its origin and history', () => {
+    const trace = traceFrom([
+      ['iter.create', { obj: 1, of: '[1]', how: '__iter__', name: 'list_iterator' }],
+      ['iter.create', { obj: 1, of: '<list_iterator object>', how: 'self', name: 'list_iterator' }],
+      ['iter.next', { obj: 1, value: '1' }],
+    ]);
+    const [only, ...rest] = new TraceIndex(trace).update().iterators.at(2);
+    expect(rest).toEqual([]);
+    expect(only).toMatchObject({ count: 1, track: { of: '[1]', how: '__iter__' } });
+  });
+});

@@ -44,6 +44,8 @@ export class IteratorIndex {
     const kind = t.kind[i];
     const obj = t.obj[i];
     if (kind === KIND_CODE['iter.create']) {
+      // iter() of an iterator gives back the same object (how: self): it keeps its history.
+      if (this.#byObj.has(obj)) return;
       const track: IteratorTrack = {
         obj,
         of: t.str(i, 0) ?? '?',

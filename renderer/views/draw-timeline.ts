@@ -28,7 +28,7 @@ export function drawLanes(ctx: CanvasRenderingContext2D, index: TraceIndex, key:
     const lane = lanes[r];
     const y = r * h - rows.scrollTop;
     if (r % 2) {
-      ctx.fillStyle = '#f5f6f8';
+      ctx.fillStyle = 'rgba(127,127,127,0.09)';
       ctx.fillRect(0, y, view.width, h);
     }
     const s = spans[r];
@@ -74,7 +74,7 @@ export function drawLanes(ctx: CanvasRenderingContext2D, index: TraceIndex, key:
   }
   lodMarks(switches.seq.data, switches.size, key, view, connectors);
   if (connectors.count < view.width / 3) {
-    ctx.strokeStyle = 'rgba(17,17,17,0.45)';
+    ctx.strokeStyle = 'rgba(127,127,127,0.75)';
     ctx.lineWidth = 1;
     ctx.beginPath();
     for (let k = 0; k < connectors.count; k++) {
@@ -114,7 +114,7 @@ export function drawOverview(ctx: CanvasRenderingContext2D, index: TraceIndex, k
   }
   let top = 1;
   for (const c of counts) if (c > top) top = c;
-  ctx.fillStyle = '#0072B2';
+  ctx.fillStyle = '#56B4E9';
   for (let px = 0; px < w; px++) {
     if (!counts[px]) continue;
     const bh = Math.max(1, (counts[px] / top) * (height - 2));

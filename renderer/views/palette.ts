@@ -1,11 +1,11 @@
 /**
- * Lane colours from Okabe & Ito's colour-blind-safe set; lanes beyond eight repeat the colours with a
+ * Lane colours from Okabe & Ito's colour-blind-safe set (its black swapped for a grey that shows on dark and light themes); lanes beyond eight repeat the colours with a
  * different pattern, and every lane also carries its name, so colour is never the only cue.
  */
-export const LANE_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'] as const;
+export const LANE_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#A6A6A6'] as const;
 
-export const MAIN_COLOUR = '#6b7280';
-export const SCHEDULER_COLOUR = '#374151';
+export const MAIN_COLOUR = '#8A939E';
+export const SCHEDULER_COLOUR = '#5B6470';
 
 export type Pattern = 'solid' | 'hatched' | 'dotted';
 
@@ -23,7 +23,7 @@ export function lanePattern(index: number): Pattern {
 /** Marker glyph colour per event kind name. */
 export function markerColour(kind: string): string {
   if (kind === 'gen.raise' || kind === 'error' || kind === 'sched.deadlock') return '#D55E00';
-  if (kind === 'gen.return' || kind === 'gen.close' || kind === 'sched.done') return '#000000';
+  if (kind === 'gen.return' || kind === 'gen.close' || kind === 'sched.done') return '#8A939E';
   if (kind === 'gen.resume' || kind === 'sched.pick' || kind === 'sched.wake') return '#009E73';
   return '#0072B2';
 }
