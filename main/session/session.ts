@@ -204,6 +204,7 @@ export class Session {
   private finish(current: Current, summary: RunSummary): void {
     current.state = 'ended';
     this.push({ type: 'state', runId: current.runId, state: 'ended', summary });
+    if (current.trace.size === 0) return; // nothing was recorded: keep the previous recording
     this.keeping = this.keeping
       .then(() => this.lastRecording.keep(current.trace, current.name))
       .catch((error: Error) =>

@@ -1,0 +1,227 @@
+/** The session with the real core: real Pyodide runs in a worker, real trace files. */
+import { mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Runner } from '../../core/run/runner.ts';
+import type { SessionEvent } from '../../core/session/protocol.ts';
+import type { EventBatch } from '../../core/trace/batch.ts';
+import { Trace } from '../../core/trace/trace.ts';
+import { refusingEngine } from './refusing-engine.ts';
+import { Session } from './session.ts';
+
+let folder: string;
+let session: Session;
+const events: SessionEvent[] = [];
+const saveTo: string[] = [];
+
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'yieldscope-session-'));
+  session = new Session({
+    version: 'test',
+    lessonsFolder: folder,
+    dataFolder: folder,
+    startEngine: (onProgress) => new Runner({ onProgress }),
+    dialogs: {
+      openTrace: async () => null,
+      saveTrace: async () => saveTo.shift() ?? null,
+      openProgram: async () => null,
+    },
+  });
+  session.listen((e) => events.push(e));
+});
+afterAll(() => session.close());
+
+async function until<T>(found: () => T | undefined | false): Promise<T> {
+  for (;;) {
+    const value = found();
+    if (value) return value;
+    await new Promise((tick) => setTimeout(tick, 20));
+  }
+}
+
+function ended(runId: number): Promise<Extract<SessionEvent, { type: 'state' }>> {
+  return until(
+    () =>
+      events.find((e) => e.type === 'state' && e.runId === runId && e.state === 'ended') as Extract<
+        SessionEvent,
+        { type: 'state' }
+      >,
+  );
+}
+
+function eventsOf(runId: number) {
+  return events.filter((e) => 'runId' in e && e.runId === runId);
+}
+
+function traceOfRun(runId: number): Trace {
+  const batches = eventsOf(runId).flatMap((e) => (e.type === 'batch' ? [e.batch as EventBatch] : []));
+  return Trace.fromBatches(batches);
+}
+
+const PROGRAM = `
+from collections import deque
+def producer(q):
+    for i in range(3):
+        q.append(i)
+        yield i
+q = deque(maxlen=2)
+for v in producer(q):
+    print("got", v)
+`;
+
+describe('a session with the real core', () => {
+  let firstRun = 0;
+
+  it('reports Python start-up progress and readiness', async () => {
+    const hello = (await session.call('hello', undefined)) as { python: { phase: string } };
+    expect(['starting', 'loading-python', 'ready']).toContain(hello.python.phase);
+    const { runId } = (await session.call('run', { source: 'pass', fileName: 'warmup.py' })) as {
+      runId: number;
+    };
+    await ended(runId);
+    expect(events.some((e) => e.type === 'python' && e.progress.phase === 'ready')).toBe(true);
+    expect(((await session.call('hello', undefined)) as { python: { phase: string } }).python.phase).toBe(
+      'ready',
+    );
+  });
+
+  it('runs a program and streams start, state and its batches in order', async () => {
+    const { runId } = (await session.call('run', { source: PROGRAM, fileName: 'producer.py' })) as {
+      runId: number;
+    };
+    firstRun = runId;
+    const end = await ended(runId);
+    expect(end.summary).toMatchObject({ status: 'ok' });
+    const own = eventsOf(runId);
+    expect(own[0]).toEqual({ type: 'start', runId, source: 'live', name: 'producer.py' });
+    expect(own[1]).toEqual({ type: 'state', runId, state: 'running' });
+    expect(own.at(-1)).toBe(end);
+    const trace = traceOfRun(runId); // throws if a batch is missing or out of order
+    expect(trace.size).toBe(end.summary!.events);
+    const kinds = [...trace.events()].map((e) => e.kind);
+    expect(kinds[0]).toBe('run.start');
+    expect(kinds.at(-1)).toBe('run.end');
+    expect(kinds).toContain('deque.op');
+    const printed = [...trace.events()]
+      .filter((e) => e.kind === 'stdout')
+      .map((e) => e.text)
+      .join('');
+    expect(printed).toBe('got 0\ngot 1\ngot 2\n');
+  });
+
+  it('gives each run a fresh interpreter state on the warm Python', async () => {
+    const { runId: a } = (await session.call('run', { source: 'leak = 1', fileName: 'a.py' })) as {
+      runId: number;
+    };
+    await ended(a);
+    const { runId: b } = (await session.call('run', { source: 'print(leak)', fileName: 'b.py' })) as {
+      runId: number;
+    };
+    const end = await ended(b);
+    expect(end.summary?.status).toBe('error');
+    expect([...traceOfRun(b).events()].some((e) => e.kind === 'error' && e.exc === 'NameError')).toBe(true);
+  });
+
+  it('saves the trace and opens it again to the same events, in every readable format', async () => {
+    const { runId } = (await session.call('run', { source: PROGRAM, fileName: 'producer.py' })) as {
+      runId: number;
+    };
+    await ended(runId);
+    const live = [...traceOfRun(runId).events()];
+    for (const format of ['native', 'jsonl'] as const) {
+      const saved = (await session.call('saveTrace', { format })) as { bytes: Uint8Array; fileName: string };
+      expect(saved.fileName).toBe(format === 'native' ? 'producer.ystrace' : 'producer.jsonl');
+      const opened = (await session.call('openTrace', { name: saved.fileName, bytes: saved.bytes })) as {
+        runId: number;
+        events: number;
+      };
+      expect(opened.events).toBe(live.length);
+      expect(eventsOf(opened.runId)[0]).toEqual({
+        type: 'start',
+        runId: opened.runId,
+        source: 'file',
+        name: saved.fileName,
+      });
+      expect([...traceOfRun(opened.runId).events()]).toEqual(live);
+      expect((eventsOf(opened.runId).at(-1) as { summary: unknown }).summary).toMatchObject({
+        status: 'ok',
+        events: live.length,
+      });
+    }
+    const chrome = (await session.call('saveTrace', { format: 'chrome' })) as {
+      bytes: Uint8Array;
+      fileName: string;
+    };
+    expect(JSON.parse(new TextDecoder().decode(chrome.bytes))).toBeTruthy();
+    expect(chrome.fileName).toBe('producer.trace.json');
+  });
+
+  it('saves to a path atomically, through the dialog or directly, and opens it by path', async () => {
+    const path = join(folder, 'saved.ystrace');
+    saveTo.push(path);
+    expect(await session.call('saveTrace', { format: 'native', dialog: true })).toEqual({
+      path,
+      fileName: 'saved.ystrace',
+    });
+    expect(await session.call('saveTrace', { format: 'native', dialog: true })).toEqual({ cancelled: true });
+    expect(await session.call('saveTrace', { format: 'native', path })).toEqual({
+      path,
+      fileName: 'saved.ystrace',
+    });
+    expect((await readdir(folder)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const opened = (await session.call('openTrace', { path })) as { name: string; events: number };
+    expect(opened.name).toBe('saved.ystrace');
+    await expect(session.call('openTrace', { path: join(folder, 'missing.ystrace') })).rejects.toThrow(
+      /there is no such file/,
+    );
+  });
+
+  it('refuses a corrupt trace with the file name and the problem, keeping the current trace', async () => {
+    const before = events.length;
+    await expect(
+      session.call('openTrace', { name: 'broken.ystrace', bytes: new TextEncoder().encode('garbage\n') }),
+    ).rejects.toThrow(/^broken\.ystrace: /);
+    expect(events.length).toBe(before);
+    expect(await session.call('saveTrace', { format: 'native' })).toHaveProperty('bytes');
+  });
+
+  it('stops a program that never ends, and pauses and steps one', async () => {
+    const { runId } = (await session.call('run', {
+      source: 'while True:\n    pass\n',
+      fileName: 'spin.py',
+    })) as { runId: number };
+    await until(() => traceOfRun(runId).size > 1); // the program itself is running
+    await session.call('pause', undefined);
+    expect(eventsOf(runId).some((e) => e.type === 'state' && e.state === 'paused')).toBe(true);
+    await session.call('step', { to: 'event' });
+    await session.call('resume', undefined);
+    await session.call('stop', undefined);
+    expect((await ended(runId)).summary?.status).toBe('stopped');
+  });
+
+  it('keeps the last recording and offers it to the next session', async () => {
+    const hello = (await session.call('hello', undefined)) as {
+      lastRecording: { name: string; events: number };
+    };
+    expect(hello.lastRecording.name).toBe('spin.py');
+    const next = new Session({
+      version: 'test',
+      lessonsFolder: folder,
+      dataFolder: folder,
+      startEngine: refusingEngine,
+    });
+    const replayed: SessionEvent[] = [];
+    next.listen((e) => replayed.push(e));
+    expect(((await next.call('hello', undefined)) as { lastRecording: unknown }).lastRecording).toEqual(
+      hello.lastRecording,
+    );
+    const opened = (await next.call('openTrace', { lastRecording: true })) as {
+      name: string;
+      events: number;
+    };
+    expect(opened).toMatchObject({ name: 'spin.py', events: hello.lastRecording.events });
+    expect(replayed.at(-1)).toMatchObject({ type: 'state', state: 'ended', summary: { status: 'stopped' } });
+    expect(firstRun).toBeGreaterThan(0);
+  });
+});
