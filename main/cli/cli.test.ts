@@ -1,0 +1,172 @@
+/**
+ * The `yieldscope` command run as a user runs it: `node bin/yieldscope.js …` in a child process,
+ * with real Pyodide, checking exit codes, printed lines and the files written.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readTraceFile } from '../../core/trace/open.ts';
+import type { Trace } from '../../core/trace/trace.ts';
+
+const BIN = resolve('bin/yieldscope.js');
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function yieldscope(...args: string[]): Promise<Outcome> {
+  return new Promise((done) => {
+    execFile(process.execPath, [BIN, ...args], { timeout: 90_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      done({ code, stdout, stderr });
+    });
+  });
+}
+
+async function traceAt(path: string): Promise<Trace> {
+  return readTraceFile(new Uint8Array(await readFile(path)), path);
+}
+
+const kinds = (trace: Trace) => [...trace.events()].map((e) => e.kind);
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'yieldscope-cli-'));
+  await writeFile(
+    join(dir, 'countdown.py'),
+    'def countdown(n):\n    while n > 0:\n        yield n\n        n -= 1\n\nfor k in countdown(3):\n    print(k)\n',
+  );
+  await writeFile(
+    join(dir, 'raises.py'),
+    'def g():\n    yield 1\n    raise ValueError("bad value")\n\nlist(g())\n',
+  );
+  await writeFile(join(dir, 'reads.py'), "with open('data.txt') as f:\n    print(f.read().strip())\n");
+  await writeFile(join(dir, 'data.txt'), 'hello from the program folder\n');
+  await writeFile(
+    join(dir, 'forever.py'),
+    'def g():\n    while True:\n        yield 1\n\nfor _ in g():\n    pass\n',
+  );
+});
+
+describe('yieldscope CLI', () => {
+  it('documents itself with --help', async () => {
+    const { code, stdout } = await yieldscope('--help');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Usage: yieldscope record PROGRAM.py');
+    expect(stdout).toContain('--format');
+  });
+
+  it('exits 2 on bad usage, naming the problem', async () => {
+    const none = await yieldscope();
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('no command given');
+    const format = await yieldscope('record', join(dir, 'countdown.py'), '--format', 'xml');
+    expect(format.code).toBe(2);
+    expect(format.stderr).toContain('--format must be one of native, jsonl, chrome');
+  });
+
+  it('exits 2 for a program it cannot read', async () => {
+    const { code, stderr } = await yieldscope('record', join(dir, 'missing.py'));
+    expect(code).toBe(2);
+    expect(stderr).toContain('cannot read');
+    expect(stderr).toContain('no such file');
+  });
+
+  it('records a native trace next to the program and prints one summary line', async () => {
+    const { code, stdout, stderr } = await yieldscope('record', join(dir, 'countdown.py'));
+    expect(code, stderr).toBe(0);
+    const file = join(dir, 'countdown.ystrace');
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^countdown\.py: [\d,]+ events, status ok, [\d.]+ s → /);
+    expect(lines[0]).toContain(file);
+    expect(stderr).toBe('');
+    const trace = await traceAt(file);
+    const events = [...trace.events()];
+    expect(events.filter((e) => e.kind === 'gen.yield').map((e) => e.value)).toEqual(['3', '2', '1']);
+    expect(
+      events
+        .filter((e) => e.kind === 'stdout')
+        .map((e) => e.text)
+        .join(''),
+    ).toBe('3\n2\n1\n');
+    expect(events.at(-1)).toMatchObject({ kind: 'run.end', status: 'ok' });
+  });
+
+  it('exits 0 when the program raises: the error is in the trace', async () => {
+    const out = join(dir, 'raises-out.jsonl');
+    const { code, stdout } = await yieldscope(
+      'record',
+      join(dir, 'raises.py'),
+      '--format',
+      'jsonl',
+      '--out',
+      out,
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain('status error (');
+    expect(stdout).toContain('ValueError');
+    const trace = await traceAt(out);
+    expect(kinds(trace)).toContain('error');
+    expect([...trace.events()].find((e) => e.kind === 'error')).toMatchObject({
+      exc: 'ValueError',
+      message: 'bad value',
+    });
+  });
+
+  it('lets the program read files from its own folder', async () => {
+    const { code } = await yieldscope('record', join(dir, 'reads.py'), '--format', 'jsonl');
+    expect(code).toBe(0);
+    const trace = await traceAt(join(dir, 'reads.jsonl'));
+    const text = [...trace.events()].filter((e) => e.kind === 'stdout').map((e) => e.text);
+    expect(text.join('')).toBe('hello from the program folder\n');
+  });
+
+  it('writes a Chrome trace with a track for the generator', async () => {
+    const { code } = await yieldscope('record', join(dir, 'countdown.py'), '--format', 'chrome');
+    expect(code).toBe(0);
+    const doc = JSON.parse(await readFile(join(dir, 'countdown.trace.json'), 'utf8'));
+    const names = doc.traceEvents
+      .filter((e: { ph: string }) => e.ph === 'M')
+      .map((e: { args: { name?: string } }) => e.args.name);
+    expect(names.some((n: unknown) => typeof n === 'string' && n.includes('countdown'))).toBe(true);
+    expect(doc.traceEvents.filter((e: { ph: string }) => e.ph === 'X').length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('stops at --max-events with status limit and keeps what it recorded', async () => {
+    const out = join(dir, 'forever.ystrace');
+    const { code, stdout } = await yieldscope(
+      'record',
+      join(dir, 'forever.py'),
+      '--max-events',
+      '500',
+      '--out',
+      out,
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain('status limit');
+    const trace = await traceAt(out);
+    expect(trace.size).toBeGreaterThanOrEqual(500);
+    expect(trace.size).toBeLessThan(600);
+    expect((await stat(out)).size).toBeGreaterThan(0);
+  });
+
+  it('stops at --timeout with status timeout', async () => {
+    const { code, stdout } = await yieldscope(
+      'record',
+      join(dir, 'forever.py'),
+      '--timeout',
+      '1',
+      '--format',
+      'jsonl',
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain('status timeout');
+    const trace = await traceAt(join(dir, 'forever.jsonl'));
+    expect(trace.event(trace.size - 1)).toMatchObject({ kind: 'run.end', status: 'timeout' });
+  });
+});

@@ -1,0 +1,27 @@
+/** Entry of the `yieldscope` command (started by bin/yieldscope.js under tsx). */
+import { parseCommand, USAGE, UsageError } from './args.ts';
+import { record } from './record.ts';
+
+/** Exit status: 0 recorded (whatever the program did), 2 bad usage or unreadable input, 1 internal failure. */
+async function main(argv: string[]): Promise<number> {
+  try {
+    const command = parseCommand(argv);
+    if (command.command === 'help') {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    await record(command, { say: (line) => console.log(line), progress: process.stderr });
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`yieldscope: ${e.message}\nTry \`yieldscope --help\`.`);
+      return 2;
+    }
+    console.error(`yieldscope: internal failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
+// A worker that fails to shut down must not keep the command from returning.
+setTimeout(() => process.exit(), 3000).unref();

@@ -1,0 +1,103 @@
+/** `yieldscope record`: runs a program in a Python worker, records its trace, writes it to a file. */
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { Runner } from '../../core/run/runner.ts';
+import type { RunOptions, RunSummary } from '../../core/run/types.ts';
+import { Trace } from '../../core/trace/trace.ts';
+import { FORMATS, traceFileName } from '../session/formats.ts';
+import { UsageError, type RecordCommand } from './args.ts';
+import { Progress, type ProgressStream } from './progress.ts';
+import { summaryLine } from './summary.ts';
+
+const MAX_PROGRAM_BYTES = 2_000_000;
+
+export interface Terminal {
+  /** Where the summary line goes. */
+  say(line: string): void;
+  /** Where the progress indicator goes (shown only if it is a terminal). */
+  progress: ProgressStream;
+}
+
+export interface Recorded {
+  summary: RunSummary;
+  file: string;
+  bytes: number;
+}
+
+export async function record(command: RecordCommand, terminal: Terminal): Promise<Recorded> {
+  const programPath = resolve(command.program);
+  const source = await readProgram(command.program, programPath);
+  const file = command.out
+    ? resolve(command.out)
+    : join(dirname(programPath), traceFileName(basename(programPath), command.format));
+  await checkFolder(dirname(file), command.out ?? file);
+
+  const runner = new Runner();
+  const progress = new Progress(terminal.progress);
+  try {
+    await runner.ready;
+    const trace = new Trace();
+    const handle = runner.run(
+      withoutUnset({
+        source,
+        fileName: basename(programPath),
+        programDir: dirname(programPath),
+        maxEvents: command.maxEvents,
+        timeoutMs: command.timeoutMs,
+        policy: command.policy,
+        seed: command.seed,
+        switchInterval: command.switchInterval,
+      }),
+      (batch) => {
+        trace.append(batch);
+        progress.count(trace.size);
+      },
+    );
+    const stop = (): void => handle.stop();
+    process.once('SIGINT', stop);
+    const summary = await handle.done.finally(() => process.off('SIGINT', stop));
+    progress.stop();
+    const bytes = FORMATS[command.format].encode(trace);
+    await writeFile(file, bytes);
+    terminal.say(summaryLine(basename(programPath), summary, trace.size, file, bytes.length));
+    return { summary, file, bytes: bytes.length };
+  } finally {
+    progress.stop();
+    await runner.close();
+  }
+}
+
+/** Options the user did not give are left out, so the runner's defaults apply (a key set to undefined would override them). */
+function withoutUnset(options: RunOptions): RunOptions {
+  return Object.fromEntries(
+    Object.entries(options).filter(([, v]) => v !== undefined),
+  ) as unknown as RunOptions;
+}
+
+async function readProgram(given: string, path: string): Promise<string> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new UsageError(`${given} is not a file`);
+    size = info.size;
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(
+      `cannot read ${given}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+    );
+  }
+  if (size > MAX_PROGRAM_BYTES)
+    throw new UsageError(`${given} is larger than ${MAX_PROGRAM_BYTES} bytes: not a program to record`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(await readFile(path));
+  } catch (e) {
+    throw new UsageError(
+      `cannot read ${given}: ${e instanceof TypeError ? 'it is not UTF-8 text' : (e as Error).message}`,
+    );
+  }
+}
+
+async function checkFolder(folder: string, given: string): Promise<void> {
+  const info = await stat(folder).catch(() => null);
+  if (!info?.isDirectory()) throw new UsageError(`cannot write ${given}: folder ${folder} does not exist`);
+}
