@@ -1,26 +1,74 @@
+import { cpSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defineConfig } from 'electron-vite';
+import { defineConfig, type Plugin } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { contentSecurityPolicy } from './main/csp.ts';
+
+/**
+ * The core worker is bundled as a second main entry (out/main/worker.js); the probe's Python files
+ * it loads from beside itself are copied next to it.
+ */
+function copyProbe(): Plugin {
+  return {
+    name: 'yieldscope:copy-probe',
+    apply: 'build',
+    closeBundle() {
+      cpSync(resolve('core/probe/ys_probe'), resolve('out/main/ys_probe'), {
+        recursive: true,
+        filter: (path) => !path.includes('__pycache__'),
+      });
+    },
+  };
+}
+
+/**
+ * The page carries its Content-Security-Policy itself, whichever host serves it (the hosts add the
+ * header too). A meta policy cannot say frame-ancestors, and the browser edition's port is chosen at
+ * run time, hence any loopback port for its socket.
+ */
+function cspMeta(): Plugin {
+  const policy = contentSecurityPolicy(['ws://127.0.0.1:*', 'ws://localhost:*'])
+    .split('; ')
+    .filter((directive) => !directive.startsWith('frame-ancestors'))
+    .join('; ');
+  return {
+    name: 'yieldscope:csp-meta',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: policy },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
 
 export default defineConfig({
   main: {
+    plugins: [copyProbe()],
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('main/electron/main.ts') } },
+      rolldownOptions: {
+        input: { index: resolve('main/electron/main.ts'), worker: resolve('core/run/worker.ts') },
+      },
     },
   },
   preload: {
     build: {
       outDir: 'out/preload',
-      rollupOptions: { input: { index: resolve('main/electron/preload.ts') } },
+      // A sandboxed preload must be CommonJS.
+      rolldownOptions: {
+        input: { index: resolve('main/electron/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
     },
   },
   renderer: {
     root: resolve('renderer'),
-    plugins: [svelte()],
+    plugins: [svelte(), cspMeta()],
     build: {
       outDir: resolve('out/renderer'),
-      rollupOptions: { input: { index: resolve('renderer/index.html') } },
+      rolldownOptions: { input: { index: resolve('renderer/index.html') } },
     },
   },
 });

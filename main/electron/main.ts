@@ -1,0 +1,136 @@
+/**
+ * The desktop app's main process: one window over one session. Everything here is wiring of
+ * Electron's objects to modules that are tested without Electron (security, ipc, menu, dialogs,
+ * recent files, window state, command-line files).
+ */
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  screen,
+  session as electronSession,
+  type MenuItemConstructorOptions,
+} from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Runner } from '../../core/run/runner.ts';
+import { Session } from '../session/session.ts';
+import { nativeDialogs } from './dialogs.ts';
+import { forwardEvents, serveSessionOverIpc } from './ipc.ts';
+import { classifyFile, filesFromArgv, type OutsideFile } from './launch-files.ts';
+import { menuTemplate } from './menu.ts';
+import { addRecent, loadRecent, saveRecent } from './recent.ts';
+import { guardContents, guardSession, ownPages, windowOptions } from './security.ts';
+import { loadWindowState, restoreBounds, saveWindowState } from './window-state.ts';
+
+const built = dirname(fileURLToPath(import.meta.url)); // out/main
+/** Files that run outside Electron's asar archive (worker threads, Pyodide) live beside it, unpacked. */
+const unpacked = (path: string) => path.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+
+const paths = {
+  renderer:
+    process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(built, '..', 'renderer', 'index.html')).href,
+  preload: join(built, '..', 'preload', 'index.cjs'),
+  worker: unpacked(join(built, 'worker.js')),
+  lessons: join(app.getAppPath(), 'assets', 'lessons'),
+  recent: join(app.getPath('userData'), 'recent.json'),
+  window: join(app.getPath('userData'), 'window.json'),
+};
+
+if (!app.requestSingleInstanceLock()) app.quit();
+else void start();
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const isOwnPage = ownPages(paths.renderer);
+  guardSession(electronSession.defaultSession, isOwnPage);
+  app.on('web-contents-created', (_event, contents) => guardContents(contents));
+
+  let recent = await loadRecent(paths.recent);
+  const remember = (path: string) => {
+    recent = addRecent(recent, path);
+    app.addRecentDocument(path);
+    void saveRecent(paths.recent, recent);
+    buildMenu();
+  };
+  const dialogs = nativeDialogs(dialog, remember);
+  const session = new Session({
+    version: app.getVersion(),
+    lessonsFolder: paths.lessons,
+    dataFolder: app.getPath('userData'),
+    startEngine: (onProgress) => new Runner({ onProgress, workerFile: paths.worker }),
+    dialogs,
+  });
+  serveSessionOverIpc(ipcMain, session, isOwnPage);
+
+  const saved = await loadWindowState(paths.window);
+  const displays = screen.getAllDisplays().map((d) => d.workArea);
+  const window = new BrowserWindow(windowOptions(paths.preload, restoreBounds(saved, displays)));
+  if (saved?.maximized) window.maximize();
+  forwardEvents(session, (channel, frame) => {
+    if (!window.isDestroyed()) window.webContents.send(channel, frame);
+  });
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => {
+    void saveWindowState(paths.window, { bounds: window.getNormalBounds(), maximized: window.isMaximized() });
+  });
+
+  const open = async (file: OutsideFile) => {
+    try {
+      if (file.kind === 'program') await session.announceProgram(file.path);
+      else await session.call('openTrace', { path: file.path });
+      remember(file.path);
+    } catch (error) {
+      dialog.showErrorBox('Cannot open the file', (error as Error).message);
+    }
+  };
+  const openPath = (path: string) => {
+    const file = classifyFile(path);
+    if (file) void open(file);
+    else
+      dialog.showErrorBox('Cannot open the file', `${path} is neither a Python program (.py) nor a trace.`);
+  };
+
+  function buildMenu(): void {
+    const template = menuTemplate(
+      {
+        command: (command) => session.push({ type: 'command', command }),
+        openProgram: () => {
+          void dialogs.openProgram().then((path) => (path ? open({ kind: 'program', path }) : undefined));
+        },
+        open: openPath,
+        clearRecent: () => {
+          recent = [];
+          app.clearRecentDocuments();
+          void saveRecent(paths.recent, recent);
+          buildMenu();
+        },
+      },
+      recent,
+      process.platform,
+    );
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template as MenuItemConstructorOptions[]));
+  }
+  buildMenu();
+
+  // Files named on the command line (ours, or a second instance's) open once the page listens.
+  const pending = filesFromArgv(process.argv, process.cwd());
+  window.webContents.once('did-finish-load', () => pending.forEach((file) => void open(file)));
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+    for (const file of filesFromArgv(argv, workingDirectory)) void open(file);
+  });
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openPath(path);
+  });
+
+  app.on('window-all-closed', () => {
+    void session.close().finally(() => app.quit());
+  });
+
+  await window.loadURL(paths.renderer);
+}
