@@ -105,10 +105,10 @@ def start(send_batch, wait_for_host, limit):
     del T[:]
     del F[:]
     n = 0
-    nc = TICK
+    max_events = limit
+    nc = min(TICK, max_events)
     t0 = clock()
     last_flush = t0
-    max_events = limit
     strs = {}
     new_strs = []
     string_base = 0
@@ -186,7 +186,7 @@ def emit(kind, obj, line, a=NULL, b=NULL, c=NULL, d=NULL, e=NULL):
 
 def tick(kind):
     """Runs every TICK events, and at every event while the gate is closed."""
-    global nc, gate, last_flush, limit_message
+    global nc, limit_message
     now = clock()
     if not E[-1] & TIMED:
         E[-1] |= TIMED
@@ -199,7 +199,12 @@ def tick(kind):
         flush()
     if gate == 1 or (gate == 2 and kind in SWITCH_KINDS):
         hold()
-    nc = n + 1 if gate else n + TICK
+    _next_tick()
+
+
+def _next_tick():
+    global nc
+    nc = n + 1 if gate else min(n + TICK, max_events)
 
 
 def flush():
@@ -230,7 +235,7 @@ def hold():
         gate = 0
         raise RunStopped('stopped')
     gate = {ACT_RESUME: 0, ACT_STEP_EVENT: 1, ACT_STEP_SWITCH: 2}[action]
-    nc = n + 1 if gate else n + TICK
+    _next_tick()
 
 
 def on_pause_signal(_signum, _frame):

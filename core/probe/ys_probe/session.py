@@ -82,6 +82,9 @@ class Output:
         return True
 
 
+_MISSING = object()
+
+
 class _Saved:
     """What a run changes in the interpreter, to put back afterwards."""
 
@@ -94,8 +97,20 @@ class _Saved:
         self.recursion = sys.getrecursionlimit()
         self.hidden = {name: mod for name, mod in sys.modules.items() if _blocked(name)}
         self.pause_handler = signal.getsignal(PAUSE_SIGNAL)
+        self.module_dicts = {
+            name: dict(mod.__dict__)
+            for name, mod in sys.modules.items()
+            if name not in ('sys', '__main__') and not _blocked(name) and hasattr(mod, '__dict__')
+        }
 
     def restore(self):
+        for name, before in self.module_dicts.items():
+            now = sys.modules[name].__dict__
+            for key in [k for k in now if k not in before]:
+                del now[key]
+            for key, value in before.items():
+                if now.get(key, _MISSING) is not value:
+                    now[key] = value
         for name in set(sys.modules) - self.modules:
             del sys.modules[name]
         sys.modules.update(self.hidden)
@@ -165,10 +180,9 @@ def run(source, file_name, work_dir, options_json, max_events, send_batch, wait_
         deques.patch()
         R.instrument(code)
         install()
-        if start_paused:
-            R.gate = 1
-            R.nc = R.n + 1
         try:
+            if start_paused:
+                R.hold()
             sys.setrecursionlimit(RECURSION_LIMIT)
             exec(code, main.__dict__)
             drain()
@@ -182,9 +196,10 @@ def run(source, file_name, work_dir, options_json, max_events, send_batch, wait_
         except RecursionError as e:
             _record_error(e)
             status, message = 'limit', 'The program recursed too deeply (RecursionError).'
-        except MemoryError as e:
+        except (MemoryError, OverflowError) as e:
+            # WebAssembly Python has 32-bit sizes: a huge allocation fails as one or the other
             _record_error(e)
-            status, message = 'limit', 'The program ran out of memory (MemoryError).'
+            status, message = 'limit', f'The program asked for more memory than Python has ({type(e).__name__}: {R.safe_str(e)}).'
         except BaseException as e:  # noqa: BLE001 - the user's exception is a result, not a failure
             if R.limit_message:
                 status, message = 'limit', R.limit_message

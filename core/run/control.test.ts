@@ -1,0 +1,188 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventBatch } from '../trace/batch.ts';
+import { Trace } from '../trace/trace.ts';
+import { recordTrace } from './record.ts';
+import { Runner } from './runner.ts';
+import type { RunOptions } from './types.ts';
+
+let runner: Runner;
+beforeAll(async () => {
+  runner = new Runner();
+  await runner.ready;
+});
+afterAll(() => runner.close());
+
+/** Starts a run whose batches are collected into a live trace. */
+function start(options: RunOptions) {
+  const trace = new Trace();
+  const handle = runner.run(options, (b: EventBatch) => trace.append(b));
+  return { trace, handle };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until(check: () => boolean, what: string, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(5);
+  }
+}
+
+describe('stop', () => {
+  it('stops `while True: pass` and keeps what was recorded', async () => {
+    const { trace, handle } = start({ source: "print('before')\nwhile True:\n    pass\n" });
+    await until(() => trace.size >= 2, 'the first events');
+    await sleep(100);
+    const asked = performance.now();
+    handle.stop();
+    const summary = await handle.done;
+    const took = performance.now() - asked;
+    console.log(`stop of while True: pass took ${took.toFixed(0)} ms`);
+    expect(took).toBeLessThan(2000);
+    expect(summary.status).toBe('stopped');
+    const kinds = [...trace.events()].map((e) => e.kind);
+    expect(kinds).toContain('stdout');
+    expect(trace.event(trace.size - 1)).toMatchObject({ kind: 'run.end', status: 'stopped' });
+  });
+
+  it('ends a program that swallows KeyboardInterrupt, still as stopped, and the next run works', async () => {
+    const { trace, handle } = start({ source: 'while True:\n    try:\n        while True:\n            pass\n    except BaseException:\n        pass\n' });
+    await until(() => trace.size >= 1, 'run.start');
+    await sleep(50);
+    handle.stop();
+    const summary = await handle.done;
+    expect(summary.status).toBe('stopped');
+    expect(trace.event(trace.size - 1)).toMatchObject({ kind: 'run.end', status: 'stopped' });
+    const again = await recordTrace({ source: "print('fresh')" }, runner);
+    expect(again.summary.status).toBe('ok');
+  });
+});
+
+describe('pause and step', () => {
+  it('pauses an infinite generator, steps exactly one event at a time, steps to the next switch, resumes', async () => {
+    const source = 'def forever():\n    i = 0\n    while True:\n        yield i\n        i += 1\nfor v in forever():\n    pass\n';
+    const { trace, handle } = start({ source });
+    await until(() => trace.size > 100, 'some events');
+    handle.pause();
+    await sleep(300);
+    const paused = trace.size;
+    await sleep(300);
+    expect(trace.size).toBe(paused);
+    for (let i = 1; i <= 3; i++) {
+      handle.step();
+      await until(() => trace.size === paused + i, `step ${i}`);
+      await sleep(100);
+      expect(trace.size).toBe(paused + i);
+    }
+    const before = trace.size;
+    handle.step('switch');
+    await until(() => trace.size > before && trace.kindName(trace.size - 1) === 'gen.resume', 'the next switch');
+    await sleep(100);
+    const atSwitch = trace.size;
+    expect(trace.kindName(atSwitch - 1)).toBe('gen.resume');
+    handle.resume();
+    await until(() => trace.size > atSwitch + 1000, 'running again');
+    handle.stop();
+    expect((await handle.done).status).toBe('stopped');
+  });
+
+  it('pauses a loop that records nothing and starts paused when asked', async () => {
+    const { trace, handle } = start({ source: "print('hi')\nx = 0\nwhile True:\n    x += 1\n", startPaused: true });
+    await until(() => trace.size >= 1, 'run.start');
+    await sleep(200);
+    expect(trace.size).toBe(1);
+    handle.step();
+    await until(() => trace.size === 2, 'one step');
+    handle.resume();
+    await sleep(200);
+    handle.pause();
+    await sleep(200);
+    const paused = trace.size;
+    await sleep(200);
+    expect(trace.size).toBe(paused);
+    handle.stop();
+    expect((await handle.done).status).toBe('stopped');
+  });
+});
+
+describe('limits', () => {
+  it('stops at the event limit', async () => {
+    const { trace, summary } = await recordTrace({ source: 'while True:\n    pass\n', maxEvents: 1000 }, runner);
+    expect(summary.status).toBe('limit');
+    expect(summary.message).toMatch(/event limit/);
+    expect(trace.size).toBe(1001);
+  });
+
+  it('stops at the time limit', async () => {
+    const { summary } = await recordTrace({ source: 'while True:\n    pass\n', timeoutMs: 300 }, runner);
+    expect(summary.status).toBe('timeout');
+    expect(summary.message).toMatch(/time limit/);
+  });
+
+  it('turns deep recursion and a memory bomb into limits', async () => {
+    const deep = await recordTrace({ source: 'def f(n):\n    return f(n + 1)\nf(0)\n' }, runner);
+    expect(deep.summary).toMatchObject({ status: 'limit' });
+    expect(deep.summary.message).toMatch(/recursed too deeply/);
+    for (const source of ['x = [0] * 10**10\n', 'x = [0] * 10**9\n']) {
+      const bomb = await recordTrace({ source }, runner);
+      expect(bomb.summary, source).toMatchObject({ status: 'limit' });
+      expect(bomb.summary.message).toMatch(/memory/);
+    }
+  });
+});
+
+describe('isolation', () => {
+  it('does not leak globals, imports or patches from one run to the next', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ys-'));
+    writeFileSync(join(dir, 'helper.py'), 'VALUE = 1\n');
+    const first = await recordTrace({ source: 'import helper\nhelper.VALUE = 2\nsecret = 42\nimport collections\ncollections.extra = 1\n', programDir: dir }, runner);
+    expect(first.summary.status).toBe('ok');
+    const second = await recordTrace(
+      {
+        source: "import helper, collections\nprint(helper.VALUE, 'secret' in globals(), hasattr(collections, 'extra') or 'no')\n",
+        programDir: dir,
+      },
+      runner,
+    );
+    const out = [...second.trace.events()].filter((e) => e.kind === 'stdout').map((e) => e.text);
+    expect(out).toEqual(['1 False no\n']);
+  });
+
+  it('shows the program its own folder read-only and nothing else of the host', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ys-'));
+    writeFileSync(join(dir, 'cars.csv'), 'make,year\nvolvo,1999\n');
+    const { trace, summary } = await recordTrace(
+      {
+        programDir: dir,
+        source: `
+import os
+print(open('cars.csv').read().splitlines()[1])
+try:
+    open('cars.csv', 'w').write('x')
+    print('wrote')
+except OSError:
+    print('read-only')
+print(os.path.exists('/etc/passwd'), os.path.exists(${JSON.stringify(dir)}), os.path.exists('/work'))
+try:
+    import js
+    print('js!')
+except ImportError:
+    print('no js')
+try:
+    import pyodide
+    print('pyodide!')
+except ImportError:
+    print('no pyodide')
+`,
+      },
+      runner,
+    );
+    expect(summary.status).toBe('ok');
+    const out = [...trace.events()].filter((e) => e.kind === 'stdout').map((e) => e.text);
+    expect(out).toEqual(['volvo,1999\n', 'read-only\n', 'False False False\n', 'no js\n', 'no pyodide\n']);
+  });
+});
