@@ -109,8 +109,8 @@ describe('timeline lanes and spans', () => {
       ['A', 'task'],
       ['scheduler', 'scheduler'],
     ]);
-    expect(spansOf(t, 0, trace.size)).toEqual([[0, 1, RUNNING]]);
-    expect(spansOf(t, 2, trace.size)).toEqual([[1, 3, RUNNING], [4, 6, RUNNING], [7, 10, RUNNING]]);
+    expect(spansOf(t, 0, trace.size)).toEqual([[0, 2, RUNNING]]);
+    expect(spansOf(t, 2, trace.size)).toEqual([[2, 3, RUNNING], [4, 6, RUNNING], [7, 10, RUNNING]]);
     expect(spansOf(t, 1, trace.size)).toEqual([[3, 4, RUNNING], [6, 7, RUNNING]]);
   });
 

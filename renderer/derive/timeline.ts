@@ -115,7 +115,8 @@ export class TimelineIndex {
         break;
       }
       case K['sched.spawn']: {
-        this.#scheduler(i);
+        // Spawning is the caller's act (often the main program); the scheduler runs only once it picks.
+        this.#ensureSchedulerLane(i);
         const name = trace.str(i, 0) ?? `task ${obj}`;
         const target = trace.field(i, 2);
         const targetLane = target === NULL_INT ? undefined : this.#laneOfObj.get(target);
@@ -197,8 +198,12 @@ export class TimelineIndex {
     return index;
   }
 
-  #scheduler(i: number): void {
+  #ensureSchedulerLane(i: number): void {
     if (this.#schedulerLane < 0) this.#schedulerLane = this.#addLane(SCHEDULER_OBJ, 'scheduler', 'scheduler', i);
+  }
+
+  #scheduler(i: number): void {
+    this.#ensureSchedulerLane(i);
     if (this.#stack.length === 1 && !this.#schedulerActive) {
       this.#schedulerActive = true;
       this.#dirty = true;
