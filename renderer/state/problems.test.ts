@@ -44,7 +44,7 @@ describe('findProgramError', () => {
 describe('describeRunEnd', () => {
   it('says nothing for a normal end and explains every early end', () => {
     expect(describeRunEnd({ status: 'ok', events: 5, wallMs: 1 })).toBeNull();
-    expect(describeRunEnd({ status: 'stopped', events: 12345, wallMs: 1 })).toBe('Run stopped after 12,345 events.');
+    expect(describeRunEnd({ status: 'stopped', events: 12345, wallMs: 1, message: 'Stopped.' })).toBe('Run stopped after 12,345 events.');
     expect(describeRunEnd({ status: 'limit', events: 1, wallMs: 1, message: 'Raise the limit to see more.' })).toBe(
       'Run stopped: it reached its event limit. Raise the limit to see more.',
     );

@@ -43,7 +43,8 @@ export function describeRunEnd(summary: RunSummary): string | null {
     case 'error':
       return summary.message ?? 'The program ended with an error.';
     case 'stopped':
-      return `Run stopped after ${summary.events.toLocaleString('en')} events.${why}`;
+      // The user pressed Stop: the count is the news, the host's own wording adds nothing.
+      return `Run stopped after ${summary.events.toLocaleString('en')} events.`;
     case 'timeout':
       return `Run stopped: it reached its time limit.${why}`;
     case 'limit':

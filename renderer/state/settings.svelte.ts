@@ -15,7 +15,7 @@ const DEFAULTS = {
   /** Panel splits, as fractions of their containers. */
   splitMain: 0.42,
   splitLeft: 0.68,
-  splitRight: 0.5,
+  splitRight: 0.42,
 };
 
 class Settings {

@@ -1,0 +1,113 @@
+import { writeFileSync, readFileSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, test } from './fixtures.ts';
+import { eventsIn, pickLesson, runToEnd, setProgram, settledEvents, status, waitForPython } from './app-page.ts';
+import { ROOT } from './hosts.ts';
+
+const FILES = resolve(ROOT, 'test-results/e2e-files');
+mkdirSync(FILES, { recursive: true });
+
+test.beforeEach(async ({ app }) => {
+  await waitForPython(app);
+});
+
+test('opens ready, with the lessons to pick from', async ({ app, shot }) => {
+  await expect(status(app)).toHaveText('Ready');
+  const lessons = app.getByTestId('lesson-picker').locator('option');
+  await expect(lessons).toContainText(['Producer and consumer around a bounded deque', 'A round-robin event loop over a deque']);
+  await shot('01-open');
+});
+
+test('runs the producer/consumer lesson: producer and consumer lanes, the deque reaches 10', async ({ app, shot }) => {
+  await pickLesson(app, 'producer_consumer');
+  await expect(app.getByTestId('editor-content')).toContainText('buffer = deque(maxlen=10)');
+  await expect(app.getByTestId('narration')).toContainText('Two generators share one deque(maxlen=10)');
+  await runToEnd(app);
+
+  const lanes = app.getByTestId('lane-label');
+  await expect(lanes.filter({ hasText: /^producer$/ })).toHaveCount(1);
+  await expect(lanes.filter({ hasText: /^consumer$/ })).toHaveCount(1);
+  await expect(app.getByTestId('console')).toContainText('consumed 34');
+
+  // From the first event, step switch by switch until the producer hands control back with a full deque.
+  const timeline = app.getByTestId('timeline');
+  await timeline.focus();
+  await timeline.press('Home');
+  const length = app.getByTestId('deque-length');
+  for (let i = 0; i < 10 && !(await length.allTextContents()).some((t) => t.startsWith('len 10 ')); i++)
+    await timeline.press('Shift+ArrowRight');
+  await expect(length).toHaveText('len 10 / maxlen 10');
+  await expect(app.getByTestId('deque-slot')).toHaveCount(10);
+  await expect(app.getByTestId('editor-run-line')).toHaveCount(1);
+  await shot('02-producer-consumer-full-deque');
+});
+
+test('pauses and steps a live run, then stops it', async ({ app, shot }) => {
+  await setProgram(app, 'def ticks():\n    n = 0\n    while True:\n        n += 1\n        yield n\n\n\nfor t in ticks():\n    if t % 1000 == 0:\n        print(t)\n');
+  await app.getByTestId('run').click();
+  await expect(status(app)).toHaveText(/^Running/, { timeout: 30_000 });
+  await app.getByTestId('pause').click();
+  await expect(status(app)).toHaveText(/^Paused: [\d,]+ events/);
+  const paused = await settledEvents(app);
+
+  await app.getByTestId('step').click();
+  await expect.poll(async () => eventsIn(await status(app).textContent())).toBeGreaterThan(paused);
+  await expect(status(app)).toHaveText(/^Paused/);
+  const stepped = await settledEvents(app);
+  await app.getByTestId('step-switch').click();
+  await expect.poll(async () => eventsIn(await status(app).textContent())).toBeGreaterThan(stepped);
+  await shot('03-paused-and-stepped');
+
+  await app.getByTestId('stop').click();
+  await expect(status(app)).toHaveText(/^Stopped/);
+});
+
+test('stops `while True: pass` within a second and stays responsive', async ({ app, shot }) => {
+  await setProgram(app, 'while True:\n    pass\n');
+  await app.getByTestId('run').click();
+  await expect(status(app)).toHaveText(/^Running/, { timeout: 30_000 });
+  await app.waitForTimeout(500);
+  await app.getByTestId('stop').click();
+  await expect(status(app), 'the run stops within a second of pressing Stop').toHaveText(/^Stopped/, { timeout: 1_000 });
+  await expect(app.getByTestId('message-run-end')).toContainText('Run stopped');
+  await shot('04-stopped-endless-loop');
+
+  await pickLesson(app, 'round_robin');
+  await runToEnd(app);
+  await expect(app.getByTestId('console')).toContainText('C done');
+});
+
+test('saves a trace and opens it again, and exports JSON Lines', async ({ app, host, shot }) => {
+  test.skip(host === 'electron', 'desktop saving goes through native dialogs, which these specs do not drive');
+  await pickLesson(app, 'producer_consumer');
+  const events = await runToEnd(app);
+
+  const [saved] = await Promise.all([app.waitForEvent('download'), app.getByTestId('save-trace').click()]);
+  const file = resolve(FILES, saved.suggestedFilename());
+  await saved.saveAs(file);
+  const [exported] = await Promise.all([app.waitForEvent('download'), app.getByTestId('export-jsonl').click()]);
+  const jsonl = resolve(FILES, exported.suggestedFilename());
+  await exported.saveAs(jsonl);
+  const lines = readFileSync(jsonl, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  expect(lines.filter((l) => typeof l.seq === 'number')).toHaveLength(events);
+
+  await app.reload();
+  await waitForPython(app);
+  await app.getByTestId('open-trace-input').setInputFiles(file);
+  await expect(status(app)).toHaveText(`Opened ${saved.suggestedFilename()}: ${events.toLocaleString('en')} events`);
+  await expect(app.getByTestId('lane-label').filter({ hasText: /^producer$/ })).toHaveCount(1);
+  await expect(app.getByTestId('console')).toContainText('consumed 34');
+  await shot('05-reopened-trace');
+});
+
+test('refuses a corrupt trace file and says why', async ({ app, host, shot }) => {
+  test.skip(host === 'electron', 'desktop opening goes through native dialogs, which these specs do not drive');
+  const corrupt = resolve(FILES, 'corrupt.ystrace');
+  writeFileSync(corrupt, 'this is not a trace\n');
+  await app.getByTestId('open-trace-input').setInputFiles(corrupt);
+  const notice = app.getByTestId('message-notice');
+  await expect(notice).toContainText('Opening corrupt.ystrace did not work:');
+  await expect(notice).not.toHaveText(/did not work:\s*$/);
+  await expect(status(app)).toHaveText('Ready');
+  await shot('06-corrupt-trace-refused');
+});

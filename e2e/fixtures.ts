@@ -1,0 +1,76 @@
+/**
+ * The `app` fixture: a page of the running app, from the browser edition (a server per test file,
+ * a fresh page per test) or from the desktop app (one Electron instance per test).
+ */
+import { _electron, chromium, test as base, type Browser, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { electronBinary, ROOT, serve, type ServedApp } from './hosts.ts';
+
+export type Host = 'browser' | 'electron';
+
+export const SCREENSHOTS = resolve(ROOT, 'test-results/screenshots');
+
+/** Debian's Chromium, never a downloaded one; flags keep it from reaching the network on its own. */
+const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+};
+
+export const test = base.extend<
+  { app: Page; shot: (name: string) => Promise<void> },
+  { host: Host; server: ServedApp | null; chromiumBrowser: Browser | null }
+>({
+  host: ['browser', { option: true, scope: 'worker' }],
+
+  chromiumBrowser: [
+    async ({ host }, use) => {
+      if (host !== 'browser') return use(null);
+      const browser = await chromium.launch(CHROMIUM);
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  server: [
+    async ({ host }, use) => {
+      if (host !== 'browser') return use(null);
+      const server = await serve();
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker', timeout: 90_000 },
+  ],
+
+  app: async ({ host, server, chromiumBrowser, viewport }, use) => {
+    if (host === 'browser') {
+      const context = await chromiumBrowser!.newContext({ viewport, acceptDownloads: true });
+      const page = await context.newPage();
+      await page.goto(server!.url);
+      await use(page);
+      await context.close();
+      return;
+    }
+    const electron = electronBinary();
+    if ('missing' in electron) {
+      console.log(`skipping the desktop run: ${electron.missing}; the browser project covers the same specs`);
+      test.skip(true, electron.missing);
+      return;
+    }
+    const desktop = await _electron.launch({ executablePath: electron.path, args: [ROOT], cwd: ROOT });
+    const window = await desktop.firstWindow();
+    await use(window);
+    await desktop.close();
+  },
+
+  /** Saves a screenshot of the app's current state under test-results/screenshots/, where CI keeps it. */
+  shot: async ({ app, host }, use) => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await use(async (name) => {
+      await app.screenshot({ path: resolve(SCREENSHOTS, `${host}-${name}.png`) });
+    });
+  },
+});
+
+export const expect = test.expect;
