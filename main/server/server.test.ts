@@ -3,6 +3,8 @@ import { connect as tcpConnect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Runner } from '../../core/run/runner.ts';
+import { Trace } from '../../core/trace/trace.ts';
 import { refusingEngine } from '../session/refusing-engine.ts';
 import { Session } from '../session/session.ts';
 import { startServer, type RunningServer } from './server.ts';
@@ -132,5 +134,55 @@ describe('the browser-mode server', () => {
       ws.send('{"method":"run"}');
     });
     expect(code).toBe(1003);
+  });
+});
+
+describe('a real run over the socket', () => {
+  it('runs a program with the real core and streams its events to the page', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'yieldscope-server-run-'));
+    const session = new Session({
+      version: 'test',
+      lessonsFolder: folder,
+      dataFolder: folder,
+      startEngine: (onProgress) => new Runner({ onProgress }),
+    });
+    const live = await startServer({ session, rendererFolder: folder });
+    try {
+      const client = await connect(`ws://127.0.0.1:${live.port}/api?token=${live.token}`, {
+        Origin: `http://127.0.0.1:${live.port}`,
+      });
+      const { runId } = (await client.call('run', {
+        source: 'for i in range(3):\n    print(i)\n',
+        fileName: 'count.py',
+      })) as {
+        runId: number;
+      };
+      const end = await client.waitFor((e) => e.type === 'state' && e.runId === runId && e.state === 'ended');
+      expect(end).toMatchObject({ summary: { status: 'ok' } });
+      const batches = client.events.flatMap((e) =>
+        e.type === 'batch' && e.runId === runId ? [e.batch] : [],
+      );
+      const trace = Trace.fromBatches(batches);
+      expect(trace.size).toBe((end as { summary: { events: number } }).summary.events);
+      expect(
+        [...trace.events()]
+          .filter((e) => e.kind === 'stdout')
+          .map((e) => e.text)
+          .join(''),
+      ).toBe('0\n1\n2\n');
+      const saved = (await client.call('saveTrace', { format: 'native' })) as {
+        bytes: Uint8Array;
+        fileName: string;
+      };
+      expect(saved.fileName).toBe('count.ystrace');
+      const reopened = (await client.call('openTrace', { name: saved.fileName, bytes: saved.bytes })) as {
+        events: number;
+      };
+      expect(reopened.events).toBe(trace.size);
+      client.close();
+    } finally {
+      await live.close();
+      await session.close();
+    }
   });
 });
