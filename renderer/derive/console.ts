@@ -9,16 +9,21 @@ export interface ConsoleLine {
   stderr: boolean;
 }
 
+/** Marks a line whose text is its write's whole text minus the newline (the common case: one print, one write). */
+const WHOLE_WRITE = -1;
+
 /**
  * Program output split into lines, each remembering the event that printed it. A line whose text
  * arrived in several writes keeps where each part came from, so the console at an instant shows
- * exactly what had been written by then.
+ * exactly what had been written by then. Lines that are exactly one write keep no copy of their text.
  */
 export class ConsoleIndex {
   /** Seq of the write that began each line. */
   readonly lineSeq = new IntColumn(64);
-  readonly #text: string[] = [];
-  readonly #stderr: boolean[] = [];
+  /** Per line: WHOLE_WRITE, or the index of its text in `#texts`. */
+  readonly #textRef = new IntColumn(64);
+  readonly #texts: string[] = [];
+  readonly #stderr = new IntColumn(64);
   /** For lines assembled from several writes: the seq at which each later part arrived and its text. */
   readonly #parts = new Map<number, { seq: number; text: string }[]>();
   #open = false;
@@ -31,27 +36,49 @@ export class ConsoleIndex {
 
   ingest(i: number): void {
     const text = this.trace.str(i, 0) ?? '';
-    const stderr = this.trace.kind[i] === KIND_CODE.stderr;
+    const stderr = this.trace.kind[i] === KIND_CODE.stderr ? 1 : 0;
+    const nl = text.indexOf('\n');
+    if (!this.#open && nl === text.length - 1 && nl >= 0) {
+      this.#begin(i, WHOLE_WRITE, stderr);
+      return;
+    }
     const pieces = text.split('\n');
-    pieces.forEach((piece, k) => {
+    for (let k = 0; k < pieces.length; k++) {
+      const piece = pieces[k];
       const last = k === pieces.length - 1;
       if (last && piece === '') {
         this.#open = false;
-        return;
+        break;
       }
-      if (this.#open && k === 0) {
-        const line = this.lineSeq.size - 1;
-        this.#text[line] += piece;
-        const parts = this.#parts.get(line) ?? [];
-        parts.push({ seq: i, text: piece });
-        this.#parts.set(line, parts);
-      } else {
-        this.lineSeq.push(i);
-        this.#text.push(piece);
-        this.#stderr.push(stderr);
+      if (this.#open && k === 0) this.#extendOpenLine(i, piece);
+      else {
+        this.#texts.push(piece);
+        this.#begin(i, this.#texts.length - 1, stderr);
       }
       this.#open = last;
-    });
+    }
+  }
+
+  #begin(seq: number, ref: number, stderr: number): void {
+    this.lineSeq.push(seq);
+    this.#textRef.push(ref);
+    this.#stderr.push(stderr);
+  }
+
+  #extendOpenLine(seq: number, piece: string): void {
+    const line = this.lineSeq.size - 1;
+    const ref = this.#textRef.data[line];
+    this.#texts[ref] += piece;
+    const parts = this.#parts.get(line) ?? [];
+    parts.push({ seq, text: piece });
+    this.#parts.set(line, parts);
+  }
+
+  #text(line: number): string {
+    const ref = this.#textRef.data[line];
+    if (ref !== WHOLE_WRITE) return this.#texts[ref];
+    const whole = this.trace.str(this.lineSeq.data[line], 0) ?? '';
+    return whole.slice(0, -1);
   }
 
   /** The number of lines begun by event `seq`. */
@@ -63,13 +90,13 @@ export class ConsoleIndex {
   lines(from: number, to: number, seq: number): ConsoleLine[] {
     const out: ConsoleLine[] = [];
     for (let j = from; j < to; j++) {
-      let text = this.#text[j];
+      let text = this.#text(j);
       const parts = this.#parts.get(j);
       if (parts && parts[parts.length - 1].seq > seq) {
         const late = parts.filter((p) => p.seq > seq).reduce((n, p) => n + p.text.length, 0);
         text = text.slice(0, text.length - late);
       }
-      out.push({ seq: this.lineSeq.data[j], text, stderr: this.#stderr[j] });
+      out.push({ seq: this.lineSeq.data[j], text, stderr: this.#stderr.data[j] === 1 });
     }
     return out;
   }

@@ -23,7 +23,7 @@ const connectors = new Marks();
 export function drawLanes(ctx: CanvasRenderingContext2D, index: TraceIndex, key: AxisKey, view: View, rows: LaneRows): void {
   const { lanes, spans, markers, switches } = index.timeline;
   const h = rows.height;
-  const markerPaths = new Map<string, Path2D>();
+  const markerXs = new Map<string, number[]>();
   for (let r = rows.first; r <= rows.last && r < lanes.length; r++) {
     const lane = lanes[r];
     const y = r * h - rows.scrollTop;
@@ -59,18 +59,25 @@ export function drawLanes(ctx: CanvasRenderingContext2D, index: TraceIndex, key:
     lodMarks(m.data, m.size, key, view, marks);
     for (let k = 0; k < marks.count; k++) {
       const c = markerColour(index.trace.kindName(marks.seq[k]));
-      let p = markerPaths.get(c);
-      if (!p) markerPaths.set(c, (p = new Path2D()));
-      const x = marks.x[k];
-      p.moveTo(x, y + h - 1);
-      p.lineTo(x - 3, y + h - 6);
-      p.lineTo(x + 3, y + h - 6);
-      p.closePath();
+      let xs = markerXs.get(c);
+      if (!xs) markerXs.set(c, (xs = []));
+      xs.push(marks.x[k], y + h);
     }
   }
-  for (const [c, p] of markerPaths) {
+  // Sparse markers are small triangles; dense ones (more than one per few pixels) plain ticks, far cheaper.
+  for (const [c, xs] of markerXs) {
     ctx.fillStyle = c;
-    ctx.fill(p);
+    if (xs.length / 2 > view.width / 6) {
+      for (let k = 0; k < xs.length; k += 2) ctx.fillRect(xs[k] - 0.5, xs[k + 1] - 6, 1, 5);
+      continue;
+    }
+    ctx.beginPath();
+    for (let k = 0; k < xs.length; k += 2) {
+      ctx.moveTo(xs[k], xs[k + 1] - 1);
+      ctx.lineTo(xs[k] - 3, xs[k + 1] - 6);
+      ctx.lineTo(xs[k] + 3, xs[k + 1] - 6);
+    }
+    ctx.fill();
   }
   lodMarks(switches.seq.data, switches.size, key, view, connectors);
   if (connectors.count < view.width / 3) {
