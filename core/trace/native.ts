@@ -20,8 +20,9 @@
  *   N bytes       kind codes
  *   …             obj: nullable delta stream
  *   …             line: nullable delta stream
- *   5 × …         field columns f0..f4, each a nullable delta stream whose "previous value" is kept
- *                 per event kind (a string id follows the last string id of the same kind and column)
+ *   5 × …         field columns f0..f4, each a nullable delta stream over the events whose kind has
+ *                 that field (the others have none: read back as NULL_INT); its "previous value" is
+ *                 kept per event kind (a string id follows the last one of the same kind and column)
  *   S × varint    string lengths in UTF-16 code units
  *   varint, …     byte length of the UTF-8 text of all strings concatenated, then that text
  *
@@ -50,17 +51,17 @@ export function encodeNative(trace: Trace): Uint8Array {
   const body = new ByteWriter();
   writeTimes(body, trace.t.subarray(0, n));
   body.write(trace.kind.subarray(0, n));
-  writeNullableDeltas(body, trace.obj, n, 1, 0, () => 0);
-  writeNullableDeltas(body, trace.line, n, 1, 0, () => 0);
+  writeNullableDeltas(body, trace.obj, n, 1, 0, null);
+  writeNullableDeltas(body, trace.line, n, 1, 0, null);
   for (let col = 0; col < FIELD_COLUMNS; col++)
-    writeNullableDeltas(body, trace.f, n, FIELD_COLUMNS, col, (i) => trace.kind[i]);
+    writeNullableDeltas(body, trace.f, n, FIELD_COLUMNS, col, trace.kind);
   for (const s of trace.strings) body.varint(s.length);
   const text = new TextEncoder().encode(trace.strings.join(''));
   body.varint(text.length);
   body.write(text);
 
   const raw = body.result();
-  const packed = deflateSync(raw, { level: 6 });
+  const packed = deflateSync(raw, { level: 3 });
   const file = new Uint8Array(HEADER_BYTES + packed.length);
   file.set(NATIVE_MAGIC);
   const header = new DataView(file.buffer);
@@ -110,12 +111,11 @@ export function decodeNative(bytes: Uint8Array): Trace {
     if (kind[i] >= KIND_NAMES.length)
       throw new TraceFileError(`corrupt: event ${i} has unknown kind code ${kind[i]}`);
   const obj = new Int32Array(n);
-  readNullableDeltas(body, obj, n, 1, 0, () => 0);
+  readNullableDeltas(body, obj, n, 1, 0, null);
   const line = new Int32Array(n);
-  readNullableDeltas(body, line, n, 1, 0, () => 0);
+  readNullableDeltas(body, line, n, 1, 0, null);
   const f = new Int32Array(n * FIELD_COLUMNS);
-  for (let col = 0; col < FIELD_COLUMNS; col++)
-    readNullableDeltas(body, f, n, FIELD_COLUMNS, col, (i) => kind[i]);
+  for (let col = 0; col < FIELD_COLUMNS; col++) readNullableDeltas(body, f, n, FIELD_COLUMNS, col, kind);
   const strings = readStrings(body, stringCount);
   if (body.left > 0)
     throw new TraceFileError(`corrupt: ${body.left} unexpected bytes after the string table`);
@@ -154,23 +154,30 @@ function readTimes(body: ByteReader, n: number): Float64Array {
   return t;
 }
 
-/** Values column[i * stride + col] for i < n; `slot(i)` picks which running "previous value" event i continues. */
+/** How many fields each kind code has: a field column holds a value only for events of kinds that have it. */
+const FIELD_COUNT = Uint8Array.from(KIND_NAMES, (name) => KINDS[name].fields.length);
+
+/**
+ * Values column[i * stride + col] for i < n. With `kinds`, only events whose kind has field `col`
+ * are written, and each kind keeps its own running "previous value"; without, every event is, with one.
+ */
 function writeNullableDeltas(
   body: ByteWriter,
   column: Int32Array,
   n: number,
   stride: number,
   col: number,
-  slot: (i: number) => number,
+  kinds: Uint8Array | null,
 ): void {
   const prev = new Float64Array(256);
   for (let i = 0; i < n; i++) {
+    const s = kinds === null ? 0 : kinds[i];
+    if (kinds !== null && FIELD_COUNT[s] <= col) continue;
     const v = column[i * stride + col];
     if (v === NULL_INT) {
       body.varint(0);
       continue;
     }
-    const s = slot(i);
     body.varint(zigzag(v - prev[s]) + 1);
     prev[s] = v;
   }
@@ -182,16 +189,20 @@ function readNullableDeltas(
   n: number,
   stride: number,
   col: number,
-  slot: (i: number) => number,
+  kinds: Uint8Array | null,
 ): void {
   const prev = new Float64Array(256);
   for (let i = 0; i < n; i++) {
+    const s = kinds === null ? 0 : kinds[i];
+    if (kinds !== null && FIELD_COUNT[s] <= col) {
+      column[i * stride + col] = NULL_INT;
+      continue;
+    }
     const z = body.varint();
     if (z === 0) {
       column[i * stride + col] = NULL_INT;
       continue;
     }
-    const s = slot(i);
     const v = prev[s] + unzigzag(z - 1);
     if (v <= NULL_INT || v > 2147483647)
       throw new TraceFileError(`corrupt: event ${i} holds a number out of range`);
