@@ -39,6 +39,14 @@ const paths = {
   window: join(app.getPath('userData'), 'window.json'),
 };
 
+/** macOS hands over files (Finder, the Dock) through `open-file`, possibly before the app is ready. */
+const openedBeforeReady: string[] = [];
+const collectEarly = (event: { preventDefault(): void }, path: string) => {
+  event.preventDefault();
+  openedBeforeReady.push(path);
+};
+app.on('open-file', collectEarly);
+
 if (!app.requestSingleInstanceLock()) app.quit();
 else void start();
 
@@ -117,12 +125,16 @@ async function start(): Promise<void> {
 
   // Files named on the command line (ours, or a second instance's) open once the page listens.
   const pending = filesFromArgv(process.argv, process.cwd());
-  window.webContents.once('did-finish-load', () => pending.forEach((file) => void open(file)));
+  window.webContents.once('did-finish-load', () => {
+    pending.forEach((file) => void open(file));
+    openedBeforeReady.splice(0).forEach(openPath);
+  });
   app.on('second-instance', (_event, argv, workingDirectory) => {
     if (window.isMinimized()) window.restore();
     window.focus();
     for (const file of filesFromArgv(argv, workingDirectory)) void open(file);
   });
+  app.off('open-file', collectEarly);
   app.on('open-file', (event, path) => {
     event.preventDefault();
     openPath(path);

@@ -65,6 +65,8 @@ export interface SessionOptions {
 /** A valid request that cannot be done now; the message says what to do instead. */
 export class SessionError extends Error {}
 
+/** A long run is also kept while it goes, so that a crash of the host loses at most this much of it. */
+const KEEP_RUNNING_EVERY_MS = 10_000;
 const MAX_TRACE_BYTES = 512 * 1024 * 1024;
 const MAX_PROGRAM_BYTES = 2_000_000;
 
@@ -184,9 +186,14 @@ export class Session {
     this.current = current;
     this.push({ type: 'start', runId, source: 'live', name: fileName });
     this.push({ type: 'state', runId, state: current.state });
+    let keptAt = performance.now();
     current.handle = this.engine.run({ fileName, ...rest }, (batch) => {
       trace.append(batch);
       this.push({ type: 'batch', runId, batch });
+      if (performance.now() - keptAt > KEEP_RUNNING_EVERY_MS) {
+        keptAt = performance.now();
+        this.keep(current);
+      }
     });
     current.handle.done.then(
       (summary) => this.finish(current, summary),
@@ -204,7 +211,10 @@ export class Session {
   private finish(current: Current, summary: RunSummary): void {
     current.state = 'ended';
     this.push({ type: 'state', runId: current.runId, state: 'ended', summary });
-    if (current.trace.size === 0) return; // nothing was recorded: keep the previous recording
+    if (current.trace.size > 0) this.keep(current); // else nothing was recorded: the previous recording stays
+  }
+
+  private keep(current: Current): void {
     this.keeping = this.keeping
       .then(() => this.lastRecording.keep(current.trace, current.name))
       .catch((error: Error) =>
