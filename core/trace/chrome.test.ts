@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { traceOf } from './builder.ts';
 import { encodeChrome } from './chrome.ts';
+import { eventsArbitrary } from './event-arbitrary.ts';
 import type { TraceEvent } from './schema.ts';
 
 type Row = Omit<TraceEvent, 'seq'>;
@@ -86,5 +88,27 @@ describe('Chrome trace export', () => {
 
   it('keeps a counter of each deque length', () => {
     expect(of('C').map((e) => [e.name, e.ts, e.args.len])).toEqual([['deque q #3 len', 8, 1]]);
+  });
+
+  it('never lets two slices of one track partly overlap, whatever the events', () => {
+    fc.assert(
+      fc.property(eventsArbitrary(80), (events) => {
+        const doc = JSON.parse(encodeChrome(traceOf(events))) as { traceEvents: ChromeEvent[] };
+        const byTrack = new Map<number, ChromeEvent[]>();
+        for (const e of doc.traceEvents.filter((e) => e.ph === 'X')) {
+          expect(Number.isFinite(e.ts) && e.dur >= 0).toBe(true);
+          byTrack.set(e.tid, [...(byTrack.get(e.tid) ?? []), e]);
+        }
+        for (const slices of byTrack.values())
+          for (const a of slices)
+            for (const b of slices) {
+              const disjoint = a.ts + a.dur <= b.ts || b.ts + b.dur <= a.ts;
+              const nested =
+                (a.ts <= b.ts && b.ts + b.dur <= a.ts + a.dur) ||
+                (b.ts <= a.ts && a.ts + a.dur <= b.ts + b.dur);
+              expect(disjoint || nested).toBe(true);
+            }
+      }),
+    );
   });
 });
