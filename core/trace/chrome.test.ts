@@ -87,7 +87,10 @@ describe('Chrome trace export', () => {
   });
 
   it('keeps a counter of each deque length', () => {
-    expect(of('C').map((e) => [e.name, e.ts, e.args.len])).toEqual([['deque q #3 len', 8, 1]]);
+    expect(of('C').map((e) => [e.name, e.ts, e.args.len])).toEqual([
+      ['deque q #3 len', 3, 0],
+      ['deque q #3 len', 8, 1],
+    ]);
   });
 
   it('never lets two slices of one track partly overlap, whatever the events', () => {

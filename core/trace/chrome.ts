@@ -112,9 +112,13 @@ export function encodeChrome(trace: Trace): string {
       case 'error':
         instant(runningLane(), ev.t, `error ${ev.exc ?? ''}`, { exc: ev.exc, message: ev.message, ...where });
         break;
-      case 'deque.create':
-        dequeNames.set(obj, `deque ${ev.name ?? ''} #${obj} len`);
+      case 'deque.create': {
+        const name = `deque ${ev.name ?? ''} #${obj} len`;
+        dequeNames.set(obj, name);
+        // Its length is known here only when it starts empty (items is a repr, not a count).
+        if (ev.items === '[]') emit({ ph: 'C', name, ts: us(ev.t), args: { len: 0 } });
         break;
+      }
       case 'deque.op':
         if (typeof ev.len === 'number')
           emit({
