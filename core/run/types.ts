@@ -18,6 +18,11 @@ export interface RunOptions {
   switchInterval?: number;
   /** Start paused before the first event (for stepping from the very beginning). */
   startPaused?: boolean;
+  /**
+   * Record the program's events (default true). False runs it through the same worker with the probe
+   * off (only run.start and run.end are recorded, output is discarded): the baseline for benchmarks.
+   */
+  record?: boolean;
 }
 
 export type StepTo = 'event' | 'switch';

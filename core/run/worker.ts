@@ -3,7 +3,7 @@
  * never blocks the host; the host controls it through the shared control block (control.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadPyodide, type PyodideAPI } from 'pyodide';
+import type { PyodideAPI } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
 import { loadProbe } from '../probe/load.ts';
 import { schedulerHooks } from '../scheduler/hooks.ts';
@@ -13,6 +13,7 @@ import type { FieldValue, RunContext } from './context.ts';
 import { EndReason, endReason, interruptBuffer, waitForAnswer } from './control.ts';
 import { FlushDecoder } from './decode.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './messages.ts';
+import { startPython } from './python.ts';
 import { mountProgramDir } from './sandbox.ts';
 import type { RunOptions, RunSummary } from './types.ts';
 
@@ -109,6 +110,7 @@ class Recorder {
       sealed(() => schedulerHooks.install(ctx)),
       sealed(() => schedulerHooks.drain(ctx)),
       options.startPaused ?? false,
+      options.record ?? true,
     ) as PyProxy;
     let [status, message] = result.toJs() as [RunSummary['status'], string | null];
     result.destroy();
@@ -127,7 +129,7 @@ class Recorder {
 async function main(): Promise<void> {
   const t0 = performance.now();
   post({ type: 'progress', progress: { phase: 'starting', fraction: 0 } });
-  const py = await loadPyodide({ stdout: () => {}, stderr: () => {} });
+  const py = await startPython();
   post({ type: 'progress', progress: { phase: 'loading-python', fraction: 0.8 } });
   const recorder = new Recorder(py);
   py.setInterruptBuffer(interruptBuffer(control));

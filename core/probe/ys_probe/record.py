@@ -1,7 +1,8 @@
 """The recorder's hot path: the event columns, string table, object ids, the pause gate, and the
 sys.monitoring callbacks for the user's code objects.
 
-Events go into compact array.array buffers and reach JS as a flush (see core/run/decode.ts):
+Events go into plain lists (appending to a list is the cheapest call there is in Pyodide, where
+most calls into C cost far more) and reach JS as compact arrays at each flush (core/run/decode.ts):
   E  int64 per event: kind | TIMED<<7 | line<<8 | obj<<32
   T  float64 seconds since run start, one per event whose TIMED bit is set
   F  int32, FIELD_COLUMNS per event whose kind has fields
@@ -14,6 +15,9 @@ import sys
 import time
 import weakref
 from array import array
+from itertools import chain
+
+_chain = chain.from_iterable
 
 NULL = -2147483648
 MAIN = 0
@@ -49,9 +53,9 @@ class RunStopped(BaseException):
 
 
 # ---- run state (reset by start()) ----
-E = array('q')
-T = array('d')
-F = array('i')
+E = []
+T = []
+F = []  # one tuple of FIELDS ints per event with fields
 n = 0  # events recorded
 nc = TICK  # event count at which tick() runs next
 t0 = 0.0
@@ -70,6 +74,8 @@ next_obj = 1
 ids = {}  # id(obj) -> object id, entries removed when the object dies
 _refs = {}  # id(obj) -> weakref (or the object itself when it takes no weakref)
 exhausted = set()  # object ids of iterators that raised StopIteration
+frames = {}  # a generator's frame -> its object id (reading frame.f_generator is slow)
+_lines = {}  # code -> line of each instruction
 
 # the generator stack: who is running now
 cur = MAIN
@@ -85,9 +91,6 @@ _code_bytes = {}
 
 clock = time.perf_counter
 _getframe = sys._getframe
-_E_append = E.append
-_T_append = T.append
-_F_extend = F.extend
 
 import dis as _dis
 
@@ -99,11 +102,11 @@ del _dis
 def start(send_batch, wait_for_host, limit):
     """Resets the recorder for a new run."""
     global n, nc, t0, last_flush, max_events, strs, new_strs, string_base, flushed, sink, waiter
-    global gate, limit_message, next_obj, ids, _refs, exhausted, cur, stack, line_key
+    global gate, limit_message, next_obj, ids, _refs, exhausted, frames, cur, stack, line_key
     global pending_via, pending_value, closed_during
-    del E[:]
-    del T[:]
-    del F[:]
+    E.clear()
+    T.clear()
+    F.clear()
     n = 0
     max_events = limit
     nc = min(TICK, max_events)
@@ -121,6 +124,7 @@ def start(send_batch, wait_for_host, limit):
     ids = {}
     _refs = {}
     exhausted = set()
+    frames = {}
     cur = MAIN
     stack = []
     line_key = K_LINE
@@ -176,10 +180,10 @@ def emit(kind, obj, line, a=NULL, b=NULL, c=NULL, d=NULL, e=NULL):
     """Appends one event; field values are already ints (use s() for strings)."""
     global n
     n += 1
-    _E_append(kind | TIMED | line << 8 | obj << 32)
-    _T_append(clock() - t0)
+    E.append(kind | TIMED | line << 8 | obj << 32)
+    T.append(clock() - t0)
     if kind not in FIELDLESS:
-        _F_extend((a, b, c, d, e))
+        F.append((a, b, c, d, e))
     if n >= nc:
         tick(kind)
 
@@ -190,7 +194,7 @@ def tick(kind):
     now = clock()
     if not E[-1] & TIMED:
         E[-1] |= TIMED
-        _T_append(now - t0)
+        T.append(now - t0)
     if n >= max_events:
         limit_message = f'The program produced more than {max_events:,} events (the event limit).'
         nc = n + 1
@@ -214,13 +218,13 @@ def flush():
     if not E and not new_strs:
         return
     count = len(E)
-    sink(flushed, count, E, T, F, string_base, new_strs)
+    sink(flushed, count, array('q', E), array('d', T), array('i', _chain(F)), string_base, new_strs)
     flushed += count
     string_base += len(new_strs)
     new_strs = []
-    del E[:]
-    del T[:]
-    del F[:]
+    E.clear()
+    T.clear()
+    F.clear()
 
 
 ACT_RESUME, ACT_STEP_EVENT, ACT_STEP_SWITCH, ACT_STOP = 1, 2, 3, 4
@@ -246,8 +250,8 @@ def on_pause_signal(_signum, _frame):
 # ---- monitoring callbacks ----
 
 
-def _via(gen, caller):
-    """How gen was resumed, read from the instruction its caller is executing."""
+def _via(gen_code, caller):
+    """How a generator of gen_code was resumed, read from the instruction its caller is executing."""
     code = caller.f_code if caller is not None else None
     if code in user_codes:
         op = _code_bytes.get(code)
@@ -258,23 +262,38 @@ def _via(gen, caller):
             return 'await' if code.co_flags & _AWAITING else 'yield from'
         if op == _OP_FOR_ITER:
             return 'for'
-    return 'next' if type(gen).__name__ == 'generator' else 'send'
+    return 'send' if gen_code.co_flags & _AWAITING else 'next'
 
 
-def _push(gen, frame, via, value):
+def _line_of(code, offset):
+    """The source line of an instruction, from a table built once per code object (f_lineno is slow)."""
+    table = _lines.get(code)
+    if table is None:
+        table = _lines[code] = [0] * (len(code.co_code) // 2 + 1)
+        for start, end, line in code.co_lines():
+            for i in range(start // 2, end // 2):
+                table[i] = line or 0
+    return table[offset >> 1]
+
+
+def _push(frame, offset, via, value):
     global cur, line_key, pending_via, n
-    o = ids.get(id(gen))
+    code = frame.f_code
+    o = frames.get(frame)
     if o is None:
-        o = register_gen(gen, frame.f_lineno)
+        gen = frame.f_generator
+        if gen is None:
+            return
+        o = register_gen(gen, _line_of(code, offset))
     if via is None:
         via = pending_via
         if via is None:
-            via = _via(gen, frame.f_back)
+            via = _via(code, frame.f_back)
         else:
             pending_via = None
             if value == NULL:
                 value = pending_value
-    emit(K_GEN_RESUME, o, frame.f_lineno, cur, s(via), value)
+    emit(K_GEN_RESUME, o, _line_of(code, offset), cur, s(via), value)
     stack.append(cur)
     cur = o
     line_key = K_LINE | o << 32
@@ -287,32 +306,26 @@ def _pop():
 
 
 def on_resume(code, offset):
-    f = _getframe(1)
-    g = f.f_generator
-    if g is not None:
-        _push(g, f, None, NULL)
+    _push(_getframe(1), offset, None, NULL)
 
 
 def on_throw(code, offset, exc):
+    global pending_via
     if code in gen_codes:
-        f = _getframe(1)
-        g = f.f_generator
-        if g is not None:
-            global pending_via
-            pending_via = None
-            _push(g, f, 'close' if type(exc) is GeneratorExit else 'throw', s(srepr(exc)))
+        pending_via = None
+        _push(_getframe(1), offset, 'close' if type(exc) is GeneratorExit else 'throw', s(srepr(exc)))
 
 
 def on_yield(code, offset, value):
     o = cur
     _pop()
-    emit(K_GEN_YIELD, o, _getframe(1).f_lineno, s(srepr(value)))
+    emit(K_GEN_YIELD, o, _line_of(code, offset), s(srepr(value)))
 
 
 def on_return(code, offset, value):
     o = cur
     _pop()
-    emit(K_GEN_RETURN, o, _getframe(1).f_lineno, s(srepr(value)))
+    emit(K_GEN_RETURN, o, _line_of(code, offset), s(srepr(value)))
 
 
 def on_unwind(code, offset, exc):
@@ -321,7 +334,7 @@ def on_unwind(code, offset, exc):
         return
     o = cur
     _pop()
-    line = _getframe(1).f_lineno
+    line = _line_of(code, offset)
     if type(exc) is GeneratorExit:
         closed_during = o
         emit(K_GEN_CLOSE, o, line)
@@ -332,7 +345,7 @@ def on_unwind(code, offset, exc):
 def on_line(code, line):
     global n
     n += 1
-    _E_append(line_key | line << 8)
+    E.append(line_key | line << 8)
     if n >= nc:
         tick(K_LINE)
 
@@ -340,9 +353,17 @@ def on_line(code, line):
 _GEN_KIND = {'generator': 'generator', 'coroutine': 'coroutine', 'async_generator': 'async generator'}
 
 
+def _frame_of(gen):
+    return getattr(gen, 'gi_frame', None) or getattr(gen, 'cr_frame', None) or getattr(gen, 'ag_frame', None)
+
+
 def register_gen(gen, line):
-    """Gives a generator/coroutine its id and records gen.create."""
+    """Gives a generator/coroutine its id and records gen.create; its frame maps back to the id."""
     o = oid(gen)
+    frame = _frame_of(gen)
+    if frame is not None:
+        frames[frame] = o
+        weakref.finalize(gen, frames.pop, frame, None)
     emit(K_GEN_CREATE, o, line, s(gen.__qualname__), s(_GEN_KIND.get(type(gen).__name__, 'generator')))
     return o
 
@@ -384,6 +405,7 @@ def uninstrument():
     user_codes.clear()
     gen_codes.clear()
     _code_bytes.clear()
+    _lines.clear()
 
 
 # ---- safe values ----

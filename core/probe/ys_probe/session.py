@@ -32,8 +32,10 @@ class _ImportBlocker:
         return None
 
 
-def _user_line():
-    f = sys._getframe(2)
+_getframe = sys._getframe
+
+
+def _user_line(f):
     while f is not None:
         if f.f_code in R.user_codes:
             return f.f_lineno
@@ -52,28 +54,43 @@ class Output:
         self.errors = 'strict'
 
     def write(self, text):
-        if not isinstance(text, str):
-            raise TypeError(f'write() argument must be str, not {type(text).__name__}')
-        self.budget[0] -= len(text)
-        if self.budget[0] < 0:
+        if type(text) is not str:
+            if not isinstance(text, str):
+                raise TypeError(f'write() argument must be str, not {type(text).__name__}')
+            text = str(text)
+        size = len(text)
+        budget = self.budget
+        budget[0] -= size
+        if budget[0] < 0:
             R.limit_message = f'The program printed more than {MAX_OUTPUT // (1024 * 1024)} MB of output (the output limit).'
             raise R.RunLimit(R.limit_message)
-        self.pending += text
-        cut = self.pending.rfind('\n')
-        if cut >= 0:
-            self._emit(self.pending[: cut + 1], _user_line())
-            self.pending = self.pending[cut + 1 :]
-        return len(text)
+        if self.pending:
+            text = self.pending + text
+            self.pending = ''
+        if text[-1:] == '\n':
+            self._emit(text)
+        else:
+            cut = text.rfind('\n')
+            if cut < 0:
+                self.pending = text
+            else:
+                self.pending = text[cut + 1 :]
+                self._emit(text[: cut + 1])
+        return size
 
-    def _emit(self, text, line):
+    def _emit(self, text):
+        f = _getframe(2)  # _emit <- write <- print (C, no frame) <- the caller
+        self._record(text, f.f_lineno if f.f_code in R.user_codes else _user_line(f))
+
+    def _record(self, text, line):
         if len(text) > MAX_TEXT:
             text = text[:MAX_TEXT] + f'… ({len(text) - MAX_TEXT:,} more characters)\n'
         emit(self.kind, R.MAIN, line, s(text))
 
     def flush(self):
         if self.pending:
-            self._emit(self.pending, 0)
-            self.pending = ''
+            text, self.pending = self.pending, ''
+            self._record(text, 0)
 
     def isatty(self):
         return False
@@ -83,6 +100,16 @@ class Output:
 
 
 _MISSING = object()
+
+
+class _Discard:
+    """Output of a program run with recording off."""
+
+    def write(self, text):
+        return len(text)
+
+    def flush(self):
+        pass
 
 
 class _Saved:
@@ -146,19 +173,20 @@ def _record_error(exc, syntax=False):
     emit(R.K_ERROR, R.MAIN, line or 0, s(type(exc).__name__), s(R.safe_str(exc) if not syntax else exc.msg), s(text), col)
 
 
-def run(source, file_name, work_dir, options_json, max_events, send_batch, wait_for_host, install, drain, start_paused):
-    """Runs one program; returns [status, message] (the host may still turn it into stopped/timeout)."""
+def run(source, file_name, work_dir, options_json, max_events, send_batch, wait_for_host, install, drain, start_paused, recording=True):
+    """Runs one program; returns [status, message] (the host may still turn it into stopped/timeout).
+    With recording off, the program runs unobserved (the baseline benchmarks compare against)."""
     R.start(send_batch, wait_for_host, max_events)
     _program[0] = file_name
     emit(R.K_RUN_START, R.MAIN, 0, s(sys.version.split()[0]), s(file_name), s(options_json))
     saved = _Saved()
     budget = [MAX_OUTPUT]
-    out, err = Output(R.K_STDOUT, budget), Output(R.K_STDERR, budget)
+    out, err = (Output(R.K_STDOUT, budget), Output(R.K_STDERR, budget)) if recording else (_Discard(), _Discard())
     status, message = 'ok', None
     try:
         deques.bound_names.clear()
         try:
-            code = rewrite.rewrite(source, file_name, deques.bound_names)
+            code = rewrite.rewrite(source, file_name, deques.bound_names) if recording else compile(source, file_name, 'exec')
         except (SyntaxError, ValueError) as e:
             if not isinstance(e, SyntaxError):
                 e = SyntaxError(str(e))
@@ -177,8 +205,9 @@ def run(source, file_name, work_dir, options_json, max_events, send_batch, wait_
             sys.path.insert(0, work_dir)
         sys.stdout, sys.stderr = out, err
         signal.signal(PAUSE_SIGNAL, R.on_pause_signal)
-        deques.patch()
-        R.instrument(code)
+        if recording:
+            deques.patch()
+            R.instrument(code)
         install()
         try:
             if start_paused:

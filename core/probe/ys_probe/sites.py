@@ -115,11 +115,22 @@ def call_iter(fn, line, *args):
     return inner
 
 
+_next = builtins.next
+_GeneratorType = types.GeneratorType
+
+
 def call_next(fn, line, *args):
     """next(it[, default])."""
-    if fn is not builtins.next or not args:
+    if fn is not _next or not args:
         return fn(*args)
     target = args[0]
+    if type(target) is _GeneratorType and len(args) == 1:
+        R.pending_via = 'next'  # the fast path: a generator switch
+        try:
+            return _next(target)
+        except StopIteration:
+            _stopped(R.oid(target), line)
+            raise
     gen = _is_gen(target)
     if gen:
         o = R.known(target)
