@@ -6,18 +6,25 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { contentSecurityPolicy } from './main/csp.ts';
 
 /**
- * The core worker is bundled as a second main entry (out/main/worker.js); the probe's Python files
- * it loads from beside itself are copied next to it.
+ * The Python files the core reads from beside its modules (`new URL('./…', import.meta.url)`), as
+ * source folder → the folder beside the bundle where the same code looks for them.
  */
-function copyProbe(): Plugin {
+const CORE_PYTHON = {
+  'core/probe/ys_probe': 'out/main/ys_probe',
+  'core/scheduler/python': 'out/main/python',
+};
+
+/** The core worker is bundled as a second main entry (out/main/worker.js); its Python files go beside it. */
+function copyCorePython(): Plugin {
   return {
-    name: 'yieldscope:copy-probe',
+    name: 'yieldscope:copy-core-python',
     apply: 'build',
     closeBundle() {
-      cpSync(resolve('core/probe/ys_probe'), resolve('out/main/ys_probe'), {
-        recursive: true,
-        filter: (path) => !path.includes('__pycache__'),
-      });
+      for (const [from, to] of Object.entries(CORE_PYTHON))
+        cpSync(resolve(from), resolve(to), {
+          recursive: true,
+          filter: (path) => !path.includes('__pycache__'),
+        });
     },
   };
 }
@@ -46,7 +53,7 @@ function cspMeta(): Plugin {
 
 export default defineConfig({
   main: {
-    plugins: [copyProbe()],
+    plugins: [copyCorePython()],
     build: {
       outDir: 'out/main',
       rolldownOptions: {
