@@ -2,7 +2,7 @@
  * The `yieldscope` command run as a user runs it: `node bin/yieldscope.js …` in a child process,
  * with real Pyodide, checking exit codes, printed lines and the files written.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -46,6 +46,7 @@ beforeAll(async () => {
   );
   await writeFile(join(dir, 'reads.py'), "with open('data.txt') as f:\n    print(f.read().strip())\n");
   await writeFile(join(dir, 'data.txt'), 'hello from the program folder\n');
+  await writeFile(join(dir, 'sleepy.py'), 'import time\nwhile True:\n    time.sleep(0.05)\n');
   await writeFile(
     join(dir, 'forever.py'),
     'def g():\n    while True:\n        yield 1\n\nfor _ in g():\n    pass\n',
@@ -168,5 +169,24 @@ describe('yieldscope CLI', () => {
     expect(stdout).toContain('status timeout');
     const trace = await traceAt(join(dir, 'forever.jsonl'));
     expect(trace.event(trace.size - 1)).toMatchObject({ kind: 'run.end', status: 'timeout' });
+  });
+
+  it('stops on Ctrl-C and still writes the trace', async () => {
+    // Ctrl-C signals the terminal's whole process group: the wrapper and the command it starts.
+    const file = join(dir, 'interrupted.jsonl');
+    const child = spawn(process.execPath, [BIN, 'record', join(dir, 'sleepy.py'), '--out', file], {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    const code = new Promise<number | null>((done) => child.on('exit', (c) => done(c)));
+    // Long enough for Node and tsx to start (the command handles Ctrl-C from then on, even before Python is ready).
+    await new Promise((r) => setTimeout(r, 5000));
+    process.kill(-child.pid!, 'SIGINT');
+    expect(await code).toBe(0);
+    expect(stdout).toContain('status stopped');
+    const trace = await traceAt(file);
+    expect(trace.event(trace.size - 1)).toMatchObject({ kind: 'run.end', status: 'stopped' });
   });
 });

@@ -2,7 +2,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Runner } from '../../core/run/runner.ts';
-import type { RunOptions, RunSummary } from '../../core/run/types.ts';
+import type { RunHandle, RunOptions, RunSummary } from '../../core/run/types.ts';
 import { Trace } from '../../core/trace/trace.ts';
 import { FORMATS, traceFileName } from '../session/formats.ts';
 import { UsageError, type RecordCommand } from './args.ts';
@@ -32,12 +32,20 @@ export async function record(command: RecordCommand, terminal: Terminal): Promis
     : join(dirname(programPath), traceFileName(basename(programPath), command.format));
   await checkFolder(dirname(file), command.out ?? file);
 
+  // Ctrl-C stops the program and the trace is still written; before the run begins it stops it at once.
+  let handle: RunHandle | undefined;
+  let interrupted = false;
+  const stop = (): void => {
+    interrupted = true;
+    handle?.stop();
+  };
+  process.on('SIGINT', stop);
   const runner = new Runner();
   const progress = new Progress(terminal.progress);
   try {
     await runner.ready;
     const trace = new Trace();
-    const handle = runner.run(
+    handle = runner.run(
       withoutUnset({
         source,
         fileName: basename(programPath),
@@ -53,15 +61,15 @@ export async function record(command: RecordCommand, terminal: Terminal): Promis
         progress.count(trace.size);
       },
     );
-    const stop = (): void => handle.stop();
-    process.once('SIGINT', stop);
-    const summary = await handle.done.finally(() => process.off('SIGINT', stop));
+    if (interrupted) handle.stop();
+    const summary = await handle.done;
     progress.stop();
     const bytes = FORMATS[command.format].encode(trace);
     await writeFile(file, bytes);
     terminal.say(summaryLine(basename(programPath), summary, trace.size, file, bytes.length));
     return { summary, file, bytes: bytes.length };
   } finally {
+    process.off('SIGINT', stop);
     progress.stop();
     await runner.close();
   }
