@@ -70,6 +70,20 @@ describe('yieldscope CLI', () => {
     expect(format.stderr).toContain('--format must be one of native, jsonl, chrome');
   });
 
+  it('exits 2 for an output it could not write, before running anything', async () => {
+    const folder = await yieldscope('record', join(dir, 'countdown.py'), '--out', dir);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain('it is a folder');
+    const missing = await yieldscope(
+      'record',
+      join(dir, 'countdown.py'),
+      '--out',
+      join(dir, 'no', 'x.ystrace'),
+    );
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('does not exist');
+  });
+
   it('exits 2 for a program it cannot read', async () => {
     const { code, stderr } = await yieldscope('record', join(dir, 'missing.py'));
     expect(code).toBe(2);

@@ -1,5 +1,6 @@
 /** `yieldscope record`: runs a program in a Python worker, records its trace, writes it to a file. */
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Runner } from '../../core/run/runner.ts';
 import type { RunHandle, RunOptions, RunSummary } from '../../core/run/types.ts';
@@ -30,7 +31,7 @@ export async function record(command: RecordCommand, terminal: Terminal): Promis
   const file = command.out
     ? resolve(command.out)
     : join(dirname(programPath), traceFileName(basename(programPath), command.format));
-  await checkFolder(dirname(file), command.out ?? file);
+  await checkOutput(file, command.out ?? file);
 
   // Ctrl-C stops the program and the trace is still written; before the run begins it stops it at once.
   let handle: RunHandle | undefined;
@@ -105,7 +106,14 @@ async function readProgram(given: string, path: string): Promise<string> {
   }
 }
 
-async function checkFolder(folder: string, given: string): Promise<void> {
-  const info = await stat(folder).catch(() => null);
-  if (!info?.isDirectory()) throw new UsageError(`cannot write ${given}: folder ${folder} does not exist`);
+/** Refuses, before running anything, an output the command could not write. */
+async function checkOutput(file: string, given: string): Promise<void> {
+  if ((await stat(file).catch(() => null))?.isDirectory())
+    throw new UsageError(`cannot write ${given}: it is a folder`);
+  const folder = dirname(file);
+  if (!(await stat(folder).catch(() => null))?.isDirectory())
+    throw new UsageError(`cannot write ${given}: folder ${folder} does not exist`);
+  await access(folder, constants.W_OK).catch(() => {
+    throw new UsageError(`cannot write ${given}: folder ${folder} is not writable`);
+  });
 }
