@@ -103,7 +103,7 @@ async function browserFigures(report: Report): Promise<void> {
     const cdp = await page.context().newCDPSession(page);
     const openPage = async (query: string): Promise<number> => {
       await page.goto(`${base}?${query}`);
-      await page.waitForFunction(() => (window as unknown as { __ys?: { openTimes: number[] } }).__ys?.openTimes.length, null, { timeout: 180_000, polling: 100 });
+      await page.waitForFunction(() => ((window as unknown as { __ys?: { openTimes: number[] } }).__ys?.openTimes[0] ?? -1) > 0, null, { timeout: 180_000, polling: 100 });
       return page.evaluate(() => (window as unknown as { __ys: { openTimes: number[] } }).__ys.openTimes[0]);
     };
     const heap = async (): Promise<number> => {
@@ -138,6 +138,12 @@ async function browserFigures(report: Report): Promise<void> {
     report('chromium: renderer memory per event', (full - empty) / EVENTS, 'B');
     report('chromium: state rebuild at random instant p95', percentile(rebuild, 95), 'ms');
 
+    const live = await streamFigures(page, base);
+    report('chromium: live stream of 1M events, frames per second', live.fps, 'fps');
+    report('chromium: live stream, frame interval p95', live.p95, 'ms');
+    report('chromium: live stream, events per second delivered', live.eventsPerSecond, 'events/s');
+    report('chromium: live stream, events lost', EVENTS - live.received, 'events');
+
     const baseOpen = await openPage(`baseline=1&events=${EVENTS}`);
     const baseSteps = await page.evaluate(panZoomSteps, { selector: '[data-testid=baseline]', steps: 6 });
     report('baseline (SVG per span): open 1M events', baseOpen, 'ms');
@@ -149,6 +155,37 @@ async function browserFigures(report: Report): Promise<void> {
     await browser.close();
     await server.close();
   }
+}
+
+/**
+ * Streams the 1M events into the page in batches of 16,384 every 16 ms (about 1M events/s, the
+ * issue's live rate) and counts the animation frames the page managed meanwhile. The trace refuses a
+ * batch that does not continue the sequence, so `received` equal to the events sent means none was lost.
+ */
+async function streamFigures(page: import('playwright-core').Page, base: string) {
+  await page.goto(`${base}?events=${EVENTS}&stream=16&batch=16384`);
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __ys: { streaming: boolean } };
+    w.__frames = [];
+    const tick = (t: number) => {
+      if (w.__ys.streaming) w.__frames.push(t);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.waitForFunction(() => (window as unknown as { __ys?: { streamed: number[] } }).__ys?.streamed.length, null, { timeout: 180_000, polling: 100 });
+  return page.evaluate((events) => {
+    const w = window as unknown as { __frames: number[]; __ys: { streamed: number[]; trace: { size: number } } };
+    const frames = w.__frames;
+    const gaps = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
+    const seconds = (frames[frames.length - 1] - frames[0]) / 1000;
+    return {
+      fps: (frames.length - 1) / seconds,
+      p95: gaps[Math.floor(gaps.length * 0.95)],
+      eventsPerSecond: events / (w.__ys.streamed[0] / 1000),
+      received: w.__ys.trace.size,
+    };
+  }, EVENTS);
 }
 
 /**

@@ -13,9 +13,9 @@ describe('console lines', () => {
 
   it('splits output into lines, each remembering the event that began it', () => {
     expect(console.tail(3, 10)).toEqual([
-      { seq: 0, text: 'hello', stderr: false },
-      { seq: 0, text: 'world', stderr: false },
-      { seq: 3, text: 'oops', stderr: true },
+      { index: 0, seq: 0, text: 'hello', stderr: false },
+      { index: 1, seq: 0, text: 'world', stderr: false },
+      { index: 2, seq: 3, text: 'oops', stderr: true },
     ]);
   });
 

@@ -3,6 +3,8 @@ import { KIND_CODE } from '../../core/trace/schema.ts';
 import { IntColumn, upperBound } from './columns.ts';
 
 export interface ConsoleLine {
+  /** The line's number in the whole output, from 0. */
+  index: number;
   /** The event that began the line: clicking the line moves the cursor here. */
   seq: number;
   text: string;
@@ -96,7 +98,7 @@ export class ConsoleIndex {
         const late = parts.filter((p) => p.seq > seq).reduce((n, p) => n + p.text.length, 0);
         text = text.slice(0, text.length - late);
       }
-      out.push({ seq: this.lineSeq.data[j], text, stderr: this.#stderr.data[j] === 1 });
+      out.push({ index: j, seq: this.lineSeq.data[j], text, stderr: this.#stderr.data[j] === 1 });
     }
     return out;
   }
