@@ -186,3 +186,17 @@ describe('a real run over the socket', () => {
     }
   });
 });
+
+describe('a misbehaving client', () => {
+  it('is dropped without taking the server down', async () => {
+    const ws = new WebSocket(api());
+    await new Promise((opened) => ws.once('open', opened));
+    const closed = new Promise((done) => ws.once('close', done));
+    // A client frame without a mask breaks the WebSocket protocol: the server must drop this one connection.
+    (ws as unknown as { _socket: { write(b: Buffer): void } })._socket.write(Buffer.from([0x82, 0x01, 0x00]));
+    await closed;
+    const client = await connect(api());
+    expect(await client.call('hello')).toMatchObject({ version: 'test' });
+    client.close();
+  });
+});

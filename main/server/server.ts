@@ -136,6 +136,8 @@ async function serveFile(
 
 /** Answers one page's requests: each binary frame is a request, answered by a reply frame with its id. */
 function serveSession(ws: WebSocket, session: SessionLike): void {
+  // A protocol violation ends only this connection (ws closes it); unheard, the error would end the server.
+  ws.on('error', (error) => console.error(`yieldscope serve: dropped a connection: ${error.message}`));
   ws.on('message', async (data: Buffer, isBinary: boolean) => {
     if (!isBinary) {
       ws.close(1003, 'binary frames only');
