@@ -17,6 +17,8 @@ const CHROMIUM = {
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 };
 
+let skipSaid = false;
+
 export const test = base.extend<
   { app: Page; shot: (name: string) => Promise<void> },
   { host: Host; server: ServedApp | null; chromiumBrowser: Browser | null }
@@ -54,7 +56,8 @@ export const test = base.extend<
     }
     const electron = electronBinary();
     if ('missing' in electron) {
-      console.log(`skipping the desktop run: ${electron.missing}; the browser project covers the same specs`);
+      if (!skipSaid) console.log(`electron project skipped: ${electron.missing}; the browser project runs the same specs`);
+      skipSaid = true;
       test.skip(true, electron.missing);
       return;
     }
