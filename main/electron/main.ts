@@ -30,8 +30,10 @@ const built = dirname(fileURLToPath(import.meta.url)); // out/main
 const unpacked = (path: string) => path.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
 
 const paths = {
+  // electron-vite's dev server in development only: a packaged app never loads a page named by its environment.
   renderer:
-    process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(built, '..', 'renderer', 'index.html')).href,
+    (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) ||
+    pathToFileURL(join(built, '..', 'renderer', 'index.html')).href,
   preload: join(built, '..', 'preload', 'index.cjs'),
   worker: unpacked(join(built, 'worker.js')),
   lessons: join(app.getAppPath(), 'assets', 'lessons'),
