@@ -112,3 +112,34 @@ test('refuses a corrupt trace file and says why', async ({ app, host, shot }) =>
   await expect(status(app)).toHaveText('Ready');
   await shot('06-corrupt-trace-refused');
 });
+
+test('shows a program error on its line, run with the F5 shortcut', async ({ app, shot }) => {
+  await setProgram(app, 'total = 10\nparts = 0\nprint(total / parts)\n');
+  await app.keyboard.press('F5');
+  await expect(app.getByTestId('message-program-error')).toContainText('Line 3: ZeroDivisionError: division by zero');
+  await expect(app.getByTestId('editor-error-line')).toContainText('print(total / parts)');
+  await expect(app.getByTestId('editor-error-message')).toContainText('ZeroDivisionError');
+  await shot('07-program-error');
+});
+
+test('fits 1024×640 in the light theme and in presentation mode; splitters move by keyboard', async ({ app, shot }) => {
+  await app.setViewportSize({ width: 1024, height: 640 });
+  await app.getByTestId('theme').click();
+  await pickLesson(app, 'producer_consumer');
+  await runToEnd(app);
+  const overflow = () => app.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await shot('08-small-light');
+
+  const splitter = app.getByTestId('splitter').first();
+  const before = Number(await splitter.getAttribute('aria-valuenow'));
+  await splitter.focus();
+  await splitter.press('ArrowUp');
+  await splitter.press('ArrowUp');
+  expect(Number(await splitter.getAttribute('aria-valuenow'))).toBeLessThan(before);
+
+  await app.getByTestId('presentation').click();
+  await expect(app.getByTestId('presentation')).toHaveAttribute('aria-pressed', 'true');
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await shot('09-small-presentation');
+});

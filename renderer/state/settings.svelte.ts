@@ -13,9 +13,9 @@ const DEFAULTS = {
   seed: 1,
   switchInterval: 5,
   /** Panel splits, as fractions of their containers. */
-  splitMain: 0.42,
+  splitMain: 0.4,
   splitLeft: 0.68,
-  splitRight: 0.42,
+  splitRight: 0.36,
 };
 
 class Settings {
