@@ -1,5 +1,5 @@
 import type { PyodideAPI } from 'pyodide';
-import type { EventKind } from '../trace/schema.ts';
+import type { EventKind, RunStatus } from '../trace/schema.ts';
 import type { RunOptions } from './types.ts';
 
 export type FieldValue = string | number | boolean | null;
@@ -27,4 +27,9 @@ export interface RunContext {
 export interface SchedulerHooks {
   install(ctx: RunContext): void;
   drain(ctx: RunContext): void;
+  /**
+   * After the run: an end the scheduler decided, which the worker records instead of `error`
+   * (the tasks deadlocked: status `deadlock` and a message naming every waiting task), or undefined.
+   */
+  outcome?(ctx: RunContext): { status: RunStatus; message: string } | undefined;
 }

@@ -12,4 +12,8 @@ export const schedulerHooks: SchedulerHooks = {
   drain() {
     current?.drain();
   },
+  outcome() {
+    const deadlock = current?.deadlock;
+    return deadlock ? { status: 'deadlock', message: deadlock } : undefined;
+  },
 };

@@ -3,6 +3,16 @@ import type { PyProxy } from 'pyodide/ffi';
 import type { RunContext } from '../run/context.ts';
 import { deadlockMessage, Scheduler, type Waiting } from './scheduler.ts';
 
+/** The tasks the program left to run after its last line deadlocked. */
+export class DeadlockError extends Error {
+  override name = 'Deadlock';
+}
+
+/** The run was interrupted (stopped, over a limit) while the scheduler ran the program's tasks. */
+export class RunInterrupted extends Error {
+  override name = 'RunInterrupted';
+}
+
 /** Where the scheduler's Python modules live inside Pyodide's file system. */
 const LIBRARY_DIR = '/yieldscope/scheduler';
 const MODULES = ['yieldscope.py', 'yieldscope_asyncio.py'];
@@ -36,14 +46,25 @@ function orNull<T>(value: T | undefined): T | null {
  * One run's scheduler, reachable from the program as `import yieldscope` (and underneath
  * asyncio): the Python modules call the functions of `_yieldscope_loop` below, which drive the
  * TypeScript Scheduler and emit into the run's event stream.
+ *
+ * No Python exception may unwind through these JavaScript frames back into Python: with a warm
+ * JIT that has crashed V8 (a fatal error in its deoptimizer). So a Python exception that reaches
+ * JavaScript here (stop, the event limit, an interrupt) is caught at once and remembered as
+ * `abort`; the loop halts, and Python raises it again on its side (see yieldscope._raise_if_aborted),
+ * or drain() ends the run with a JavaScript error.
  */
 export class PythonScheduler {
   readonly scheduler: Scheduler;
+  /** The type name of the Python exception that is ending the run, once one has. */
+  private abort: string | null = null;
+  /** The message of the deadlock the tasks ended in, if they did. */
+  deadlock: string | null = null;
   private readonly step: PyCallable;
   private readonly drainProgram: PyCallable;
 
   constructor(private readonly ctx: RunContext) {
-    this.scheduler = new Scheduler(ctx.emit.bind(ctx), ctx.newObjectId.bind(ctx), {
+    const emit = this.guarded(ctx.emit.bind(ctx));
+    this.scheduler = new Scheduler((...args) => void emit(...args), ctx.newObjectId.bind(ctx), {
       policy: ctx.options.policy,
       seed: ctx.options.seed,
     });
@@ -51,36 +72,67 @@ export class PythonScheduler {
     py.FS.mkdirTree(LIBRARY_DIR);
     for (const file of MODULES) py.FS.writeFile(`${LIBRARY_DIR}/${file}`, readModule(file));
     py.registerJsModule(LOOP_MODULE, sealed(this.loopModule()));
-    const sys = py.pyimport('sys') as PyProxy & { modules: PyProxy; path: PyProxy };
-    for (const name of [LOOP_MODULE, 'yieldscope', 'yieldscope_asyncio'])
-      (sys.modules as unknown as { pop(k: string, d: null): void }).pop(name, null);
-    sys.destroy();
     const module = py.runPython(
-      `import sys\nif ${JSON.stringify(LIBRARY_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(LIBRARY_DIR)})\n` +
+      `import sys\nfor name in (${JSON.stringify(LOOP_MODULE)}, 'yieldscope', 'yieldscope_asyncio'): sys.modules.pop(name, None)\n` +
+        `if ${JSON.stringify(LIBRARY_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(LIBRARY_DIR)})\n` +
         'import yieldscope, yieldscope_asyncio\nyieldscope_asyncio.install()\nyieldscope',
     ) as PyProxy & { _step: PyCallable; _drain: PyCallable };
-    this.step = module._step.copy();
-    this.drainProgram = module._drain.copy();
+    this.step = module._step.copy() as PyCallable;
+    this.drainProgram = module._drain.copy() as PyCallable;
     module.destroy();
   }
 
   /** After the program's last line: runs tasks never run, reports failures nobody saw. */
   drain(): void {
-    this.drainProgram();
+    const deadlock = this.drainProgram() as string | undefined;
+    if (this.abort) throw new RunInterrupted(`the run was interrupted (${this.abort})`);
+    if (deadlock !== undefined) throw new DeadlockError(deadlock.replace(/^Deadlock: /, ''));
+  }
+
+  /** fn, with a Python exception it lets through turned into `abort` (see the class comment). */
+  private guarded<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R | undefined {
+    const PythonError = this.ctx.py.ffi.PythonError;
+    return (...args) => {
+      if (this.abort) return undefined;
+      try {
+        return fn(...args);
+      } catch (e) {
+        if (!(e instanceof PythonError)) throw e;
+        this.abortWith(e.type);
+        return undefined;
+      }
+    };
+  }
+
+  private abortWith(type: string): void {
+    this.abort = type;
+    this.scheduler.halt();
   }
 
   /** The functions Python sees as `_yieldscope_loop.*` (names in Python's style). */
   private loopModule(): Record<string, unknown> {
     const { ctx, scheduler } = this;
+    const emit = this.guarded(ctx.emit.bind(ctx));
     return {
       switch_interval: ctx.options.switchInterval,
       program_file: () => ctx.options.fileName ?? 'main.py',
       program_source: () => ctx.options.source,
       object_id: (obj: unknown) => ctx.objectId(obj),
-      spawn: (handle: PyProxy, name: string, wraps: string, priority: number, target: number, line: number) => {
+      spawn: (
+        handle: PyProxy,
+        name: string,
+        wraps: string,
+        priority: number,
+        target: number,
+        line: number,
+      ) => {
         const task = handle.copy();
+        const resume = this.guarded(() => {
+          // True: the task raised what ends the run (Python keeps the exception to raise it again).
+          if (this.step(task) === true) this.abortWith('the task');
+        });
         return scheduler.spawn(
-          { resume: () => this.step(task), release: () => task.destroy() },
+          { resume, release: () => task.destroy() },
           { name, wraps, target, priority, line },
         );
       },
@@ -88,31 +140,36 @@ export class PythonScheduler {
       unfinished: () => scheduler.unfinished,
       run: () => {
         const outcome = scheduler.run();
-        return outcome.kind === 'deadlock' ? outcome.message : undefined;
+        if (outcome.kind !== 'deadlock') return undefined;
+        this.deadlock = outcome.message;
+        return outcome.message;
       },
+      aborted: () => this.abort ?? undefined,
       sleep: (seconds: number, line: number) => scheduler.sleep(seconds, line),
       park: (on: string, key: string, detail: string, line: number) => scheduler.park(on, key, detail, line),
       wake_one: (key: string, reason: string) => scheduler.wakeOne(key, reason),
       wake_all: (key: string, reason: string) => scheduler.wakeAll(key, reason),
-      finish: (result: string | undefined, exc: string | undefined) => scheduler.finish(orNull(result), orNull(exc)),
+      finish: (result: string | undefined, exc: string | undefined) =>
+        scheduler.finish(orNull(result), orNull(exc)),
       deque_create: (maxlen: number | undefined, name: string, line: number) => {
         const id = ctx.newObjectId();
-        ctx.emit('deque.create', id, line, [orNull(maxlen), '[]', name]);
+        emit('deque.create', id, line, [orNull(maxlen), '[]', name]);
         return id;
       },
       deque_op: (id: number, op: string, arg: string | undefined, value: string | undefined, len: number) =>
-        ctx.emit('deque.op', id, 0, [op, orNull(arg), orNull(value), null, len]),
+        emit('deque.op', id, 0, [op, orNull(arg), orNull(value), null, len]),
       now: () => scheduler.clock.now,
       advance: (to: number) => scheduler.advanceClock(to),
       announce: (name: string, wraps: string, target: number, line: number) =>
         scheduler.announce({ name, wraps, target, priority: 0, line }),
-      pick: (id: number, reason: string) => ctx.emit('sched.pick', id, 0, [reason]),
+      pick: (id: number, reason: string) => emit('sched.pick', id, 0, [reason]),
       done: (id: number, result: string | undefined, exc: string | undefined) =>
-        ctx.emit('sched.done', id, 0, [orNull(result), orNull(exc)]),
+        emit('sched.done', id, 0, [orNull(result), orNull(exc)]),
       deadlock: (waitingJson: string) => {
         const waiting = JSON.parse(waitingJson) as Waiting[];
         const message = deadlockMessage(waiting);
-        ctx.emit('sched.deadlock', 0, 0, [message, waitingJson]);
+        emit('sched.deadlock', 0, 0, [message, waitingJson]);
+        this.deadlock = message;
         return message;
       },
     };

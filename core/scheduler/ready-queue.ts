@@ -67,7 +67,10 @@ export class ReadyQueue<T extends Runnable> {
       case 'priority': {
         const at = this.highestPriority();
         const task = this.removeAt(at);
-        return { task, reason: `priority ${task.priority}: highest among ready tasks, first in line among equals` };
+        return {
+          task,
+          reason: `priority ${task.priority}: highest among ready tasks, first in line among equals`,
+        };
       }
     }
   }

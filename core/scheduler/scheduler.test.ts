@@ -11,7 +11,8 @@ interface Recorded {
 }
 
 /** What a test task yields: give up control, sleep, wait on a key, or wake a key. */
-type Step = null | { sleep: number } | { park: string; on?: string } | { wakeAll: string } | { wakeOne: string };
+type Step =
+  null | { sleep: number } | { park: string; on?: string } | { wakeAll: string } | { wakeOne: string };
 
 function harness(policy: Policy = 'fifo', seed = 1) {
   const events: Recorded[] = [];
@@ -179,14 +180,29 @@ describe('Scheduler', () => {
   it('records the same events for the same program, policy and seed', () => {
     const record = () => {
       const h = harness('random', 42);
-      for (const n of ['A', 'B', 'C', 'D']) h.spawn(n, function* () {
-        yield null;
-        yield { sleep: 1 };
-        yield null;
-      });
+      for (const n of ['A', 'B', 'C', 'D'])
+        h.spawn(n, function* () {
+          yield null;
+          yield { sleep: 1 };
+          yield null;
+        });
       h.sched.run();
       return h.events;
     };
     expect(record()).toEqual(record());
+  });
+});
+
+describe('Scheduler.halt', () => {
+  it('ends the loop after the running step, leaving the other tasks', () => {
+    const h = harness();
+    h.spawn('A', function* () {
+      h.sched.halt();
+      yield null;
+    });
+    h.spawn('B', twice);
+    expect(h.sched.run()).toEqual({ kind: 'halted' });
+    expect(h.log).toEqual(['A']);
+    expect(h.sched.unfinished).toBe(2);
   });
 });

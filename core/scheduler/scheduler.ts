@@ -45,7 +45,11 @@ export interface Waiting {
   detail: string;
 }
 
-export type LoopOutcome = { kind: 'finished' } | { kind: 'deadlock'; message: string; waiting: Waiting[] };
+export type LoopOutcome =
+  | { kind: 'finished' }
+  | { kind: 'deadlock'; message: string; waiting: Waiting[] }
+  /** halt() was called: the run is ending (stopped, over a limit). */
+  | { kind: 'halted' };
 
 /** The program used the scheduler in a way it cannot honour; the message says what to do instead. */
 export class SchedulerMisuse extends Error {}
@@ -84,6 +88,7 @@ export class Scheduler {
   private parked = 0;
   private current: Task | null = null;
   private looping = false;
+  private halted = false;
 
   constructor(
     private readonly emit: Emit,
@@ -137,8 +142,10 @@ export class Scheduler {
       );
     if (this.looping) throw new SchedulerMisuse('run() is already running.');
     this.looping = true;
+    this.halted = false;
     try {
       for (;;) {
+        if (this.halted) return { kind: 'halted' };
         this.wakeSleepers();
         if (this.ready.size === 0) {
           const next = this.clock.nextWake();
@@ -153,6 +160,11 @@ export class Scheduler {
     } finally {
       this.looping = false;
     }
+  }
+
+  /** Ends the loop after the current step: the run is ending. */
+  halt(): void {
+    this.halted = true;
   }
 
   /** Moves virtual time forward (never back) and records it. */
@@ -253,7 +265,8 @@ export class Scheduler {
   }
 
   private currentTask(what: string): Task {
-    if (!this.current) throw new SchedulerMisuse(`${what} can only be used inside a task run by the scheduler.`);
+    if (!this.current)
+      throw new SchedulerMisuse(`${what} can only be used inside a task run by the scheduler.`);
     return this.current;
   }
 

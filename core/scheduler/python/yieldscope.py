@@ -251,19 +251,43 @@ def _object_id(obj, line):
 def run():
     """Runs the tasks until none is left."""
     message = _loop.run()
+    _raise_if_aborted()
     if message is not None:
         raise Deadlock(message)
 
 
+#: what a task raised that ends the whole run (a stop, the event limit, sys.exit), raised again by run()
+_ending = None
+
+
+def _raise_if_aborted():
+    """Raises again, on the Python side, what interrupted the loop on the JavaScript side."""
+    global _ending
+    kind = _loop.aborted()
+    if kind is None:
+        return
+    if _ending is not None:
+        exc, _ending = _ending, None
+        raise exc
+    if _probe is not None and kind == 'RunStopped':
+        raise _probe.RunStopped('stopped')
+    if _probe is not None and kind == 'RunLimit':
+        raise _probe.RunLimit(_probe.limit_message)
+    raise KeyboardInterrupt
+
+
 def _drain():
-    """After the program's last line: run what it spawned but never ran, then report unseen failures."""
-    if _loop.unfinished() > 0:
-        run()
+    """After the program's last line: run what it spawned but never ran, then report unseen failures.
+    Returns the deadlock message, if the tasks deadlocked. Raises nothing: see python-api.ts."""
+    message = _loop.run() if _loop.unfinished() > 0 else None
+    if _loop.aborted() is not None:
+        return None
     for task in _failed:
         if not task._seen:
             text = ''.join(traceback.format_exception(task._exc))
             sys.stderr.write(f'Task {task.name!r} failed and no task joined it:\n{text}')
     _failed.clear()
+    return message
 
 
 def _line_of(body):
@@ -271,24 +295,33 @@ def _line_of(body):
     return frame.f_lineno if frame is not None else 0
 
 
+def _resume_via_scheduler(resume, value):
+    """Calls resume(value), the recorder noting the generator it resumes as resumed via "scheduler"."""
+    if _probe is None:
+        return resume(value)
+    _probe.pending_via = 'scheduler'
+    try:
+        return resume(value)
+    finally:
+        _probe.pending_via = None
+
+
 def _step(task):
     """Resumes one task until it gives up control, and tells the scheduler why it stopped."""
-    global _budget
+    global _budget, _ending
     _budget = _interval
     body = task._body
-    if _probe is not None:
-        _probe.pending_via = 'scheduler'
     try:
-        cmd = body.send(None)
+        cmd = _resume_via_scheduler(body.send, None)
     except StopIteration as stop:
         task._finish(stop.value, None)
         return
     except Exception as exc:  # noqa: BLE001 - a failing task ends; the others go on
         task._finish(None, exc)
         return
-    finally:
-        if _probe is not None:
-            _probe.pending_via = None
+    except BaseException as exc:  # noqa: BLE001 - ends the run: kept, raised again by run()
+        _ending = exc
+        return True
     kind = type(cmd)
     if kind is _Sleep:
         _loop.sleep(cmd.seconds, _line_of(body))

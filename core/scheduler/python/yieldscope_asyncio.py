@@ -11,10 +11,10 @@ loop would wait forever: that is reported as a deadlock.
 import asyncio
 import json
 import sys
-from asyncio import base_events, events, tasks
+from asyncio import base_events, events, runners, tasks
 
 import _yieldscope_loop as _loop
-from yieldscope import Deadlock, _exc_text, _object_id, _program_line, _srepr
+from yieldscope import Deadlock, _exc_text, _object_id, _program_line, _raise_if_aborted, _resume_via_scheduler, _srepr
 
 
 class _VirtualSelector:
@@ -43,19 +43,19 @@ class _VirtualSelector:
 
 
 def _waits_on(task):
-    """What a pending task waits on, in the words of its innermost await."""
+    """What a pending task waits on, in the words of its innermost coroutine (and the program's line)."""
     awaited = task.get_coro()
-    line = 0
-    while True:
+    what, line = 'a future', 0
+    while hasattr(awaited, 'cr_frame') or hasattr(awaited, 'gi_frame'):
         frame = getattr(awaited, 'cr_frame', None) or getattr(awaited, 'gi_frame', None)
         if frame is not None and frame.f_code.co_filename == _loop.program_file():
             line = frame.f_lineno
-        inner = getattr(awaited, 'cr_await', None) or getattr(awaited, 'gi_yieldfrom', None)
-        if inner is None:
-            break
-        awaited = inner
-    what = getattr(awaited, '__qualname__', None) or _srepr(awaited)
-    return f'{what} (line {line})' if line else what
+        what = f'{awaited.__qualname__}()'
+        awaited = getattr(awaited, 'cr_await', None) or getattr(awaited, 'gi_yieldfrom', None)
+    waiter = getattr(task, '_fut_waiter', None)
+    if isinstance(waiter, asyncio.Task):
+        what = f'task {waiter.get_name()!r}'
+    return f'{what} at line {line}' if line else what
 
 
 def _deadlock(loop):
@@ -91,7 +91,8 @@ class TracedTask(_Task):
 
     def _Task__step(self, exc=None):
         _loop.pick(self._ys_id, 'asyncio event loop: next ready callback')
-        super()._Task__step(exc)
+        _raise_if_aborted()
+        _resume_via_scheduler(super()._Task__step, exc)
         if not self.done():
             return
         if self.cancelled():
@@ -100,6 +101,7 @@ class TracedTask(_Task):
             _loop.done(self._ys_id, None, _exc_text(self.exception()))
         else:
             _loop.done(self._ys_id, _srepr(self.result()), None)
+        _raise_if_aborted()
 
 
 _HOUSEKEEPING = frozenset(('BaseEventLoop.shutdown_asyncgens', 'BaseEventLoop.shutdown_default_executor'))
@@ -134,6 +136,8 @@ class VirtualEventLoopPolicy(events._BaseDefaultEventLoopPolicy):
 
 
 def install():
-    """Makes asyncio.run() and new_event_loop() use the virtual loop for this run."""
+    """Makes asyncio.run() and new_event_loop() use the virtual loop for this run (Pyodide's own
+    asyncio.run would hand the program to the browser's event loop, in real time)."""
+    asyncio.run = runners.run
     events._set_event_loop_policy(VirtualEventLoopPolicy())
     events._set_running_loop(None)
