@@ -170,6 +170,10 @@ export class DequeIndex {
     track.lens.push(track.log.live.length);
   }
 
+  get(obj: number): DequeTrack | undefined {
+    return this.#byObj.get(obj);
+  }
+
   /** The deques that exist at `seq`, each with its contents right after that event. */
   at(seq: number): DequeState[] {
     const out: DequeState[] = [];

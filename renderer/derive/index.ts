@@ -29,6 +29,13 @@ export class TraceIndex {
     this.console = new ConsoleIndex(trace);
   }
 
+  /** What the user calls object `obj`: its lane, deque or iterator name. */
+  nameOf(obj: number): string | null {
+    const lane = this.timeline.laneOf(obj);
+    if (lane !== undefined) return this.timeline.lanes[lane].name;
+    return this.deques.get(obj)?.name ?? this.iterators.get(obj)?.name ?? null;
+  }
+
   update(): this {
     const trace = this.trace;
     const kinds = trace.kind;

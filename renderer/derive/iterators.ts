@@ -70,6 +70,10 @@ export class IteratorIndex {
     }
   }
 
+  get(obj: number): IteratorTrack | undefined {
+    return this.#byObj.get(obj);
+  }
+
   at(seq: number, keep = 20): IteratorView[] {
     const out: IteratorView[] = [];
     for (const track of this.tracks) {

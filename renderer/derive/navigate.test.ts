@@ -32,3 +32,15 @@ describe('moving the cursor', () => {
     expect(switchesAround(timeline, 2, 5)).toEqual([{ seq: 2, from: 0, to: 1 }, { seq: 3, from: 1, to: 0 }]);
   });
 });
+
+describe('object names', () => {
+  it('names an object by its lane, deque or iterator', () => {
+    const trace = traceFrom([
+      ['gen.create', { obj: 1, name: 'g', genkind: 'generator' }],
+      ['deque.create', { obj: 2, maxlen: null, items: '[]', name: 'buf' }],
+      ['iter.create', { obj: 3, of: '[]', how: '__iter__', name: 'list_iterator' }],
+    ]);
+    const index = new TraceIndex(trace).update();
+    expect([0, 1, 2, 3, 4].map((o) => index.nameOf(o))).toEqual(['main', 'g', 'buf', 'list_iterator', null]);
+  });
+});

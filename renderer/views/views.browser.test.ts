@@ -1,0 +1,100 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordTrace } from '../../core/run/record.ts';
+import { Runner } from '../../core/run/runner.ts';
+import { encodeJsonl } from '../../core/trace/jsonl.ts';
+import { TraceIndex } from '../derive/index.ts';
+
+/**
+ * The views in a real browser (Debian's Chromium) on their dev page, over traces of real Python runs:
+ * what a learner sees at a chosen instant, keyboard moves, and the SVG export.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const lessons = resolve(import.meta.dirname, '../../assets/lessons');
+const folder = mkdtempSync(join(tmpdir(), 'yieldscope-views-'));
+
+let server: ViteDevServer;
+let browser: Browser;
+let page: Page;
+let runner: Runner;
+
+async function recorded(lesson: string): Promise<{ url: string; index: TraceIndex }> {
+  const { readFile } = await import('node:fs/promises');
+  const { trace } = await recordTrace({ source: await readFile(join(lessons, `${lesson}.py`), 'utf8') }, runner);
+  const file = join(folder, `${lesson}.jsonl`);
+  writeFileSync(file, encodeJsonl(trace));
+  return { url: `${server.resolvedUrls!.local[0]}?jsonl=/@fs${file}`, index: new TraceIndex(trace).update() };
+}
+
+async function open(url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(() => ((window as unknown as { __ys?: { openTimes: number[] } }).__ys?.openTimes[0] ?? -1) > 0);
+}
+
+if (!existsSync(CHROMIUM)) console.warn(`views browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
+
+describe.skipIf(!existsSync(CHROMIUM))('views in Chromium', () => {
+  beforeAll(async () => {
+    runner = new Runner();
+    server = await createServer({ configFile: resolve(import.meta.dirname, 'dev/vite.config.ts'), server: { port: 0, host: '127.0.0.1', fs: { allow: [resolve(import.meta.dirname, '../..'), folder] } } });
+    await server.listen();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    await page.addInitScript('window.__name = (f) => f;');
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await runner?.close();
+  });
+
+  it('shows producer and consumer lanes, 10 items when the deque is full and 9 one event earlier', async () => {
+    const { url, index } = await recorded('producer_consumer');
+    const buffer = index.deques.tracks.find((t) => t.maxlen === 10)!;
+    const fullAt = buffer.log.seqs.data[buffer.lens.data.indexOf(10)];
+    await open(`${url}&seq=${fullAt}`);
+    await expect.poll(() => page.locator('[data-testid=lane-label]').allTextContents()).toEqual(expect.arrayContaining(['main', 'producer', 'consumer']));
+    const slots = page.locator(`[data-testid=deque][data-name="${buffer.name}"] [data-testid=deque-slot]`);
+    await expect.poll(() => slots.count()).toBe(10);
+    await page.focus('[data-testid=timeline]');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => slots.count()).toBe(9);
+    await expect.poll(() => page.locator(`[data-testid=deque][data-name="${buffer.name}"] [data-testid=deque-length]`).textContent()).toContain('len 9');
+    await page.keyboard.press('Shift+ArrowRight');
+    const at = await page.evaluate(() => (window as unknown as { __ys: { cursor: { at: number } } }).__ys.cursor.at);
+    const s = index.timeline.switches.seq;
+    expect(Array.from(s.data.subarray(0, s.size))).toContain(at);
+    expect(at).toBeGreaterThan(fullAt - 1);
+  });
+
+  it('exports the timeline as a file that parses as SVG', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=timeline] button:has-text("SVG")')]);
+    const file = join(folder, 'timeline.svg');
+    await download.saveAs(file);
+    const { readFile } = await import('node:fs/promises');
+    const text = await readFile(file, 'utf8');
+    const parsed = await page.evaluate((svg) => {
+      const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+      return { root: doc.documentElement.nodeName, errors: doc.getElementsByTagName('parsererror').length };
+    }, text);
+    expect(parsed).toEqual({ root: 'svg', errors: 0 });
+  });
+
+  it('warns when an exhausted iterator is iterated again', async () => {
+    const { url } = await recorded('iterate_twice');
+    await open(url);
+    await expect.poll(() => page.locator('[data-testid=iterator-again-warning]').count()).toBe(1);
+    await page.locator('[data-testid=timeline]').focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => page.locator('[data-testid=iterator-again-warning]').count()).toBe(0);
+  });
+});
