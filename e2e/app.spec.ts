@@ -1,7 +1,15 @@
 import { writeFileSync, readFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from './fixtures.ts';
-import { eventsIn, pickLesson, runToEnd, setProgram, settledEvents, status, waitForPython } from './app-page.ts';
+import {
+  eventsIn,
+  pickLesson,
+  runToEnd,
+  setProgram,
+  settledEvents,
+  status,
+  waitForPython,
+} from './app-page.ts';
 import { ROOT } from './hosts.ts';
 
 const FILES = resolve(ROOT, 'test-results/e2e-files');
@@ -14,11 +22,17 @@ test.beforeEach(async ({ app }) => {
 test('opens ready, with the lessons to pick from', async ({ app, shot }) => {
   await expect(status(app)).toHaveText('Ready');
   const lessons = app.getByTestId('lesson-picker').locator('option');
-  await expect(lessons).toContainText(['Producer and consumer around a bounded deque', 'A round-robin event loop over a deque']);
+  await expect(lessons).toContainText([
+    'Producer and consumer around a bounded deque',
+    'A round-robin event loop over a deque',
+  ]);
   await shot('01-open');
 });
 
-test('runs the producer/consumer lesson: producer and consumer lanes, the deque reaches 10', async ({ app, shot }) => {
+test('runs the producer/consumer lesson: producer and consumer lanes, the deque reaches 10', async ({
+  app,
+  shot,
+}) => {
   await pickLesson(app, 'producer_consumer');
   await expect(app.getByTestId('editor-content')).toContainText('buffer = deque(maxlen=10)');
   await expect(app.getByTestId('narration')).toContainText('Two generators share one deque(maxlen=10)');
@@ -43,10 +57,15 @@ test('runs the producer/consumer lesson: producer and consumer lanes, the deque 
 });
 
 test('pauses and steps a live run, then stops it', async ({ app, shot }) => {
-  await setProgram(app, 'def ticks():\n    n = 0\n    while True:\n        n += 1\n        yield n\n\n\nfor t in ticks():\n    if t % 1000 == 0:\n        print(t)\n');
+  await setProgram(
+    app,
+    'def ticks():\n    n = 0\n    while True:\n        n += 1\n        yield n\n\n\nfor t in ticks():\n    if t % 1000 == 0:\n        print(t)\n',
+  );
   await app.getByTestId('run').click();
   await expect(status(app)).toHaveText(/^Running/, { timeout: 30_000 });
-  await expect.poll(async () => eventsIn(await status(app).textContent()), { timeout: 30_000 }).toBeGreaterThan(2000);
+  await expect
+    .poll(async () => eventsIn(await status(app).textContent()), { timeout: 30_000 })
+    .toBeGreaterThan(2000);
   await app.getByTestId('pause').click();
   await expect(status(app)).toHaveText(/^Paused: [\d,]+ events?$/);
   const paused = await settledEvents(app);
@@ -69,7 +88,9 @@ test('stops `while True: pass` within a second and stays responsive', async ({ a
   await expect(status(app)).toHaveText(/^Running/, { timeout: 30_000 });
   await app.waitForTimeout(500);
   await app.getByTestId('stop').click();
-  await expect(status(app), 'the run stops within a second of pressing Stop').toHaveText(/^Stopped/, { timeout: 1_000 });
+  await expect(status(app), 'the run stops within a second of pressing Stop').toHaveText(/^Stopped/, {
+    timeout: 1_000,
+  });
   await expect(app.getByTestId('message-run-end')).toContainText('Run stopped');
   await shot('04-stopped-endless-loop');
 
@@ -79,30 +100,44 @@ test('stops `while True: pass` within a second and stays responsive', async ({ a
 });
 
 test('saves a trace and opens it again, and exports JSON Lines', async ({ app, host, shot }) => {
-  test.skip(host === 'electron', 'desktop saving goes through native dialogs, which these specs do not drive');
+  test.skip(
+    host === 'electron',
+    'desktop saving goes through native dialogs, which these specs do not drive',
+  );
   await pickLesson(app, 'producer_consumer');
   const events = await runToEnd(app);
 
   const [saved] = await Promise.all([app.waitForEvent('download'), app.getByTestId('save-trace').click()]);
   const file = resolve(FILES, saved.suggestedFilename());
   await saved.saveAs(file);
-  const [exported] = await Promise.all([app.waitForEvent('download'), app.getByTestId('export-jsonl').click()]);
+  const [exported] = await Promise.all([
+    app.waitForEvent('download'),
+    app.getByTestId('export-jsonl').click(),
+  ]);
   const jsonl = resolve(FILES, exported.suggestedFilename());
   await exported.saveAs(jsonl);
-  const lines = readFileSync(jsonl, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const lines = readFileSync(jsonl, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   expect(lines.filter((l) => typeof l.seq === 'number')).toHaveLength(events);
 
   await app.reload();
   await waitForPython(app);
   await app.getByTestId('open-trace-input').setInputFiles(file);
-  await expect(status(app)).toHaveText(`Opened ${saved.suggestedFilename()}: ${events.toLocaleString('en')} events`);
+  await expect(status(app)).toHaveText(
+    `Opened ${saved.suggestedFilename()}: ${events.toLocaleString('en')} events`,
+  );
   await expect(app.getByTestId('lane-label').filter({ hasText: /^producer$/ })).toHaveCount(1);
   await expect(app.getByTestId('console')).toContainText('consumed 34');
   await shot('05-reopened-trace');
 });
 
 test('refuses a corrupt trace file and says why', async ({ app, host, shot }) => {
-  test.skip(host === 'electron', 'desktop opening goes through native dialogs, which these specs do not drive');
+  test.skip(
+    host === 'electron',
+    'desktop opening goes through native dialogs, which these specs do not drive',
+  );
   const corrupt = resolve(FILES, 'corrupt.ystrace');
   writeFileSync(corrupt, 'this is not a trace\n');
   await app.getByTestId('open-trace-input').setInputFiles(corrupt);
@@ -116,13 +151,18 @@ test('refuses a corrupt trace file and says why', async ({ app, host, shot }) =>
 test('shows a program error on its line, run with the F5 shortcut', async ({ app, shot }) => {
   await setProgram(app, 'total = 10\nparts = 0\nprint(total / parts)\n');
   await app.keyboard.press('F5');
-  await expect(app.getByTestId('message-program-error')).toContainText('Line 3: ZeroDivisionError: division by zero');
+  await expect(app.getByTestId('message-program-error')).toContainText(
+    'Line 3: ZeroDivisionError: division by zero',
+  );
   await expect(app.getByTestId('editor-error-line')).toContainText('print(total / parts)');
   await expect(app.getByTestId('editor-error-message')).toContainText('ZeroDivisionError');
   await shot('07-program-error');
 });
 
-test('fits 1024×640 in the light theme and in presentation mode; splitters move by keyboard', async ({ app, shot }) => {
+test('fits 1024×640 in the light theme and in presentation mode; splitters move by keyboard', async ({
+  app,
+  shot,
+}) => {
   await app.setViewportSize({ width: 1024, height: 640 });
   await app.getByTestId('theme').click();
   await pickLesson(app, 'producer_consumer');

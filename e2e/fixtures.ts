@@ -14,7 +14,14 @@ export const SCREENSHOTS = resolve(ROOT, 'test-results/screenshots');
 /** Debian's Chromium, never a downloaded one; flags keep it from reaching the network on its own. */
 const CHROMIUM = {
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 };
 
 let skipSaid = false;
@@ -56,7 +63,8 @@ export const test = base.extend<
     }
     const electron = electronBinary();
     if ('missing' in electron) {
-      if (!skipSaid) console.log(`electron project skipped: ${electron.missing}; the browser project runs the same specs`);
+      if (!skipSaid)
+        console.log(`electron project skipped: ${electron.missing}; the browser project runs the same specs`);
       skipSaid = true;
       test.skip(true, electron.missing);
       return;

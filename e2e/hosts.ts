@@ -31,7 +31,10 @@ export function serve(): Promise<ServedApp> {
   });
   let output = '';
   return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => fail(new Error(`npm run serve printed no URL within 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(
+      () => fail(new Error(`npm run serve printed no URL within 60 s:\n${output}`)),
+      60_000,
+    );
     const fail = (error: Error) => {
       clearTimeout(timer);
       stop(child);

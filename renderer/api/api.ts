@@ -21,5 +21,5 @@ function connect(): SessionApi {
 
 export const api: SessionApi = connect();
 
-/** Desktop (preload bridge) or browser (WebSocket): for wording only, never for behaviour. */
+/** Desktop (preload bridge, with an application menu that owns its accelerators) or browser (WebSocket). */
 export const desktop = Boolean(window.yieldscope);

@@ -22,8 +22,12 @@ async function startServer(): Promise<number> {
     ws.on('message', (data: Buffer) => {
       const frame = decodeFrame(new Uint8Array(data));
       if (frame.kind !== 'request') return;
-      if (frame.method === 'hello') ws.send(encodeFrame({ kind: 'reply', id: frame.id, ok: true, value: { version: '9.9' } }));
-      else ws.send(encodeFrame({ kind: 'reply', id: frame.id, ok: false, error: `bad ${frame.method} request` }));
+      if (frame.method === 'hello')
+        ws.send(encodeFrame({ kind: 'reply', id: frame.id, ok: true, value: { version: '9.9' } }));
+      else
+        ws.send(
+          encodeFrame({ kind: 'reply', id: frame.id, ok: false, error: `bad ${frame.method} request` }),
+        );
     });
   });
   await new Promise((ready) => server!.on('listening', ready));
@@ -36,7 +40,10 @@ describe('socketApi', () => {
     const events: SessionEvent[] = [];
     const api = socketApi(new WebSocket(`ws://127.0.0.1:${port}`) as unknown as SocketLike);
     api.listen((event) => events.push(event));
-    const [hello, refused] = await Promise.allSettled([api.call('hello', undefined), api.call('stop', undefined)]);
+    const [hello, refused] = await Promise.allSettled([
+      api.call('hello', undefined),
+      api.call('stop', undefined),
+    ]);
     expect(hello).toEqual({ status: 'fulfilled', value: { version: '9.9' } });
     expect(refused.status).toBe('rejected');
     expect((refused as PromiseRejectedResult).reason).toBeInstanceOf(SessionError);

@@ -20,7 +20,8 @@ export interface SocketLike {
 export class SessionError extends Error {}
 
 const OPEN = 1;
-const LOST = 'Lost the connection to the Yieldscope server. Is `npm run serve` still running? Reload the page once it is.';
+const LOST =
+  'Lost the connection to the Yieldscope server. Is `npm run serve` still running? Reload the page once it is.';
 
 /** The WebSocket address of the API for a page served by `npm run serve`: same host, the page's token. */
 export function socketUrl(location: { host: string; protocol: string; search: string }): string {

@@ -30,18 +30,24 @@ class ErrorMessage extends WidgetType {
 }
 
 const runLine = Decoration.line({ class: 'cm-run-line', attributes: { 'data-testid': 'editor-run-line' } });
-const errorLine = Decoration.line({ class: 'cm-run-error-line', attributes: { 'data-testid': 'editor-error-line' } });
+const errorLine = Decoration.line({
+  class: 'cm-run-error-line',
+  attributes: { 'data-testid': 'editor-error-line' },
+});
 
 function decorate(state: EditorState, marks: RunMarks): DecorationSet {
   const ranges: Range<Decoration>[] = [];
   const lines = state.doc.lines;
   const valid = (n: number | null | undefined): n is number => typeof n === 'number' && n >= 1 && n <= lines;
   const error = marks.error && valid(marks.error.line) ? marks.error : null;
-  if (valid(marks.runLine) && marks.runLine !== error?.line) ranges.push(runLine.range(state.doc.line(marks.runLine).from));
+  if (valid(marks.runLine) && marks.runLine !== error?.line)
+    ranges.push(runLine.range(state.doc.line(marks.runLine).from));
   if (error) {
     const line = state.doc.line(error.line);
     ranges.push(errorLine.range(line.from));
-    ranges.push(Decoration.widget({ widget: new ErrorMessage(error.message), block: true, side: 1 }).range(line.to));
+    ranges.push(
+      Decoration.widget({ widget: new ErrorMessage(error.message), block: true, side: 1 }).range(line.to),
+    );
   }
   return Decoration.set(ranges, true);
 }

@@ -3,7 +3,9 @@ import { escapeHtml, renderMarkdown } from './markdown.ts';
 
 describe('renderMarkdown', () => {
   it('renders headings one level down, paragraphs, lists and inline marks', () => {
-    const html = renderMarkdown('# Title\n\nSome **bold** and *soft* `code`\nwrapped.\n\n- one\n- two\n  continued\n\n1. first\n2. second');
+    const html = renderMarkdown(
+      '# Title\n\nSome **bold** and *soft* `code`\nwrapped.\n\n- one\n- two\n  continued\n\n1. first\n2. second',
+    );
     expect(html).toBe(
       [
         '<h2>Title</h2>',
@@ -21,7 +23,9 @@ describe('renderMarkdown', () => {
   });
 
   it('never lets HTML through, not even inside marks or code', () => {
-    const html = renderMarkdown('<script>alert(1)</script>\n\n**<img src=x onerror=alert(1)>** `<b>`\n\n- <a href="javascript:x">');
+    const html = renderMarkdown(
+      '<script>alert(1)</script>\n\n**<img src=x onerror=alert(1)>** `<b>`\n\n- <a href="javascript:x">',
+    );
     expect(html).not.toMatch(/<(script|img|a|b)[\s>]/);
     expect(html).toContain('&lt;script&gt;');
     expect(html).toContain('<code>&lt;b&gt;</code>');
@@ -35,6 +39,8 @@ describe('renderMarkdown', () => {
 
 describe('escapeHtml', () => {
   it('escapes the five HTML-significant characters', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
   });
 });

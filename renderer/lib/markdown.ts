@@ -4,7 +4,13 @@
  * blocks), so no HTML in a lesson can ever reach the page as markup.
  */
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
@@ -15,7 +21,8 @@ function inline(escaped: string): string {
   const parts = escaped.split(/(`[^`]+`)/g);
   return parts
     .map((part) => {
-      if (part.length > 1 && part.startsWith('`') && part.endsWith('`')) return `<code>${part.slice(1, -1)}</code>`;
+      if (part.length > 1 && part.startsWith('`') && part.endsWith('`'))
+        return `<code>${part.slice(1, -1)}</code>`;
       return part.replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>').replace(/\*([^*]+)\*/g, '<em>$1</em>');
     })
     .join('');

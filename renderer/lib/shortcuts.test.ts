@@ -34,6 +34,13 @@ describe('commandForKey', () => {
     expect(commandForKey(press('o'), false)).toBeNull();
   });
 
+  it('leaves the desktop menu its accelerators, and keeps the keys it does not have', () => {
+    expect(commandForKey(press('F5'), false, true)).toBeNull();
+    expect(commandForKey(press('F6'), false, true)).toBeNull();
+    expect(commandForKey(press('Enter', { ctrlKey: true }), true, true)).toBe('run');
+    expect(commandForKey(press(' '), false, true)).toBe('pause-resume');
+  });
+
   it('has one command per key combination', () => {
     const keys = SHORTCUTS.map((s) => s.keys);
     expect(new Set(keys).size).toBe(keys.length);

@@ -4,15 +4,7 @@
  */
 
 export type Command =
-  | 'run'
-  | 'stop'
-  | 'pause-resume'
-  | 'step'
-  | 'step-switch'
-  | 'open'
-  | 'save'
-  | 'presentation'
-  | 'help';
+  'run' | 'stop' | 'pause-resume' | 'step' | 'step-switch' | 'open' | 'save' | 'presentation' | 'help';
 
 export interface Shortcut {
   command: Command;
@@ -20,6 +12,8 @@ export interface Shortcut {
   what: string;
   /** Also fires while typing in the editor or a field (keys that never type text). */
   whileTyping: boolean;
+  /** The desktop app's menu has this key as its accelerator, so there the menu handles it, not the page. */
+  inMenu: boolean;
   matches(key: KeyLike): boolean;
 }
 
@@ -35,21 +29,101 @@ const mod = (k: KeyLike) => k.ctrlKey || k.metaKey;
 const plain = (k: KeyLike) => !mod(k) && !k.altKey;
 
 export const SHORTCUTS: readonly Shortcut[] = [
-  { command: 'run', keys: 'F5', what: 'Run the program', whileTyping: true, matches: (k) => k.key === 'F5' && !k.shiftKey && plain(k) },
-  { command: 'run', keys: 'Ctrl+Enter', what: 'Run the program', whileTyping: true, matches: (k) => k.key === 'Enter' && mod(k) && !k.shiftKey },
-  { command: 'stop', keys: 'Shift+F5', what: 'Stop the run', whileTyping: true, matches: (k) => k.key === 'F5' && k.shiftKey && plain(k) },
-  { command: 'step', keys: 'F10', what: 'Step to the next event (pauses first)', whileTyping: true, matches: (k) => k.key === 'F10' && !k.shiftKey && plain(k) },
-  { command: 'step-switch', keys: 'Shift+F10', what: 'Step to the next switch of control', whileTyping: true, matches: (k) => k.key === 'F10' && k.shiftKey && plain(k) },
-  { command: 'pause-resume', keys: 'Space', what: 'Pause or resume (outside the editor)', whileTyping: false, matches: (k) => k.key === ' ' && plain(k) && !k.shiftKey },
-  { command: 'pause-resume', keys: 'F6', what: 'Pause or resume', whileTyping: true, matches: (k) => k.key === 'F6' && plain(k) && !k.shiftKey },
-  { command: 'open', keys: 'Ctrl+O', what: 'Open a trace', whileTyping: true, matches: (k) => k.key.toLowerCase() === 'o' && mod(k) && !k.shiftKey && !k.altKey },
-  { command: 'save', keys: 'Ctrl+S', what: 'Save the trace', whileTyping: true, matches: (k) => k.key.toLowerCase() === 's' && mod(k) && !k.shiftKey && !k.altKey },
-  { command: 'presentation', keys: 'F9', what: 'Presentation mode (larger everything)', whileTyping: true, matches: (k) => k.key === 'F9' && plain(k) && !k.shiftKey },
-  { command: 'help', keys: 'F1', what: 'Show these shortcuts', whileTyping: true, matches: (k) => k.key === 'F1' && plain(k) && !k.shiftKey },
+  {
+    command: 'run',
+    keys: 'F5',
+    inMenu: true,
+    what: 'Run the program',
+    whileTyping: true,
+    matches: (k) => k.key === 'F5' && !k.shiftKey && plain(k),
+  },
+  {
+    command: 'run',
+    keys: 'Ctrl+Enter',
+    inMenu: false,
+    what: 'Run the program',
+    whileTyping: true,
+    matches: (k) => k.key === 'Enter' && mod(k) && !k.shiftKey,
+  },
+  {
+    command: 'stop',
+    keys: 'Shift+F5',
+    inMenu: true,
+    what: 'Stop the run',
+    whileTyping: true,
+    matches: (k) => k.key === 'F5' && k.shiftKey && plain(k),
+  },
+  {
+    command: 'step',
+    keys: 'F10',
+    inMenu: true,
+    what: 'Step to the next event (pauses first)',
+    whileTyping: true,
+    matches: (k) => k.key === 'F10' && !k.shiftKey && plain(k),
+  },
+  {
+    command: 'step-switch',
+    keys: 'Shift+F10',
+    inMenu: true,
+    what: 'Step to the next switch of control',
+    whileTyping: true,
+    matches: (k) => k.key === 'F10' && k.shiftKey && plain(k),
+  },
+  {
+    command: 'pause-resume',
+    keys: 'Space',
+    inMenu: false,
+    what: 'Pause or resume (outside the editor)',
+    whileTyping: false,
+    matches: (k) => k.key === ' ' && plain(k) && !k.shiftKey,
+  },
+  {
+    command: 'pause-resume',
+    keys: 'F6',
+    inMenu: true,
+    what: 'Pause or resume',
+    whileTyping: true,
+    matches: (k) => k.key === 'F6' && plain(k) && !k.shiftKey,
+  },
+  {
+    command: 'open',
+    keys: 'Ctrl+O',
+    inMenu: true,
+    what: 'Open a trace',
+    whileTyping: true,
+    matches: (k) => k.key.toLowerCase() === 'o' && mod(k) && !k.shiftKey && !k.altKey,
+  },
+  {
+    command: 'save',
+    keys: 'Ctrl+S',
+    inMenu: true,
+    what: 'Save the trace',
+    whileTyping: true,
+    matches: (k) => k.key.toLowerCase() === 's' && mod(k) && !k.shiftKey && !k.altKey,
+  },
+  {
+    command: 'presentation',
+    keys: 'F9',
+    inMenu: true,
+    what: 'Presentation mode (larger everything)',
+    whileTyping: true,
+    matches: (k) => k.key === 'F9' && plain(k) && !k.shiftKey,
+  },
+  {
+    command: 'help',
+    keys: 'F1',
+    inMenu: false,
+    what: 'Show these shortcuts',
+    whileTyping: true,
+    matches: (k) => k.key === 'F1' && plain(k) && !k.shiftKey,
+  },
 ];
 
-/** The command a key press asks for, or null. `typing`: focus is in the editor or a text field. */
-export function commandForKey(key: KeyLike, typing: boolean): Command | null {
-  const hit = SHORTCUTS.find((s) => s.matches(key) && (s.whileTyping || !typing));
+/**
+ * The command a key press asks for, or null. `typing`: focus is in the editor or a text field;
+ * `desktop`: the desktop app's menu is there to handle its own accelerators.
+ */
+export function commandForKey(key: KeyLike, typing: boolean, desktop = false): Command | null {
+  const hit = SHORTCUTS.find((s) => s.matches(key) && (s.whileTyping || !typing) && !(desktop && s.inMenu));
   return hit ? hit.command : null;
 }

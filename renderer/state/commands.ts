@@ -99,7 +99,9 @@ export async function saveTrace(format: TraceFormat): Promise<void> {
 }
 
 function download(bytes: Uint8Array, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }));
+  const url = URL.createObjectURL(
+    new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }),
+  );
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

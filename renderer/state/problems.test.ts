@@ -31,7 +31,12 @@ function traceWithError(size: number, errorAt: number | null): Trace {
 describe('findProgramError', () => {
   it('finds the error event with its line and message', () => {
     const error = findProgramError(traceWithError(10, 8));
-    expect(error).toEqual({ line: 7, exc: 'ZeroDivisionError', message: 'division by zero', traceback: 'Traceback ...' });
+    expect(error).toEqual({
+      line: 7,
+      exc: 'ZeroDivisionError',
+      message: 'division by zero',
+      traceback: 'Traceback ...',
+    });
     expect(describeProgramError(error!)).toBe('Line 7: ZeroDivisionError: division by zero');
   });
 
@@ -44,10 +49,12 @@ describe('findProgramError', () => {
 describe('describeRunEnd', () => {
   it('says nothing for a normal end and explains every early end', () => {
     expect(describeRunEnd({ status: 'ok', events: 5, wallMs: 1 })).toBeNull();
-    expect(describeRunEnd({ status: 'stopped', events: 12345, wallMs: 1, message: 'Stopped.' })).toBe('Run stopped after 12,345 events.');
-    expect(describeRunEnd({ status: 'limit', events: 1, wallMs: 1, message: 'Raise the limit to see more.' })).toBe(
-      'Run stopped: it reached its event limit. Raise the limit to see more.',
+    expect(describeRunEnd({ status: 'stopped', events: 12345, wallMs: 1, message: 'Stopped.' })).toBe(
+      'Run stopped after 12,345 events.',
     );
+    expect(
+      describeRunEnd({ status: 'limit', events: 1, wallMs: 1, message: 'Raise the limit to see more.' }),
+    ).toBe('Run stopped: it reached its event limit. Raise the limit to see more.');
     expect(describeRunEnd({ status: 'timeout', events: 1, wallMs: 1 })).toMatch(/time limit/);
     expect(describeRunEnd({ status: 'deadlock', events: 1, wallMs: 1 })).toMatch(/deadlock/);
   });

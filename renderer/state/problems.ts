@@ -4,7 +4,7 @@
  */
 import { KIND_CODE } from '../../core/trace/schema.ts';
 import type { Trace } from '../../core/trace/trace.ts';
-import type { RunSummary } from '../../core/run/types.ts';
+import type { RunSummary } from '../api/types.ts';
 
 export interface ProgramError {
   /** 1-based line in the program, or null when the error has no line (rare). */

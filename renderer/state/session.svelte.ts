@@ -2,7 +2,7 @@
  * The session as the renderer sees it: the host's greeting, Python's readiness, and the current run
  * (live or opened from a file) with its trace, which grows batch by batch as events arrive.
  */
-import type { ReadyProgress, RunSummary } from '../../core/run/types.ts';
+import type { ReadyProgress, RunSummary } from '../api/types.ts';
 import type { Hello, RunState, SessionEvent } from '../../core/session/protocol.ts';
 import { Trace } from '../../core/trace/trace.ts';
 import { findProgramError, type ProgramError } from './problems.ts';

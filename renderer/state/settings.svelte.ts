@@ -1,5 +1,5 @@
 /** The user's preferences: theme, presentation mode and run options, remembered across sessions. */
-import type { Policy } from '../../core/run/types.ts';
+import type { Policy } from '../api/types.ts';
 import { loadStored, saveStored } from './stored.ts';
 
 export type Theme = 'dark' | 'light';

@@ -13,7 +13,9 @@ const facts = (over: Partial<StatusFacts>): StatusFacts => ({
 
 describe('statusText', () => {
   it('tells how far Python has loaded before the first run', () => {
-    expect(statusText(facts({ python: { phase: 'loading-python', fraction: 0.427 } }))).toBe('Python is loading… 43%');
+    expect(statusText(facts({ python: { phase: 'loading-python', fraction: 0.427 } }))).toBe(
+      'Python is loading… 43%',
+    );
     expect(statusText(facts({}))).toBe('Ready');
   });
 
@@ -21,14 +23,25 @@ describe('statusText', () => {
     expect(statusText(facts({ state: 'running', origin: 'live', events: 1 }))).toBe('Running: 1 event');
     expect(statusText(facts({ state: 'paused', origin: 'live', events: 1200 }))).toBe('Paused: 1,200 events');
     expect(
-      statusText(facts({ state: 'ended', origin: 'live', events: 9, summary: { status: 'ok', events: 10, wallMs: 1530 } })),
+      statusText(
+        facts({
+          state: 'ended',
+          origin: 'live',
+          events: 9,
+          summary: { status: 'ok', events: 10, wallMs: 1530 },
+        }),
+      ),
     ).toBe('Finished: 10 events in 1.5 s');
     expect(
-      statusText(facts({ state: 'ended', origin: 'live', summary: { status: 'stopped', events: 3, wallMs: 12.4 } })),
+      statusText(
+        facts({ state: 'ended', origin: 'live', summary: { status: 'stopped', events: 3, wallMs: 12.4 } }),
+      ),
     ).toBe('Stopped: 3 events in 12 ms');
   });
 
   it('names an opened trace', () => {
-    expect(statusText(facts({ state: 'ended', origin: 'file', name: 'a.ystrace', events: 5 }))).toBe('Opened a.ystrace: 5 events');
+    expect(statusText(facts({ state: 'ended', origin: 'file', name: 'a.ystrace', events: 5 }))).toBe(
+      'Opened a.ystrace: 5 events',
+    );
   });
 });

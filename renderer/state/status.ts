@@ -1,5 +1,5 @@
 /** The toolbar's one-line run status, from the session's facts. */
-import type { ReadyProgress, RunSummary } from '../../core/run/types.ts';
+import type { ReadyProgress, RunSummary } from '../api/types.ts';
 import type { RunState } from '../../core/session/protocol.ts';
 
 export interface StatusFacts {
@@ -28,10 +28,13 @@ export function statusText(facts: StatusFacts): string {
     if (python.phase !== 'ready') return `Python is loading… ${Math.round(python.fraction * 100)}%`;
     return 'Ready';
   }
-  if (origin === 'file') return state === 'ended' ? `Opened ${name}: ${count(events)}` : `Opening ${name}… ${count(events)}`;
+  if (origin === 'file')
+    return state === 'ended' ? `Opened ${name}: ${count(events)}` : `Opening ${name}… ${count(events)}`;
   if (state === 'running') return `Running: ${count(events)}`;
   if (state === 'paused') return `Paused: ${count(events)}`;
   const ending = summary ? ENDINGS[summary.status] : 'Ended';
-  const time = summary ? ` in ${summary.wallMs < 1000 ? `${Math.round(summary.wallMs)} ms` : `${(summary.wallMs / 1000).toFixed(1)} s`}` : '';
+  const time = summary
+    ? ` in ${summary.wallMs < 1000 ? `${Math.round(summary.wallMs)} ms` : `${(summary.wallMs / 1000).toFixed(1)} s`}`
+    : '';
   return `${ending}: ${count(summary?.events ?? events)}${time}`;
 }

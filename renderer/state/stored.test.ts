@@ -3,7 +3,10 @@ import { loadStored, saveStored } from './stored.ts';
 
 const memory = new Map<string, string>();
 Object.assign(globalThis, {
-  localStorage: { getItem: (k: string) => memory.get(k) ?? null, setItem: (k: string, v: string) => memory.set(k, v) },
+  localStorage: {
+    getItem: (k: string) => memory.get(k) ?? null,
+    setItem: (k: string, v: string) => memory.set(k, v),
+  },
 });
 afterEach(() => memory.clear());
 
