@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { traceOf } from './builder.ts';
-import { encodeChrome } from './chrome.ts';
+import { chromeChunks, encodeChrome } from './chrome.ts';
 import { eventsArbitrary } from './event-arbitrary.ts';
 import type { TraceEvent } from './schema.ts';
 
@@ -116,5 +116,17 @@ describe('Chrome trace export', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('writes a big trace in pieces that join into one valid document', () => {
+    const many = Array.from({ length: 25_001 }, (_, seq): TraceEvent =>
+      seq % 2 === 0
+        ? { seq, t: seq * 10, kind: 'gen.resume', obj: 1, by: 0, via: 'next', value: null }
+        : { seq, t: seq * 10, kind: 'gen.yield', obj: 1, value: String(seq) },
+    );
+    const chunks = [...chromeChunks(traceOf(many))];
+    expect(chunks.length).toBeGreaterThan(2);
+    const doc = JSON.parse(chunks.join('')) as { traceEvents: ChromeEvent[] };
+    expect(doc.traceEvents.filter((e) => e.ph === 'X')).toHaveLength(12_501);
   });
 });

@@ -25,10 +25,27 @@ interface OpenSpan {
 
 type ChromeEvent = Record<string, unknown>;
 
+/** Chrome events per chunk of text: a chunk stays far below V8's longest string, the whole file need not. */
+const CHUNK_EVENTS = 10_000;
+
 /** The trace as one Chrome Trace Event JSON document. */
 export function encodeChrome(trace: Trace): string {
-  const out: string[] = [];
+  return [...chromeChunks(trace)].join('');
+}
+
+/** The same document in pieces, for writing a trace too big to be one string. */
+export function* chromeChunks(trace: Trace): Generator<string> {
+  let out: string[] = [];
+  let first = true;
+  const take = (): string => {
+    if (out.length === 0) return '';
+    const text = (first ? '' : ',\n') + out.join(',\n');
+    first = false;
+    out = [];
+    return text;
+  };
   const emit = (e: ChromeEvent): void => void out.push(JSON.stringify({ pid: PID, ...e }));
+  yield '{"displayTimeUnit":"ns","traceEvents":[\n';
   const us = (t: number): number => t / 1000;
 
   const trackName = new Map<number, string>();
@@ -70,6 +87,7 @@ export function encodeChrome(trace: Trace): string {
   nameTrack(MAIN_OBJ, 'main program');
 
   for (let i = 0; i < trace.size; i++) {
+    if (out.length >= CHUNK_EVENTS) yield take();
     const ev = trace.event(i);
     const obj = ev.obj ?? MAIN_OBJ;
     lastT = ev.t;
@@ -153,7 +171,7 @@ export function encodeChrome(trace: Trace): string {
     emit({ ph: 'M', name: 'thread_name', tid, args: { name } });
     emit({ ph: 'M', name: 'thread_sort_index', tid, args: { sort_index: tid } });
   }
-  return `{"displayTimeUnit":"ns","traceEvents":[\n${out.join(',\n')}\n]}\n`;
+  yield take() + '\n]}\n';
 }
 
 function lineArgs(ev: TraceEvent): Record<string, unknown> {

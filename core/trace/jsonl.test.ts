@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { traceOf } from './builder.ts';
 import { eventsArbitrary } from './event-arbitrary.ts';
 import { TraceFileError } from './file-error.ts';
-import { decodeJsonl, encodeJsonl } from './jsonl.ts';
-import { TRACE_VERSION } from './schema.ts';
+import { decodeJsonl, encodeJsonl, jsonlChunks } from './jsonl.ts';
+import { TRACE_VERSION, type TraceEvent } from './schema.ts';
 
 describe('JSON Lines', () => {
   it('reads back exactly what it wrote', () => {
@@ -55,5 +55,20 @@ describe('JSON Lines', () => {
   ])('refuses %j', (text, message) => {
     expect(() => decodeJsonl(text)).toThrow(TraceFileError);
     expect(() => decodeJsonl(text)).toThrow(message);
+  });
+
+  it('writes a big trace in pieces that join into the same text', () => {
+    const many = Array.from({ length: 25_001 }, (_, seq): TraceEvent => ({
+      seq,
+      t: seq,
+      kind: 'line',
+      obj: 0,
+      line: 1 + (seq % 7),
+    }));
+    const trace = traceOf(many);
+    const chunks = [...jsonlChunks(trace)];
+    expect(chunks.length).toBe(4);
+    expect(decodeJsonl(chunks.join('')).size).toBe(25_001);
+    expect(chunks.join('')).toBe(encodeJsonl(trace));
   });
 });

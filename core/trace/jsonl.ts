@@ -29,12 +29,24 @@ interface JsonlHeader {
   events?: number;
 }
 
+/** Events per chunk of text: a chunk stays far below V8's longest string, the whole file need not. */
+const CHUNK_EVENTS = 10_000;
+
 /** The trace as JSON Lines text, header first, one event per line, each line ending in "\n". */
 export function encodeJsonl(trace: Trace): string {
+  return [...jsonlChunks(trace)].join('');
+}
+
+/** The same text in pieces, for writing a trace too big to be one string. */
+export function* jsonlChunks(trace: Trace): Generator<string> {
   const header: JsonlHeader = { format: JSONL_FORMAT, version: TRACE_VERSION, events: trace.size };
-  const lines = [JSON.stringify(header)];
-  for (let i = 0; i < trace.size; i++) lines.push(JSON.stringify(trace.event(i)));
-  return lines.join('\n') + '\n';
+  yield JSON.stringify(header) + '\n';
+  for (let from = 0; from < trace.size; from += CHUNK_EVENTS) {
+    const lines: string[] = [];
+    for (let i = from; i < Math.min(trace.size, from + CHUNK_EVENTS); i++)
+      lines.push(JSON.stringify(trace.event(i)));
+    yield lines.join('\n') + '\n';
+  }
 }
 
 export function decodeJsonl(text: string): Trace {
