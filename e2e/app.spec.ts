@@ -54,6 +54,10 @@ test('runs the producer/consumer lesson: producer and consumer lanes, the deque 
   await expect(app.getByTestId('deque-slot')).toHaveCount(10);
   await expect(app.getByTestId('editor-run-line')).toHaveCount(1);
   await shot('02-producer-consumer-full-deque');
+  // The README's picture (assets/screenshot.png is copied from it): wide enough for the whole deque.
+  await app.setViewportSize({ width: 1920, height: 1080 });
+  await expect(app.getByTestId('deque-slot')).toHaveCount(10);
+  await shot('readme');
 });
 
 test('pauses and steps a live run, then stops it', async ({ app, shot }) => {
