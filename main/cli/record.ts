@@ -1,11 +1,15 @@
 /** `yieldscope record`: runs a program in a Python worker, records its trace, writes it to a file. */
 import { constants } from 'node:fs';
-import { access, readFile, stat, writeFile } from 'node:fs/promises';
+import { access, open, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Runner } from '../../core/run/runner.ts';
 import type { RunHandle, RunOptions, RunSummary } from '../../core/run/types.ts';
+import type { TraceFormat } from '../../core/session/protocol.ts';
+import { chromeChunks } from '../../core/trace/chrome.ts';
+import { jsonlChunks } from '../../core/trace/jsonl.ts';
+import { encodeNative } from '../../core/trace/native.ts';
 import { Trace } from '../../core/trace/trace.ts';
-import { FORMATS, traceFileName } from '../session/formats.ts';
+import { traceFileName } from '../session/formats.ts';
 import { UsageError, type RecordCommand } from './args.ts';
 import { Progress, type ProgressStream } from './progress.ts';
 import { summaryLine } from './summary.ts';
@@ -65,15 +69,35 @@ export async function record(command: RecordCommand, terminal: Terminal): Promis
     if (interrupted) handle.stop();
     const summary = await handle.done;
     progress.stop();
-    const bytes = FORMATS[command.format].encode(trace);
-    await writeFile(file, bytes);
-    terminal.say(summaryLine(basename(programPath), summary, trace.size, file, bytes.length));
-    return { summary, file, bytes: bytes.length };
+    const bytes = await writeTrace(file, trace, command.format);
+    terminal.say(summaryLine(basename(programPath), summary, trace.size, file, bytes));
+    return { summary, file, bytes };
   } finally {
     process.off('SIGINT', stop);
     progress.stop();
     await runner.close();
   }
+}
+
+/** Writes the trace; the text formats go out piece by piece, as a long run's text exceeds any one string. Returns its size in bytes. */
+async function writeTrace(file: string, trace: Trace, format: TraceFormat): Promise<number> {
+  if (format === 'native') {
+    const bytes = encodeNative(trace);
+    await writeFile(file, bytes);
+    return bytes.length;
+  }
+  const out = await open(file, 'w');
+  let size = 0;
+  try {
+    for (const chunk of format === 'jsonl' ? jsonlChunks(trace) : chromeChunks(trace)) {
+      const bytes = Buffer.from(chunk, 'utf8');
+      await out.write(bytes);
+      size += bytes.length;
+    }
+  } finally {
+    await out.close();
+  }
+  return size;
 }
 
 /** Options the user did not give are left out, so the runner's defaults apply (a key set to undefined would override them). */
