@@ -187,3 +187,35 @@ test('fits 1024×640 in the light theme and in presentation mode; splitters move
   expect(await overflow()).toBeLessThanOrEqual(0);
   await shot('09-small-presentation');
 });
+
+test('opens a dropped .py file in the editor, and shows the shortcuts with F1', async ({ app, shot }) => {
+  const dropped = await app.evaluateHandle(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['print("dropped here")\n'], 'dropped.py', { type: 'text/x-python' }));
+    return data;
+  });
+  await app.dispatchEvent('body', 'drop', { dataTransfer: dropped });
+  await expect(app.getByTestId('editor-content')).toHaveText('print("dropped here")');
+  await expect(app.getByText('dropped.py')).toBeVisible();
+
+  await app.keyboard.press('F1');
+  await expect(app.getByTestId('help')).toBeVisible();
+  await expect(app.getByTestId('help')).toContainText('Step to the next switch of control');
+  await shot('10-help');
+  await app.keyboard.press('Escape');
+  await expect(app.getByTestId('help')).toBeHidden();
+});
+
+test('offers the last recording again after the page reloads', async ({ app, shot }) => {
+  await pickLesson(app, 'round_robin');
+  const events = await runToEnd(app);
+  await app.reload();
+  await waitForPython(app);
+  const offer = app.getByTestId('message-last-recording');
+  await expect(offer).toContainText(`${events} events`);
+  await shot('11-last-recording-offered');
+  await app.getByTestId('reopen-last').click();
+  await expect(status(app)).toHaveText(new RegExp(`^Opened .*: ${events} events$`));
+  await expect(offer).toBeHidden();
+  await expect(app.getByTestId('console')).toContainText('C done');
+});
