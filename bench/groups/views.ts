@@ -31,21 +31,24 @@ function percentile(values: number[], p: number): number {
 /** A small seeded generator, so every run probes the same instants. */
 function seeded(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function nodeFigures(report: Report): void {
   const trace = Trace.fromBatches(producerConsumerBatches(EVENTS));
-  let t0 = performance.now();
   try {
     const bytes = encodeNative(trace);
-    t0 = performance.now();
+    const decodeStart = performance.now();
     decodeNative(bytes);
-    report('node: native file decode, 1M events (part of opening a saved trace)', performance.now() - t0, 'ms');
+    report(
+      'node: native file decode, 1M events (part of opening a saved trace)',
+      performance.now() - decodeStart,
+      'ms',
+    );
   } catch (e) {
     console.error(`views: the native file round trip failed, so its decode time is missing: ${String(e)}`);
   }
-  t0 = performance.now();
+  const t0 = performance.now();
   const index = new TraceIndex(trace).update();
   report('node: views index build, 1M events', performance.now() - t0, 'ms');
 
@@ -71,7 +74,12 @@ function nodeFigures(report: Report): void {
     const s = performance.now();
     for (const lane of index.timeline.lanes) {
       const sp = index.timeline.spans[lane.index];
-      lodBars({ start: sp.start.data, end: sp.end.data, state: sp.state.data, size: sp.size, openEnd: trace.size }, key, view, bars);
+      lodBars(
+        { start: sp.start.data, end: sp.end.data, state: sp.state.data, size: sp.size, openEnd: trace.size },
+        key,
+        view,
+        bars,
+      );
       const m = index.timeline.markers[lane.index];
       lodMarks(m.data, m.size, key, view, marks);
     }
@@ -89,12 +97,22 @@ interface PageFigures {
 async function browserFigures(report: Report): Promise<void> {
   const { createServer } = await import('vite');
   const { chromium } = await import('playwright-core');
-  const server = await createServer({ configFile: join(root, 'renderer/views/dev/vite.config.ts'), server: { port: 0, host: '127.0.0.1' } });
+  const server = await createServer({
+    configFile: join(root, 'renderer/views/dev/vite.config.ts'),
+    server: { port: 0, host: '127.0.0.1' },
+  });
   await server.listen();
   const base = server.resolvedUrls!.local[0];
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
@@ -103,7 +121,11 @@ async function browserFigures(report: Report): Promise<void> {
     const cdp = await page.context().newCDPSession(page);
     const openPage = async (query: string): Promise<number> => {
       await page.goto(`${base}?${query}`);
-      await page.waitForFunction(() => ((window as unknown as { __ys?: { openTimes: number[] } }).__ys?.openTimes[0] ?? -1) > 0, null, { timeout: 180_000, polling: 100 });
+      await page.waitForFunction(
+        () => ((window as unknown as { __ys?: { openTimes: number[] } }).__ys?.openTimes[0] ?? -1) > 0,
+        null,
+        { timeout: 180_000, polling: 100 },
+      );
       return page.evaluate(() => (window as unknown as { __ys: { openTimes: number[] } }).__ys.openTimes[0]);
     };
     const heap = async (): Promise<number> => {
@@ -118,9 +140,13 @@ async function browserFigures(report: Report): Promise<void> {
     const empty = await heap();
     const open = await openPage(`events=${EVENTS}`);
     const full = await heap();
-    const steps = await page.evaluate(panZoomSteps, { selector: '[data-testid=timeline] svg.overlay', steps: 60 });
+    const steps = await page.evaluate(panZoomSteps, {
+      selector: '[data-testid=timeline] svg.overlay',
+      steps: 60,
+    });
     const rebuild = await page.evaluate(() => {
-      const ys = (window as unknown as { __ys: { trace: { size: number }; stateAt(seq: number): unknown } }).__ys;
+      const ys = (window as unknown as { __ys: { trace: { size: number }; stateAt(seq: number): unknown } })
+        .__ys;
       const times: number[] = [];
       let s = 12345;
       for (let k = 0; k < 50; k++) {
@@ -148,9 +174,17 @@ async function browserFigures(report: Report): Promise<void> {
     const baseSteps = await page.evaluate(panZoomSteps, { selector: '[data-testid=baseline]', steps: 6 });
     report('baseline (SVG per span): open 1M events', baseOpen, 'ms');
     report('baseline (SVG per span): pan/zoom work per frame p95', percentile(baseSteps.work, 95), 'ms');
-    report('baseline (SVG per span): pan/zoom input to next frame p95', percentile(baseSteps.latency, 95), 'ms');
+    report(
+      'baseline (SVG per span): pan/zoom input to next frame p95',
+      percentile(baseSteps.latency, 95),
+      'ms',
+    );
     report('ratio: baseline / canvas, open', baseOpen / canvas.open, 'x');
-    report('ratio: baseline / canvas, pan/zoom input to frame p95', percentile(baseSteps.latency, 95) / percentile(canvas.latency, 95), 'x');
+    report(
+      'ratio: baseline / canvas, pan/zoom input to frame p95',
+      percentile(baseSteps.latency, 95) / percentile(canvas.latency, 95),
+      'x',
+    );
   } finally {
     await browser.close();
     await server.close();
@@ -173,11 +207,21 @@ async function streamFigures(page: import('playwright-core').Page, base: string)
     };
     requestAnimationFrame(tick);
   });
-  await page.waitForFunction(() => (window as unknown as { __ys?: { streamed: number[] } }).__ys?.streamed.length, null, { timeout: 180_000, polling: 100 });
+  await page.waitForFunction(
+    () => (window as unknown as { __ys?: { streamed: number[] } }).__ys?.streamed.length,
+    null,
+    { timeout: 180_000, polling: 100 },
+  );
   return page.evaluate((events) => {
-    const w = window as unknown as { __frames: number[]; __ys: { streamed: number[]; trace: { size: number } } };
+    const w = window as unknown as {
+      __frames: number[];
+      __ys: { streamed: number[]; trace: { size: number } };
+    };
     const frames = w.__frames;
-    const gaps = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
+    const gaps = frames
+      .slice(1)
+      .map((t, i) => t - frames[i])
+      .sort((a, b) => a - b);
     const seconds = (frames[frames.length - 1] - frames[0]) / 1000;
     return {
       fps: (frames.length - 1) / seconds,
@@ -194,30 +238,56 @@ async function streamFigures(page: import('playwright-core').Page, base: string)
  * that must fit a 16 ms frame); `latency` runs from the input to the second animation frame after it,
  * when the result is on screen (for both timelines alike, so their ratio is fair).
  */
-async function panZoomSteps({ selector, steps }: { selector: string; steps: number }): Promise<{ work: number[]; latency: number[] }> {
+async function panZoomSteps({
+  selector,
+  steps,
+}: {
+  selector: string;
+  steps: number;
+}): Promise<{ work: number[]; latency: number[] }> {
   const el = document.querySelector(selector) as Element;
   const box = el.getBoundingClientRect();
-  const macrotask = () => new Promise<void>((r) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => r();
-    ch.port2.postMessage(0);
-  });
+  const macrotask = () =>
+    new Promise<void>((r) => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => r();
+      ch.port2.postMessage(0);
+    });
   const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
   let paintMs = 0;
-  window.addEventListener('yieldscope:timeline-painted', (e) => (paintMs += (e as CustomEvent<{ ms?: number }>).detail.ms ?? 0));
+  window.addEventListener(
+    'yieldscope:timeline-painted',
+    (e) => (paintMs += (e as CustomEvent<{ ms?: number }>).detail.ms ?? 0),
+  );
   const work: number[] = [];
   const latency: number[] = [];
   for (let k = 0; k < steps; k++) {
-    const x = box.left + box.width * (0.2 + 0.6 * ((k * 37) % 100) / 100);
+    const x = box.left + box.width * (0.2 + (0.6 * ((k * 37) % 100)) / 100);
     const y = box.top + Math.min(20, box.height / 2);
     paintMs = 0;
     const t0 = performance.now();
     if (k % 3 === 2) {
-      el.dispatchEvent(new MouseEvent('mousedown', { clientX: x, clientY: y, button: 0, bubbles: true, view: window }));
-      window.dispatchEvent(new MouseEvent('mousemove', { clientX: x - 120, clientY: y, bubbles: true, view: window }));
-      window.dispatchEvent(new MouseEvent('mouseup', { clientX: x - 120, clientY: y, bubbles: true, view: window }));
+      el.dispatchEvent(
+        new MouseEvent('mousedown', { clientX: x, clientY: y, button: 0, bubbles: true, view: window }),
+      );
+      window.dispatchEvent(
+        new MouseEvent('mousemove', { clientX: x - 120, clientY: y, bubbles: true, view: window }),
+      );
+      window.dispatchEvent(
+        new MouseEvent('mouseup', { clientX: x - 120, clientY: y, bubbles: true, view: window }),
+      );
     } else {
-      el.dispatchEvent(new WheelEvent('wheel', { clientX: x, clientY: y, deltaY: k < steps / 2 ? -300 : 200, deltaMode: 0, bubbles: true, cancelable: true, view: window }));
+      el.dispatchEvent(
+        new WheelEvent('wheel', {
+          clientX: x,
+          clientY: y,
+          deltaY: k < steps / 2 ? -300 : 200,
+          deltaMode: 0,
+          bubbles: true,
+          cancelable: true,
+          view: window,
+        }),
+      );
     }
     await macrotask();
     const handled = performance.now() - t0;
@@ -232,7 +302,9 @@ async function panZoomSteps({ selector, steps }: { selector: string; steps: numb
 export async function run(report: Report): Promise<void> {
   nodeFigures(report);
   if (!existsSync(CHROMIUM)) {
-    console.error(`views: ${CHROMIUM} is missing (apt-get install -y chromium), so the browser figures were not measured`);
+    console.error(
+      `views: ${CHROMIUM} is missing (apt-get install -y chromium), so the browser figures were not measured`,
+    );
     return;
   }
   await browserFigures(report);

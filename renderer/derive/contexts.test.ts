@@ -15,7 +15,10 @@ describe('with-block stack', () => {
     ]);
     const ctx = new TraceIndex(trace).update().contexts;
     expect(ctx.at(1).stack.map((c) => c.name)).toEqual(['open', 'suppress']);
-    expect(ctx.at(2)).toMatchObject({ stack: [{ name: 'open', value: '<file>' }], lastExit: { exc: 'KeyError', suppressed: true, context: { name: 'suppress' } } });
+    expect(ctx.at(2)).toMatchObject({
+      stack: [{ name: 'open', value: '<file>' }],
+      lastExit: { exc: 'KeyError', suppressed: true, context: { name: 'suppress' } },
+    });
     expect(ctx.at(3)).toMatchObject({ stack: [], lastExit: { exc: null, suppressed: false } });
   });
 
@@ -23,9 +26,11 @@ describe('with-block stack', () => {
     const events: TraceEvent[] = [];
     for (let i = 0; i < SNAPSHOT_EVERY * 2 + 5; i++) {
       const seq = events.length;
-      events.push(i % 2 === 0
-        ? { seq, t: seq, kind: 'ctx.enter', obj: 1000 + i, name: `m${i}`, value: null }
-        : { seq, t: seq, kind: 'ctx.exit', obj: 1000 + i - 1, exc: null, suppressed: false });
+      events.push(
+        i % 2 === 0
+          ? { seq, t: seq, kind: 'ctx.enter', obj: 1000 + i, name: `m${i}`, value: null }
+          : { seq, t: seq, kind: 'ctx.exit', obj: 1000 + i - 1, exc: null, suppressed: false },
+      );
     }
     const ctx = new TraceIndex(traceOf(events)).update().contexts;
     expect(ctx.at(SNAPSHOT_EVERY + 2).stack.map((c) => c.name)).toEqual([`m${SNAPSHOT_EVERY + 2}`]);

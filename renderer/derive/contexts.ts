@@ -49,7 +49,13 @@ export class ContextIndex {
     const t = this.trace;
     const obj = t.obj[seq];
     if (t.kind[seq] === KIND_CODE['ctx.enter']) {
-      s.stack.push({ obj, name: t.str(seq, 0) ?? 'context manager', value: t.str(seq, 1), enteredAt: seq, line: t.line[seq] });
+      s.stack.push({
+        obj,
+        name: t.str(seq, 0) ?? 'context manager',
+        value: t.str(seq, 1),
+        enteredAt: seq,
+        line: t.line[seq],
+      });
       return s;
     }
     let at = -1;
@@ -57,7 +63,12 @@ export class ContextIndex {
     if (at < 0) return s;
     const [context] = s.stack.splice(at, 1);
     const suppressed = t.field(seq, 1);
-    s.lastExit = { context, seq, exc: t.str(seq, 0), suppressed: suppressed !== NULL_INT && suppressed !== 0 };
+    s.lastExit = {
+      context,
+      seq,
+      exc: t.str(seq, 0),
+      suppressed: suppressed !== NULL_INT && suppressed !== 0,
+    };
     return s;
   }
 }

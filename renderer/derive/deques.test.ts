@@ -13,7 +13,11 @@ type Op =
   | { op: 'insert'; i: number; x: number };
 
 /** Python's deque semantics, the model the rebuilt contents must match. */
-function pyDequeStep(d: number[], maxlen: number | null, o: Op): { arg: string | null; value: string | null; dropped: number[] } | null {
+function pyDequeStep(
+  d: number[],
+  maxlen: number | null,
+  o: Op,
+): { arg: string | null; value: string | null; dropped: number[] } | null {
   const dropped: number[] = [];
   const bound = (left: boolean) => {
     while (maxlen !== null && d.length > maxlen) dropped.push(left ? d.shift()! : d.pop()!);
@@ -32,10 +36,16 @@ function pyDequeStep(d: number[], maxlen: number | null, o: Op): { arg: string |
     case 'popleft':
       return d.length ? { arg: null, value: String(d.shift()), dropped } : null;
     case 'extend':
-      for (const x of o.xs) (d.push(x), bound(true));
+      for (const x of o.xs) {
+        d.push(x);
+        bound(true);
+      }
       return { arg: `[${o.xs.join(', ')}]`, value: null, dropped };
     case 'extendleft':
-      for (const x of o.xs) (d.unshift(x), bound(false));
+      for (const x of o.xs) {
+        d.unshift(x);
+        bound(false);
+      }
       return { arg: `[${o.xs.join(', ')}]`, value: null, dropped };
     case 'rotate': {
       const n = d.length;
@@ -69,15 +79,24 @@ function pyDequeStep(d: number[], maxlen: number | null, o: Op): { arg: string |
 /** Runs ops on the model, recording the trace the recorder would and the contents after every event. */
 function record(maxlen: number | null, ops: Op[]) {
   const d: number[] = [];
-  const events: TraceEvent[] = [{ seq: 0, t: 0, kind: 'deque.create', obj: 1, maxlen, items: '[]', name: 'd' }];
+  const events: TraceEvent[] = [
+    { seq: 0, t: 0, kind: 'deque.create', obj: 1, maxlen, items: '[]', name: 'd' },
+  ];
   const after: string[][] = [[]];
   for (const o of ops) {
     const r = pyDequeStep(d, maxlen, o);
     if (!r) continue;
     const seq = events.length;
     events.push({
-      seq, t: seq, kind: 'deque.op', obj: 1, op: o.op, arg: r.arg, value: r.value,
-      dropped: r.dropped.length ? `[${r.dropped.join(', ')}]` : null, len: d.length,
+      seq,
+      t: seq,
+      kind: 'deque.op',
+      obj: 1,
+      op: o.op,
+      arg: r.arg,
+      value: r.value,
+      dropped: r.dropped.length ? `[${r.dropped.join(', ')}]` : null,
+      len: d.length,
     });
     after.push(d.map(String));
   }
@@ -85,28 +104,45 @@ function record(maxlen: number | null, ops: Op[]) {
 }
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ op: fc.constantFrom('append' as const, 'appendleft' as const, 'remove' as const), x: fc.integer({ min: 0, max: 20 }) }),
-  fc.record({ op: fc.constantFrom('pop' as const, 'popleft' as const, 'clear' as const, 'reverse' as const) }),
-  fc.record({ op: fc.constantFrom('extend' as const, 'extendleft' as const), xs: fc.array(fc.integer({ min: -5, max: 99 }), { maxLength: 5 }) }),
+  fc.record({
+    op: fc.constantFrom('append' as const, 'appendleft' as const, 'remove' as const),
+    x: fc.integer({ min: 0, max: 20 }),
+  }),
+  fc.record({
+    op: fc.constantFrom('pop' as const, 'popleft' as const, 'clear' as const, 'reverse' as const),
+  }),
+  fc.record({
+    op: fc.constantFrom('extend' as const, 'extendleft' as const),
+    xs: fc.array(fc.integer({ min: -5, max: 99 }), { maxLength: 5 }),
+  }),
   fc.record({ op: fc.constant('rotate' as const), n: fc.integer({ min: -7, max: 7 }) }),
-  fc.record({ op: fc.constant('insert' as const), i: fc.integer({ min: -4, max: 4 }), x: fc.integer({ min: 0, max: 9 }) }),
+  fc.record({
+    op: fc.constant('insert' as const),
+    i: fc.integer({ min: -4, max: 4 }),
+    x: fc.integer({ min: 0, max: 9 }),
+  }),
 );
 
 describe('deque contents at any instant', () => {
   it('equals the real deque after every operation, bounded or not', () => {
     fc.assert(
-      fc.property(fc.option(fc.integer({ min: 1, max: 6 }), { nil: null }), fc.array(opArb, { maxLength: 60 }), (maxlen, ops) => {
-        const { trace, after } = record(maxlen, ops);
-        const deques = new TraceIndex(trace).update().deques;
-        after.forEach((items, seq) => expect(deques.at(seq)[0].items).toEqual(items));
-      }),
+      fc.property(
+        fc.option(fc.integer({ min: 1, max: 6 }), { nil: null }),
+        fc.array(opArb, { maxLength: 60 }),
+        (maxlen, ops) => {
+          const { trace, after } = record(maxlen, ops);
+          const deques = new TraceIndex(trace).update().deques;
+          after.forEach((items, seq) => expect(deques.at(seq)[0].items).toEqual(items));
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it('rebuilds from snapshots far into a long run', () => {
     const ops: Op[] = [];
-    for (let i = 0; i < SNAPSHOT_EVERY * 3 + 17; i++) ops.push(i % 3 === 2 ? { op: 'popleft' } : { op: 'append', x: i });
+    for (let i = 0; i < SNAPSHOT_EVERY * 3 + 17; i++)
+      ops.push(i % 3 === 2 ? { op: 'popleft' } : { op: 'append', x: i });
     const { trace, after } = record(10, ops);
     const deques = new TraceIndex(trace).update().deques;
     for (const seq of [0, 1, SNAPSHOT_EVERY - 1, SNAPSHOT_EVERY, SNAPSHOT_EVERY + 1, 2500, after.length - 1])
@@ -114,7 +150,11 @@ describe('deque contents at any instant', () => {
   });
 
   it('reports the op on the cursor with what it dropped, and the length over time', () => {
-    const { trace } = record(2, [{ op: 'append', x: 1 }, { op: 'append', x: 2 }, { op: 'append', x: 3 }]);
+    const { trace } = record(2, [
+      { op: 'append', x: 1 },
+      { op: 'append', x: 2 },
+      { op: 'append', x: 3 },
+    ]);
     const deques = new TraceIndex(trace).update().deques;
     const [s] = deques.at(3);
     expect(s.items).toEqual(['2', '3']);
@@ -126,7 +166,15 @@ describe('deque contents at any instant', () => {
   it('labels the scheduler ready queue and does not show a deque before it exists', () => {
     const trace = traceOf([
       { seq: 0, t: 0, kind: 'run.start', python: '3.14', program: 'p.py', options: '{}' },
-      { seq: 1, t: 1, kind: 'deque.create', obj: 7, maxlen: null, items: "['a', 'b, c']", name: 'ready queue' },
+      {
+        seq: 1,
+        t: 1,
+        kind: 'deque.create',
+        obj: 7,
+        maxlen: null,
+        items: "['a', 'b, c']",
+        name: 'ready queue',
+      },
     ]);
     const deques = new TraceIndex(trace).update().deques;
     expect(deques.at(0)).toEqual([]);

@@ -14,9 +14,19 @@ describe('iterator lifecycle', () => {
   const iterators = new TraceIndex(trace).update().iterators;
 
   it('is fresh before its first value, active while producing, exhausted after StopIteration', () => {
-    expect(iterators.at(0)[0]).toMatchObject({ state: 'fresh', count: 0, values: [], stoppedAt: null, again: false });
+    expect(iterators.at(0)[0]).toMatchObject({
+      state: 'fresh',
+      count: 0,
+      values: [],
+      stoppedAt: null,
+      again: false,
+    });
     expect(iterators.at(2)[0]).toMatchObject({ state: 'active', count: 2, values: ["'a'", "'b'"] });
-    expect(iterators.at(3)[0]).toMatchObject({ state: 'exhausted', stoppedAt: { seq: 3, line: 3 }, again: false });
+    expect(iterators.at(3)[0]).toMatchObject({
+      state: 'exhausted',
+      stoppedAt: { seq: 3, line: 3 },
+      again: false,
+    });
   });
 
   it('flags iterating again after exhaustion from that moment on', () => {
@@ -41,7 +51,11 @@ describe('generator states', () => {
     const gens = new TraceIndex(trace).update().generators;
     const g = gens.get(1)!;
     expect([0, 1, 2, 3, 4].map((seq) => gens.stateAt(g, seq))).toEqual([
-      'GEN_CREATED', 'GEN_RUNNING', 'GEN_SUSPENDED', 'GEN_RUNNING', 'GEN_CLOSED',
+      'GEN_CREATED',
+      'GEN_RUNNING',
+      'GEN_SUSPENDED',
+      'GEN_RUNNING',
+      'GEN_CLOSED',
     ]);
   });
 });

@@ -81,7 +81,8 @@ export class IteratorIndex {
       const count = upperBound(track.nexts.data, track.nexts.size, seq);
       const stopped = track.stops.size > 0 && track.stops.data[0] <= seq;
       const values: string[] = [];
-      for (let j = Math.max(0, count - keep); j < count; j++) values.push(this.trace.str(track.nexts.data[j], 0) ?? '');
+      for (let j = Math.max(0, count - keep); j < count; j++)
+        values.push(this.trace.str(track.nexts.data[j], 0) ?? '');
       const stopSeq = track.stops.data[0];
       out.push({
         track,

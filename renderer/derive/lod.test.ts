@@ -15,7 +15,16 @@ const id = (s: number) => s;
 
 describe('level of detail', () => {
   it('keeps spans a pixel wide or more as they are, clipped to the view', () => {
-    const out = lodBars(spans([[0, 10], [20, 30], [90, 200]]), id, { from: 0, to: 100, width: 100 }, new Bars());
+    const out = lodBars(
+      spans([
+        [0, 10],
+        [20, 30],
+        [90, 200],
+      ]),
+      id,
+      { from: 0, to: 100, width: 100 },
+      new Bars(),
+    );
     expect(Array.from(out.x0.subarray(0, out.count))).toEqual([0, 20, 90]);
     expect(Array.from(out.x1.subarray(0, out.count))).toEqual([10, 30, 101]);
   });
@@ -46,7 +55,9 @@ describe('level of detail', () => {
   it('keeps at most one marker per pixel', () => {
     const seqs = Int32Array.from({ length: 1000 }, (_, i) => i);
     const out = lodMarks(seqs, seqs.length, id, { from: 0, to: 1000, width: 10 }, new Marks());
-    expect(Array.from(out.seq.subarray(0, out.count))).toEqual([0, 100, 200, 300, 400, 500, 600, 700, 800, 900]);
+    expect(Array.from(out.seq.subarray(0, out.count))).toEqual([
+      0, 100, 200, 300, 400, 500, 600, 700, 800, 900,
+    ]);
   });
 
   it('reduces a step series to min and max per pixel column', () => {

@@ -29,7 +29,10 @@ describe('moving the cursor', () => {
   });
 
   it('lists the switches around the cursor for screen readers', () => {
-    expect(switchesAround(timeline, 2, 5)).toEqual([{ seq: 2, from: 0, to: 1 }, { seq: 3, from: 1, to: 0 }]);
+    expect(switchesAround(timeline, 2, 5)).toEqual([
+      { seq: 2, from: 0, to: 1 },
+      { seq: 3, from: 1, to: 0 },
+    ]);
   });
 });
 

@@ -26,7 +26,11 @@ export function prevSwitch(timeline: TimelineIndex, seq: number): number | null 
 }
 
 /** The switches of control around `seq` (up to `n` each side), for the screen-reader list. */
-export function switchesAround(timeline: TimelineIndex, seq: number, n: number): { seq: number; from: number; to: number }[] {
+export function switchesAround(
+  timeline: TimelineIndex,
+  seq: number,
+  n: number,
+): { seq: number; from: number; to: number }[] {
   const s = timeline.switches;
   const mid = upperBound(s.seq.data, s.size, seq);
   const out = [];

@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-imports -- this test drives the real recorder in Node to get traces of real runs; the derivations it checks import nothing of it */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordTrace } from '../../core/run/record.ts';
 import { Runner } from '../../core/run/runner.ts';
@@ -93,7 +94,9 @@ coordinator()
     const names = index.timeline.lanes.map((l) => l.name);
     expect(names).toEqual(expect.arrayContaining(['main', 'producer', 'consumer']));
     const { switches, lanes } = index.timeline;
-    const handOffs = Array.from({ length: switches.size }, (_, i) => lanes[switches.to.get(i)].name).filter((n) => n !== 'main' && n !== 'coordinator');
+    const handOffs = Array.from({ length: switches.size }, (_, i) => lanes[switches.to.get(i)].name).filter(
+      (n) => n !== 'main' && n !== 'coordinator',
+    );
     expect(handOffs.slice(0, 4)).toEqual(['producer', 'consumer', 'producer', 'consumer']);
     const buffer = index.deques.tracks.find((t) => t.name === 'buffer')!;
     const fullAt = buffer.log.seqs.data[buffer.lens.data.indexOf(10)];

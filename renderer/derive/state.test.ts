@@ -16,9 +16,19 @@ describe('state at an instant', () => {
 
   it('gathers every view at that event', () => {
     const s = stateAt(index, 3);
-    expect(s).toMatchObject({ seq: 3, line: 3, holder: 'producer', generators: [{ name: 'producer', state: 'GEN_RUNNING' }], console: [] });
+    expect(s).toMatchObject({
+      seq: 3,
+      line: 3,
+      holder: 'producer',
+      generators: [{ name: 'producer', state: 'GEN_RUNNING' }],
+      console: [],
+    });
     expect(s.deques[0].items).toEqual(["'x'"]);
-    expect(stateAt(index, 5)).toMatchObject({ holder: 'main', generators: [{ state: 'GEN_SUSPENDED' }], console: [{ text: "['x']" }] });
+    expect(stateAt(index, 5)).toMatchObject({
+      holder: 'main',
+      generators: [{ state: 'GEN_SUSPENDED' }],
+      console: [{ text: "['x']" }],
+    });
   });
 
   it('is main at the very start', () => {

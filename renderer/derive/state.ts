@@ -27,7 +27,9 @@ export function stateAt(index: TraceIndex, seq: number, consoleLines = 500): Sta
     holder: holder === null ? null : timeline.lanes[holder].name,
     deques: index.deques.at(seq),
     iterators: index.iterators.at(seq),
-    generators: index.generators.tracks.filter((g) => g.createdAt <= seq).map((g) => ({ name: g.name, state: index.generators.stateAt(g, seq) })),
+    generators: index.generators.tracks
+      .filter((g) => g.createdAt <= seq)
+      .map((g) => ({ name: g.name, state: index.generators.stateAt(g, seq) })),
     contexts: index.contexts.at(seq),
     console: index.console.tail(seq, consoleLines),
   };

@@ -38,10 +38,19 @@ describe('timeline lanes and spans', () => {
       ['producer', 'generator'],
       ['consumer', 'generator'],
     ]);
-    expect(spansOf(t, 0, trace.size)).toEqual([[0, 4, RUNNING], [6, 7, RUNNING], [9, 12, RUNNING]]);
+    expect(spansOf(t, 0, trace.size)).toEqual([
+      [0, 4, RUNNING],
+      [6, 7, RUNNING],
+      [9, 12, RUNNING],
+    ]);
     expect(spansOf(t, 1, trace.size)).toEqual([[4, 6, RUNNING]]);
     expect(spansOf(t, 2, trace.size)).toEqual([[7, 9, RUNNING]]);
-    expect(switchesOf(t)).toEqual([[4, 0, 1], [6, 1, 0], [7, 0, 2], [9, 2, 0]]);
+    expect(switchesOf(t)).toEqual([
+      [4, 0, 1],
+      [6, 1, 0],
+      [7, 0, 2],
+      [9, 2, 0],
+    ]);
     expect(t.endedAt).toBe(11);
   });
 
@@ -64,7 +73,12 @@ describe('timeline lanes and spans', () => {
     const builder = new TraceBuilder();
     const trace = builder.trace();
     const index = new TraceIndex(trace);
-    for (const [from, to] of [[0, 3], [3, 5], [5, 7], [7, 12]]) {
+    for (const [from, to] of [
+      [0, 3],
+      [3, 5],
+      [5, 7],
+      [7, 12],
+    ]) {
       for (const ev of events.slice(from, to)) builder.add(ev);
       builder.trace();
       index.update();
@@ -85,9 +99,18 @@ describe('timeline lanes and spans', () => {
       ['line', { obj: 0, line: 9 }],
     ]);
     const t = new TraceIndex(trace).update().timeline;
-    expect(spansOf(t, 1, trace.size)).toEqual([[2, 3, RUNNING], [3, 4, DELEGATING], [4, 5, RUNNING]]);
+    expect(spansOf(t, 1, trace.size)).toEqual([
+      [2, 3, RUNNING],
+      [3, 4, DELEGATING],
+      [4, 5, RUNNING],
+    ]);
     expect(spansOf(t, 2, trace.size)).toEqual([[3, 4, RUNNING]]);
-    expect(switchesOf(t)).toEqual([[2, 0, 1], [3, 1, 2], [4, 2, 1], [5, 1, 0]]);
+    expect(switchesOf(t)).toEqual([
+      [2, 0, 1],
+      [3, 1, 2],
+      [4, 2, 1],
+      [5, 1, 0],
+    ]);
   });
 
   it('gives a scheduler its own lane and names a task lane after the task', () => {
@@ -110,8 +133,15 @@ describe('timeline lanes and spans', () => {
       ['scheduler', 'scheduler'],
     ]);
     expect(spansOf(t, 0, trace.size)).toEqual([[0, 2, RUNNING]]);
-    expect(spansOf(t, 2, trace.size)).toEqual([[2, 3, RUNNING], [4, 6, RUNNING], [7, 10, RUNNING]]);
-    expect(spansOf(t, 1, trace.size)).toEqual([[3, 4, RUNNING], [6, 7, RUNNING]]);
+    expect(spansOf(t, 2, trace.size)).toEqual([
+      [2, 3, RUNNING],
+      [4, 6, RUNNING],
+      [7, 10, RUNNING],
+    ]);
+    expect(spansOf(t, 1, trace.size)).toEqual([
+      [3, 4, RUNNING],
+      [6, 7, RUNNING],
+    ]);
   });
 
   it('runs a simulated thread task from its pick to its park', () => {

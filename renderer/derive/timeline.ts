@@ -53,8 +53,17 @@ interface Frame {
 const SCHEDULER_OBJ = -1;
 const K = KIND_CODE;
 const MARKER_KINDS = new Set<number>([
-  K['gen.resume'], K['gen.yield'], K['gen.return'], K['gen.raise'], K['gen.close'],
-  K['sched.spawn'], K['sched.pick'], K['sched.park'], K['sched.wake'], K['sched.done'], K['sched.deadlock'],
+  K['gen.resume'],
+  K['gen.yield'],
+  K['gen.return'],
+  K['gen.raise'],
+  K['gen.close'],
+  K['sched.spawn'],
+  K['sched.pick'],
+  K['sched.park'],
+  K['sched.wake'],
+  K['sched.done'],
+  K['sched.deadlock'],
   K.error,
 ]);
 
@@ -111,7 +120,12 @@ export class TimelineIndex {
     switch (kind) {
       case K['gen.create']: {
         const genkind = trace.str(i, 1) ?? 'generator';
-        this.#addLane(obj, trace.str(i, 0) ?? `gen ${obj}`, genkind === 'coroutine' || genkind === 'async generator' ? genkind : 'generator', i);
+        this.#addLane(
+          obj,
+          trace.str(i, 0) ?? `gen ${obj}`,
+          genkind === 'coroutine' || genkind === 'async generator' ? genkind : 'generator',
+          i,
+        );
         break;
       }
       case K['sched.spawn']: {
@@ -134,7 +148,11 @@ export class TimelineIndex {
         const lane = this.#laneOfObj.get(obj);
         if (lane !== undefined && !this.#stack.some((f) => f.lane === lane)) {
           const via = trace.str(i, 1);
-          this.#stack.push({ lane, delegated: via === 'yield from' || via === 'await', byScheduler: via === 'scheduler' });
+          this.#stack.push({
+            lane,
+            delegated: via === 'yield from' || via === 'await',
+            byScheduler: via === 'scheduler',
+          });
           this.#schedulerActive = false;
           this.#dirty = true;
         }
@@ -180,9 +198,13 @@ export class TimelineIndex {
         break;
     }
     if (MARKER_KINDS.has(kind)) {
-      const lane = kind >= K['sched.spawn'] && kind <= K['sched.deadlock'] && kind !== K['sched.spawn'] && kind !== K['sched.done']
-        ? this.#schedulerLane
-        : (this.#laneOfObj.get(obj) ?? 0);
+      const lane =
+        kind >= K['sched.spawn'] &&
+        kind <= K['sched.deadlock'] &&
+        kind !== K['sched.spawn'] &&
+        kind !== K['sched.done']
+          ? this.#schedulerLane
+          : (this.#laneOfObj.get(obj) ?? 0);
       if (lane >= 0) this.markers[lane].push(i);
     }
     if (this.#dirty) this.#settle(kind === K['run.end'] ? i + 1 : i);
@@ -199,7 +221,8 @@ export class TimelineIndex {
   }
 
   #ensureSchedulerLane(i: number): void {
-    if (this.#schedulerLane < 0) this.#schedulerLane = this.#addLane(SCHEDULER_OBJ, 'scheduler', 'scheduler', i);
+    if (this.#schedulerLane < 0)
+      this.#schedulerLane = this.#addLane(SCHEDULER_OBJ, 'scheduler', 'scheduler', i);
   }
 
   #scheduler(i: number): void {
@@ -221,7 +244,10 @@ export class TimelineIndex {
   }
 
   #popThreads(): void {
-    while (this.#stack.length > 1 && this.#threadTasks.has(this.lanes[this.#stack[this.#stack.length - 1].lane].obj))
+    while (
+      this.#stack.length > 1 &&
+      this.#threadTasks.has(this.lanes[this.#stack[this.#stack.length - 1].lane].obj)
+    )
       this.#stack.pop();
     this.#schedulerActive = true;
     this.#dirty = true;

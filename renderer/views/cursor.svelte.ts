@@ -103,7 +103,10 @@ class Cursor {
     let last = performance.now();
     const tick = (now: number) => {
       if (!this.playing) return;
-      const step = this.speed === Infinity ? Math.max(1, Math.ceil(this.size / 600)) : (this.speed * (now - last)) / 1000;
+      const step =
+        this.speed === Infinity
+          ? Math.max(1, Math.ceil(this.size / 600))
+          : (this.speed * (now - last)) / 1000;
       last = now;
       this.#carry += step;
       const whole = Math.floor(this.#carry);

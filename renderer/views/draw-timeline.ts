@@ -20,7 +20,13 @@ const connectors = new Marks();
  * buckets lighter, delegating spans as a thinner bar, then markers batched by colour, then the
  * hand-off connectors. Only the visible window and rows are walked.
  */
-export function drawLanes(ctx: CanvasRenderingContext2D, index: TraceIndex, key: AxisKey, view: View, rows: LaneRows): void {
+export function drawLanes(
+  ctx: CanvasRenderingContext2D,
+  index: TraceIndex,
+  key: AxisKey,
+  view: View,
+  rows: LaneRows,
+): void {
   const { lanes, spans, markers, switches } = index.timeline;
   const h = rows.height;
   const markerXs = new Map<string, number[]>();
@@ -32,7 +38,12 @@ export function drawLanes(ctx: CanvasRenderingContext2D, index: TraceIndex, key:
       ctx.fillRect(0, y, view.width, h);
     }
     const s = spans[r];
-    lodBars({ start: s.start.data, end: s.end.data, state: s.state.data, size: s.size, openEnd: index.ingested }, key, view, bars);
+    lodBars(
+      { start: s.start.data, end: s.end.data, state: s.state.data, size: s.size, openEnd: index.ingested },
+      key,
+      view,
+      bars,
+    );
     const colour = laneColour(lane.index, lane.kind);
     ctx.fillStyle = colour;
     for (let pass = 0; pass < 2; pass++) {
@@ -109,7 +120,13 @@ function lowerSwitch(index: TraceIndex, seq: number): number {
 }
 
 /** The overview strip: how many switches of control fall in each pixel column of the whole run. */
-export function drawOverview(ctx: CanvasRenderingContext2D, index: TraceIndex, key: AxisKey, full: View, height: number): void {
+export function drawOverview(
+  ctx: CanvasRenderingContext2D,
+  index: TraceIndex,
+  key: AxisKey,
+  full: View,
+  height: number,
+): void {
   const w = Math.max(1, Math.floor(full.width));
   const counts = new Uint32Array(w);
   const s = index.timeline.switches.seq;

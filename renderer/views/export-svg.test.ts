@@ -32,7 +32,7 @@ const trace = traceFrom([
   ['deque.create', { obj: 1, maxlen: 3, items: '[]', name: 'buf <&>' }],
   ['gen.create', { obj: 2, name: 'producer', genkind: 'generator' }],
   ['gen.resume', { obj: 2, by: 0, via: 'next', value: null }],
-  ['deque.op', { obj: 1, op: 'append', arg: "'<tag & \"q\">'", value: null, dropped: null, len: 1 }],
+  ['deque.op', { obj: 1, op: 'append', arg: '\'<tag & "q">\'', value: null, dropped: null, len: 1 }],
   ['gen.yield', { obj: 2, value: 'None' }],
 ]);
 const index = new TraceIndex(trace).update();
@@ -54,7 +54,10 @@ describe('SVG export', () => {
       view: { from: 0, to: 5, width: 500 },
       key: (s) => s,
       cursorX: 300,
-      ticks: [{ x: 0, label: '#0' }, { x: 250, label: '#2.5' }],
+      ticks: [
+        { x: 0, label: '#0' },
+        { x: 250, label: '#2.5' },
+      ],
     });
     checkXml(svg);
     expect(svg).toContain('>main<');

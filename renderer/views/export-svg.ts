@@ -7,7 +7,10 @@ import { laneColour, markerColour } from './palette.ts';
 /** Views redrawn as standalone SVG documents from the same derived data, for slides. */
 
 export function escapeXml(s: string): string {
-  return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+  return s.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
+  );
 }
 
 function doc(width: number, height: number, body: string): string {
@@ -26,7 +29,8 @@ export function dequeSvg(states: DequeState[]): string {
   let body = '';
   states.forEach((s, r) => {
     const y = 10 + r * ROW;
-    const label = `${s.track.name}${s.track.readyQueue ? ' (scheduler ready queue)' : ''} — len ${s.items.length}` +
+    const label =
+      `${s.track.name}${s.track.readyQueue ? ' (scheduler ready queue)' : ''} — len ${s.items.length}` +
       (s.track.maxlen !== null ? ` / maxlen ${s.track.maxlen}` : '');
     body += `<text x="20" y="${y + 16}" font-size="14" font-weight="bold">${escapeXml(label)}</text>`;
     const capacity = Math.min(40, s.track.maxlen ?? s.items.length);
@@ -34,10 +38,11 @@ export function dequeSvg(states: DequeState[]): string {
     for (let k = 0; k < Math.max(capacity, shown.length); k++) {
       const x = 20 + k * (SLOT + 4);
       const item = shown[k];
-      body += item === undefined
-        ? `<rect x="${x}" y="${y + 26}" width="${SLOT}" height="40" rx="4" fill="none" stroke="#9ca3af" stroke-dasharray="4 3"/>`
-        : `<rect x="${x}" y="${y + 26}" width="${SLOT}" height="40" rx="4" fill="#e8f1f8" stroke="#0072B2" stroke-width="2"/>` +
-          `<text x="${x + SLOT / 2}" y="${y + 51}" font-size="13" font-family="monospace" text-anchor="middle">${escapeXml(item.length > 7 ? item.slice(0, 6) + '…' : item)}</text>`;
+      body +=
+        item === undefined
+          ? `<rect x="${x}" y="${y + 26}" width="${SLOT}" height="40" rx="4" fill="none" stroke="#9ca3af" stroke-dasharray="4 3"/>`
+          : `<rect x="${x}" y="${y + 26}" width="${SLOT}" height="40" rx="4" fill="#e8f1f8" stroke="#0072B2" stroke-width="2"/>` +
+            `<text x="${x + SLOT / 2}" y="${y + 51}" font-size="13" font-family="monospace" text-anchor="middle">${escapeXml(item.length > 7 ? item.slice(0, 6) + '…' : item)}</text>`;
     }
   });
   return doc(width, 20 + states.length * ROW, body);
@@ -67,7 +72,12 @@ export function timelineSvg(index: TraceIndex, layout: TimelineLayout): string {
     const colour = laneColour(lane.index, lane.kind);
     body += `<text x="6" y="${y + laneHeight / 2 + 4}" font-size="12">${escapeXml(lane.name)}</text>`;
     const s = spans[lane.index];
-    lodBars({ start: s.start.data, end: s.end.data, state: s.state.data, size: s.size, openEnd: index.ingested }, key, view, bars);
+    lodBars(
+      { start: s.start.data, end: s.end.data, state: s.state.data, size: s.size, openEnd: index.ingested },
+      key,
+      view,
+      bars,
+    );
     for (let b = 0; b < bars.count; b++) {
       const inset = bars.state[b] === DELEGATING ? laneHeight * 0.35 : 4;
       const x0 = Math.max(0, bars.x0[b]);
@@ -82,7 +92,8 @@ export function timelineSvg(index: TraceIndex, layout: TimelineLayout): string {
   const axisY = lanes.length * laneHeight;
   body += `<line x1="${labelWidth}" x2="${labelWidth + plot}" y1="${axisY}" y2="${axisY}" stroke="#111"/>`;
   for (const t of layout.ticks)
-    body += `<line x1="${labelWidth + t.x}" x2="${labelWidth + t.x}" y1="${axisY}" y2="${axisY + 5}" stroke="#111"/>` +
+    body +=
+      `<line x1="${labelWidth + t.x}" x2="${labelWidth + t.x}" y1="${axisY}" y2="${axisY + 5}" stroke="#111"/>` +
       `<text x="${labelWidth + t.x}" y="${axisY + 18}" font-size="10" text-anchor="middle">${escapeXml(t.label)}</text>`;
   if (layout.cursorX !== null)
     body += `<line x1="${labelWidth + layout.cursorX}" x2="${labelWidth + layout.cursorX}" y1="0" y2="${axisY}" stroke="#D55E00" stroke-width="1.5"/>`;

@@ -6,7 +6,10 @@ export function svgBlob(svg: string): Blob {
 
 function svgSize(svg: string): { width: number; height: number } {
   const doc = new DOMParser().parseFromString(svg, 'image/svg+xml').documentElement;
-  return { width: Number(doc.getAttribute('width')) || 800, height: Number(doc.getAttribute('height')) || 400 };
+  return {
+    width: Number(doc.getAttribute('width')) || 800,
+    height: Number(doc.getAttribute('height')) || 400,
+  };
 }
 
 export async function pngBlob(svg: string, scale = 2): Promise<Blob> {
@@ -25,7 +28,10 @@ export async function pngBlob(svg: string, scale = 2): Promise<Blob> {
     ctx.scale(scale, scale);
     ctx.drawImage(img, 0, 0, width, height);
     return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode the PNG'))), 'image/png'),
+      canvas.toBlob(
+        (b) => (b ? resolve(b) : reject(new Error('the browser could not encode the PNG'))),
+        'image/png',
+      ),
     );
   } finally {
     URL.revokeObjectURL(url);

@@ -2,7 +2,16 @@
  * Lane colours from Okabe & Ito's colour-blind-safe set (its black swapped for a grey that shows on dark and light themes); lanes beyond eight repeat the colours with a
  * different pattern, and every lane also carries its name, so colour is never the only cue.
  */
-export const LANE_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#A6A6A6'] as const;
+export const LANE_COLOURS = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#CC79A7',
+  '#56B4E9',
+  '#D55E00',
+  '#F0E442',
+  '#A6A6A6',
+] as const;
 
 export const MAIN_COLOUR = '#8A939E';
 export const SCHEDULER_COLOUR = '#5B6470';

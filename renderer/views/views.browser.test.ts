@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-imports -- this Node-side test records real runs and drives Chromium; the views it loads import nothing of it */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,7 +26,10 @@ let runner: Runner;
 
 async function recorded(lesson: string): Promise<{ url: string; index: TraceIndex }> {
   const { readFile } = await import('node:fs/promises');
-  const { trace } = await recordTrace({ source: await readFile(join(lessons, `${lesson}.py`), 'utf8') }, runner);
+  const { trace } = await recordTrace(
+    { source: await readFile(join(lessons, `${lesson}.py`), 'utf8') },
+    runner,
+  );
   const file = join(folder, `${lesson}.jsonl`);
   writeFileSync(file, encodeJsonl(trace));
   return { url: `${server.resolvedUrls!.local[0]}?jsonl=/@fs${file}`, index: new TraceIndex(trace).update() };
@@ -33,19 +37,32 @@ async function recorded(lesson: string): Promise<{ url: string; index: TraceInde
 
 async function open(url: string): Promise<void> {
   await page.goto(url);
-  await page.waitForFunction(() => ((window as unknown as { __ys?: { openTimes: number[] } }).__ys?.openTimes[0] ?? -1) > 0);
+  await page.waitForFunction(
+    () => ((window as unknown as { __ys?: { openTimes: number[] } }).__ys?.openTimes[0] ?? -1) > 0,
+  );
 }
 
-if (!existsSync(CHROMIUM)) console.warn(`views browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
+if (!existsSync(CHROMIUM))
+  console.warn(`views browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 
 describe.skipIf(!existsSync(CHROMIUM))('views in Chromium', () => {
   beforeAll(async () => {
     runner = new Runner();
-    server = await createServer({ configFile: resolve(import.meta.dirname, 'dev/vite.config.ts'), server: { port: 0, host: '127.0.0.1', fs: { allow: [resolve(import.meta.dirname, '../..'), folder] } } });
+    server = await createServer({
+      configFile: resolve(import.meta.dirname, 'dev/vite.config.ts'),
+      server: { port: 0, host: '127.0.0.1', fs: { allow: [resolve(import.meta.dirname, '../..'), folder] } },
+    });
     await server.listen();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
     await page.addInitScript('window.__name = (f) => f;');
@@ -62,22 +79,35 @@ describe.skipIf(!existsSync(CHROMIUM))('views in Chromium', () => {
     const buffer = index.deques.tracks.find((t) => t.maxlen === 10)!;
     const fullAt = buffer.log.seqs.data[buffer.lens.data.indexOf(10)];
     await open(`${url}&seq=${fullAt}`);
-    await expect.poll(() => page.locator('[data-testid=lane-label]').allTextContents()).toEqual(expect.arrayContaining(['main', 'producer', 'consumer']));
+    await expect
+      .poll(() => page.locator('[data-testid=lane-label]').allTextContents())
+      .toEqual(expect.arrayContaining(['main', 'producer', 'consumer']));
     const slots = page.locator(`[data-testid=deque][data-name="${buffer.name}"] [data-testid=deque-slot]`);
     await expect.poll(() => slots.count()).toBe(10);
     await page.focus('[data-testid=timeline]');
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => slots.count()).toBe(9);
-    await expect.poll(() => page.locator(`[data-testid=deque][data-name="${buffer.name}"] [data-testid=deque-length]`).textContent()).toContain('len 9');
+    await expect
+      .poll(() =>
+        page
+          .locator(`[data-testid=deque][data-name="${buffer.name}"] [data-testid=deque-length]`)
+          .textContent(),
+      )
+      .toContain('len 9');
     await page.keyboard.press('Shift+ArrowRight');
-    const at = await page.evaluate(() => (window as unknown as { __ys: { cursor: { at: number } } }).__ys.cursor.at);
+    const at = await page.evaluate(
+      () => (window as unknown as { __ys: { cursor: { at: number } } }).__ys.cursor.at,
+    );
     const s = index.timeline.switches.seq;
     expect(Array.from(s.data.subarray(0, s.size))).toContain(at);
     expect(at).toBeGreaterThan(fullAt - 1);
   });
 
   it('exports the timeline as a file that parses as SVG', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=timeline] button:has-text("SVG")')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-testid=timeline] button:has-text("SVG")'),
+    ]);
     const file = join(folder, 'timeline.svg');
     await download.saveAs(file);
     const { readFile } = await import('node:fs/promises');

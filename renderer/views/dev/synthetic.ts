@@ -64,7 +64,8 @@ export function producerConsumerBatches(events: number, batchSize = 65_536): Eve
     const count = Math.min(batchSize, n - first);
     const end = first + count;
     let maxString = stringsSent;
-    for (let i = first * FIELD_COLUMNS; i < end * FIELD_COLUMNS; i++) if (f[i] !== NULL_INT && f[i] >= maxString) maxString = f[i] + 1;
+    for (let i = first * FIELD_COLUMNS; i < end * FIELD_COLUMNS; i++)
+      if (f[i] !== NULL_INT && f[i] >= maxString) maxString = f[i] + 1;
     batches.push({
       first,
       count,
