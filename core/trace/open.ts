@@ -20,9 +20,16 @@ export function readTraceFile(bytes: Uint8Array, name: string): Trace {
   }
 }
 
+/** JSON Lines is read as one string, and V8's strings stop at 2^29 − 24 characters. */
+const MAX_TEXT_BYTES = 2 ** 29 - 24;
+
 function decode(bytes: Uint8Array): Trace {
   if (bytes.length === 0) throw new TraceFileError('empty file: not a trace');
   if (isNative(bytes)) return decodeNative(bytes);
+  if (bytes.length > MAX_TEXT_BYTES)
+    throw new TraceFileError(
+      `too large to read as text (${Math.round(bytes.length / 1e6)} MB): record or save big traces in the native format`,
+    );
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
