@@ -5,6 +5,7 @@
  * worker (RunSummary.wallMs), so start-up counts for neither.
  */
 import { readFile } from 'node:fs/promises';
+import { loadPyodide } from 'pyodide';
 import { Runner } from '../../core/run/runner.ts';
 import { encodeNative, decodeNative } from '../../core/trace/native.ts';
 import { Trace } from '../../core/trace/trace.ts';
@@ -63,8 +64,13 @@ export async function run(report: Report): Promise<void> {
   const runner = new Runner();
   try {
     await runner.ready;
-    report('start-up: new Runner to Python ready (cold)', performance.now() - started, 'ms');
-    report('start-up: worker start to Python ready (cold)', runner.startupMs, 'ms');
+    // The first Runner of a process: a new worker thread, Python restored from the memory snapshot a
+    // previous start left in the temp folder (the very first start on a machine also makes it).
+    report('start-up: new Runner to Python ready (fresh process)', performance.now() - started, 'ms');
+    report('start-up: worker start to Python ready (fresh process)', runner.startupMs, 'ms');
+    const plain = performance.now();
+    await loadPyodide({ stdout: () => {}, stderr: () => {} });
+    report('start-up: plain loadPyodide() here, for comparison', performance.now() - plain, 'ms');
 
     const switches = await compare(runner, SWITCH_HEAVY);
     report('switch-heavy 1M resumes: raw', switches.raw, 'ms');
