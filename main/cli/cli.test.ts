@@ -133,12 +133,25 @@ describe('yieldscope CLI', () => {
     });
   });
 
-  it('lets the program read files from its own folder', async () => {
-    const { code } = await yieldscope('record', join(dir, 'reads.py'), '--format', 'jsonl');
+  it('lets the program read files from its own folder, and passes the scheduler options on', async () => {
+    const { code } = await yieldscope(
+      'record',
+      join(dir, 'reads.py'),
+      '--format',
+      'jsonl',
+      '--policy',
+      'lifo',
+      '--seed',
+      '3',
+      '--switch-interval',
+      '2',
+    );
     expect(code).toBe(0);
     const trace = await traceAt(join(dir, 'reads.jsonl'));
     const text = [...trace.events()].filter((e) => e.kind === 'stdout').map((e) => e.text);
     expect(text.join('')).toBe('hello from the program folder\n');
+    const options = JSON.parse(String(trace.event(0).options));
+    expect(options).toMatchObject({ policy: 'lifo', seed: 3, switchInterval: 2 });
   });
 
   it('writes a Chrome trace with a track for the generator', async () => {
