@@ -30,6 +30,7 @@ export class Progress {
   stop(): void {
     clearInterval(this.timer);
     if (this.shown) this.stream.write('\r\x1b[K');
+    this.shown = false;
   }
 
   private draw(): void {

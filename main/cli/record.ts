@@ -3,7 +3,7 @@ import { constants } from 'node:fs';
 import { access, open, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Runner } from '../../core/run/runner.ts';
-import type { RunHandle, RunOptions, RunSummary } from '../../core/run/types.ts';
+import type { RunHandle, RunOptions } from '../../core/run/types.ts';
 import type { TraceFormat } from '../../core/session/protocol.ts';
 import { chromeChunks } from '../../core/trace/chrome.ts';
 import { jsonlChunks } from '../../core/trace/jsonl.ts';
@@ -23,13 +23,7 @@ export interface Terminal {
   progress: ProgressStream;
 }
 
-export interface Recorded {
-  summary: RunSummary;
-  file: string;
-  bytes: number;
-}
-
-export async function record(command: RecordCommand, terminal: Terminal): Promise<Recorded> {
+export async function record(command: RecordCommand, terminal: Terminal): Promise<void> {
   const programPath = resolve(command.program);
   const source = await readProgram(command.program, programPath);
   const file = command.out
@@ -71,7 +65,6 @@ export async function record(command: RecordCommand, terminal: Terminal): Promis
     progress.stop();
     const bytes = await writeTrace(file, trace, command.format);
     terminal.say(summaryLine(basename(programPath), summary, trace.size, file, bytes));
-    return { summary, file, bytes };
   } finally {
     process.off('SIGINT', stop);
     progress.stop();
