@@ -43,7 +43,11 @@ import traceback
 import types
 from collections import deque
 
-import _yieldscope_loop as _loop
+import _yieldscope_loop
+
+#: the loop's functions (core/scheduler/python-api.ts), each looked up once: an attribute lookup
+#: on the JavaScript module costs tens of microseconds, a Python one almost nothing
+_loop = types.SimpleNamespace(**{name: getattr(_yieldscope_loop, name) for name in dir(_yieldscope_loop)})
 
 __all__ = ['spawn', 'run', 'join', 'sleep', 'switch', 'Queue', 'Event', 'Task', 'Deadlock']
 

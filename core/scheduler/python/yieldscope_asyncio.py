@@ -13,8 +13,7 @@ import json
 import sys
 from asyncio import base_events, events, runners, tasks
 
-import _yieldscope_loop as _loop
-from yieldscope import Deadlock, _exc_text, _object_id, _program_line, _raise_if_aborted, _resume_via_scheduler, _srepr
+from yieldscope import Deadlock, _exc_text, _loop, _object_id, _program_line, _raise_if_aborted, _resume_via_scheduler, _srepr
 
 
 class _VirtualSelector:
