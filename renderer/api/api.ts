@@ -14,9 +14,18 @@ declare global {
   }
 }
 
+const lostListeners = new Set<(message: string) => void>();
+
+/** Tells `listener` when the host can no longer be reached (browser mode: the server stopped). */
+export function onConnectionLost(listener: (message: string) => void): () => void {
+  lostListeners.add(listener);
+  return () => lostListeners.delete(listener);
+}
+
 function connect(): SessionApi {
   if (window.yieldscope) return window.yieldscope;
-  return socketApi(new WebSocket(socketUrl(window.location)) as unknown as SocketLike);
+  const socket = new WebSocket(socketUrl(window.location)) as unknown as SocketLike;
+  return socketApi(socket, (message) => lostListeners.forEach((listener) => listener(message)));
 }
 
 export const api: SessionApi = connect();

@@ -57,10 +57,13 @@ describe('socketApi', () => {
   it('fails pending and later requests with a clear message when the server goes away', async () => {
     const port = await startServer();
     const socket = new WebSocket(`ws://127.0.0.1:${port}`);
-    const api = socketApi(socket as unknown as SocketLike);
+    const lost: string[] = [];
+    const api = socketApi(socket as unknown as SocketLike, (message) => lost.push(message));
     await api.call('hello', undefined);
     server!.clients.forEach((c) => c.terminate());
     await new Promise((closed) => socket.once('close', closed));
+    expect(lost).toHaveLength(1);
+    expect(lost[0]).toMatch(/Lost the connection/);
     await expect(api.call('hello', undefined)).rejects.toThrow(/Lost the connection/);
   });
 });

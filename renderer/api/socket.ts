@@ -30,7 +30,11 @@ export function socketUrl(location: { host: string; protocol: string; search: st
   return `${scheme}://${location.host}/api?token=${encodeURIComponent(token)}`;
 }
 
-export function socketApi(socket: SocketLike): SessionApi {
+/** `onLost` hears, once, that the server went away, so the page can say so before the next request fails. */
+export function socketApi(
+  socket: SocketLike,
+  onLost: (message: string) => void = () => undefined,
+): SessionApi {
   socket.binaryType = 'arraybuffer';
   const listeners = new Set<(event: SessionEvent) => void>();
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
@@ -43,6 +47,7 @@ export function socketApi(socket: SocketLike): SessionApi {
   };
   socket.onclose = () => {
     closed = true;
+    onLost(LOST);
     for (const { reject } of pending.values()) reject(new SessionError(LOST));
     pending.clear();
   };

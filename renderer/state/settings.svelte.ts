@@ -12,6 +12,8 @@ const DEFAULTS = {
   policy: 'fifo' as Policy,
   seed: 1,
   switchInterval: 5,
+  /** Replay speed in events per second; 0 stands for "as fast as it runs" (JSON has no Infinity). */
+  speed: 100,
   /** Panel splits, as fractions of their containers. */
   splitMain: 0.4,
   splitLeft: 0.68,
@@ -24,6 +26,7 @@ class Settings {
   policy = $state(DEFAULTS.policy);
   seed = $state(DEFAULTS.seed);
   switchInterval = $state(DEFAULTS.switchInterval);
+  speed = $state(DEFAULTS.speed);
   splitMain = $state(DEFAULTS.splitMain);
   splitLeft = $state(DEFAULTS.splitLeft);
   splitRight = $state(DEFAULTS.splitRight);
@@ -39,8 +42,9 @@ class Settings {
   }
 
   snapshot(): typeof DEFAULTS {
-    const { theme, presentation, policy, seed, switchInterval, splitMain, splitLeft, splitRight } = this;
-    return { theme, presentation, policy, seed, switchInterval, splitMain, splitLeft, splitRight };
+    const { theme, presentation, policy, seed, switchInterval, speed, splitMain, splitLeft, splitRight } =
+      this;
+    return { theme, presentation, policy, seed, switchInterval, speed, splitMain, splitLeft, splitRight };
   }
 }
 
