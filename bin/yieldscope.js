@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 
 const tsx = import.meta.resolve('tsx');
 const entry = fileURLToPath(new URL('../main/cli/main.ts', import.meta.url));
-const child = spawn(process.execPath, ['--import', tsx, entry, ...process.argv.slice(2)], { stdio: 'inherit' });
+const child = spawn(process.execPath, ['--import', tsx, entry, ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
 
 // Ctrl-C reaches the child too (same process group); it stops the run and still writes the trace.
 process.on('SIGINT', () => {});
