@@ -1,19 +1,20 @@
-import type { SchedulerHooks } from '../run/context.ts';
+import type { RunContext, SchedulerHooks } from '../run/context.ts';
 import { PythonScheduler } from './python-api.ts';
 
-/** The run in progress (a worker runs one program at a time). */
-let current: PythonScheduler | null = null;
+/** The run in progress (a worker runs one program at a time), with the context it was installed in. */
+let current: { ctx: RunContext; scheduler: PythonScheduler } | null = null;
 
 /** The scheduler's entry points into a run (see core/run/context.ts). */
 export const schedulerHooks: SchedulerHooks = {
   install(ctx) {
-    current = new PythonScheduler(ctx);
+    current = { ctx, scheduler: new PythonScheduler(ctx) };
   },
-  drain() {
-    current?.drain();
+  drain(ctx) {
+    if (current?.ctx === ctx) current.scheduler.drain();
   },
-  outcome() {
-    const deadlock = current?.deadlock;
+  outcome(ctx) {
+    // A run that never got as far as install (a SyntaxError) must not see the previous run's end.
+    const deadlock = current?.ctx === ctx ? current.scheduler.deadlock : null;
     return deadlock ? { status: 'deadlock', message: deadlock } : undefined;
   },
 };
