@@ -15,11 +15,17 @@ import { ROOT } from './hosts.ts';
 const FILES = resolve(ROOT, 'test-results/e2e-files');
 mkdirSync(FILES, { recursive: true });
 
-test.beforeEach(async ({ app }) => {
+test('opens, says how far Python has loaded, then is ready with the lessons to pick from', async ({
+  app,
+  shot,
+}) => {
+  // Straight after the server starts Python is usually still loading; say so, with progress.
+  if (await app.getByTestId('message-python').isVisible()) {
+    await expect(app.getByTestId('message-python')).toContainText('Python is not ready yet');
+    await expect(status(app)).toHaveText(/^(Python is loading… \d+%|Ready)$/);
+    await shot('00-python-loading');
+  }
   await waitForPython(app);
-});
-
-test('opens ready, with the lessons to pick from', async ({ app, shot }) => {
   await expect(status(app)).toHaveText('Ready');
   const lessons = app.getByTestId('lesson-picker').locator('option');
   await expect(lessons).toContainText([
@@ -29,193 +35,199 @@ test('opens ready, with the lessons to pick from', async ({ app, shot }) => {
   await shot('01-open');
 });
 
-test('runs the producer/consumer lesson: producer and consumer lanes, the deque reaches 10', async ({
-  app,
-  shot,
-}) => {
-  await pickLesson(app, 'producer_consumer');
-  await expect(app.getByTestId('editor-content')).toContainText('buffer = deque(maxlen=10)');
-  await expect(app.getByTestId('narration')).toContainText('Two generators share one deque(maxlen=10)');
-  await runToEnd(app);
+test.describe('with Python ready', () => {
+  test.beforeEach(async ({ app }) => {
+    await waitForPython(app);
+  });
 
-  const lanes = app.getByTestId('lane-label');
-  await expect(lanes.filter({ hasText: /^producer$/ })).toHaveCount(1);
-  await expect(lanes.filter({ hasText: /^consumer$/ })).toHaveCount(1);
-  await expect(app.getByTestId('console')).toContainText('consumed 34');
-
-  // From the first event, step switch by switch until the producer hands control back with a full deque.
-  const timeline = app.getByTestId('timeline');
-  await timeline.focus();
-  await timeline.press('Home');
-  const length = app.getByTestId('deque-length');
-  for (let i = 0; i < 10 && !(await length.allTextContents()).some((t) => t.startsWith('len 10 ')); i++)
-    await timeline.press('Shift+ArrowRight');
-  await expect(length).toHaveText('len 10 / maxlen 10');
-  await expect(app.getByTestId('deque-slot')).toHaveCount(10);
-  await expect(app.getByTestId('editor-run-line')).toHaveCount(1);
-  await shot('02-producer-consumer-full-deque');
-  // The README's picture (assets/screenshot.png is copied from it): wide enough for the whole deque.
-  await app.setViewportSize({ width: 1920, height: 1080 });
-  await expect(app.getByTestId('deque-slot')).toHaveCount(10);
-  await shot('readme');
-});
-
-test('pauses and steps a live run, then stops it', async ({ app, shot }) => {
-  await setProgram(
+  test('runs the producer/consumer lesson: producer and consumer lanes, the deque reaches 10', async ({
     app,
-    'def ticks():\n    n = 0\n    while True:\n        n += 1\n        yield n\n\n\nfor t in ticks():\n    if t % 1000 == 0:\n        print(t)\n',
-  );
-  await app.getByTestId('run').click();
-  await expect(status(app)).toHaveText(/^Running/, { timeout: 30_000 });
-  await expect
-    .poll(async () => eventsIn(await status(app).textContent()), { timeout: 30_000 })
-    .toBeGreaterThan(2000);
-  await app.getByTestId('pause').click();
-  await expect(status(app)).toHaveText(/^Paused: [\d,]+ events?$/);
-  const paused = await settledEvents(app);
+    shot,
+  }) => {
+    await pickLesson(app, 'producer_consumer');
+    await expect(app.getByTestId('editor-content')).toContainText('buffer = deque(maxlen=10)');
+    await expect(app.getByTestId('narration')).toContainText('Two generators share one deque(maxlen=10)');
+    await runToEnd(app);
 
-  await app.getByTestId('step').click();
-  await expect.poll(async () => eventsIn(await status(app).textContent())).toBeGreaterThan(paused);
-  await expect(status(app)).toHaveText(/^Paused/);
-  const stepped = await settledEvents(app);
-  await app.getByTestId('step-switch').click();
-  await expect.poll(async () => eventsIn(await status(app).textContent())).toBeGreaterThan(stepped);
-  await shot('03-paused-and-stepped');
+    const lanes = app.getByTestId('lane-label');
+    await expect(lanes.filter({ hasText: /^producer$/ })).toHaveCount(1);
+    await expect(lanes.filter({ hasText: /^consumer$/ })).toHaveCount(1);
+    await expect(app.getByTestId('console')).toContainText('consumed 34');
 
-  await app.getByTestId('stop').click();
-  await expect(status(app)).toHaveText(/^Stopped/);
-});
-
-test('stops `while True: pass` within a second and stays responsive', async ({ app, shot }) => {
-  await setProgram(app, 'while True:\n    pass\n');
-  await app.getByTestId('run').click();
-  await expect(status(app)).toHaveText(/^Running/, { timeout: 30_000 });
-  await app.waitForTimeout(500);
-  await app.getByTestId('stop').click();
-  await expect(status(app), 'the run stops within a second of pressing Stop').toHaveText(/^Stopped/, {
-    timeout: 1_000,
+    // From the first event, step switch by switch until the producer hands control back with a full deque.
+    const timeline = app.getByTestId('timeline');
+    await timeline.focus();
+    await timeline.press('Home');
+    const length = app.getByTestId('deque-length');
+    for (let i = 0; i < 10 && !(await length.allTextContents()).some((t) => t.startsWith('len 10 ')); i++)
+      await timeline.press('Shift+ArrowRight');
+    await expect(length).toHaveText('len 10 / maxlen 10');
+    await expect(app.getByTestId('deque-slot')).toHaveCount(10);
+    await expect(app.getByTestId('editor-run-line')).toHaveCount(1);
+    await shot('02-producer-consumer-full-deque');
+    // The README's picture (assets/screenshot.png is copied from it): wide enough for the whole deque.
+    await app.setViewportSize({ width: 1920, height: 1080 });
+    await expect(app.getByTestId('deque-slot')).toHaveCount(10);
+    await shot('readme');
   });
-  await expect(app.getByTestId('message-run-end')).toContainText('Run stopped');
-  await shot('04-stopped-endless-loop');
 
-  await pickLesson(app, 'round_robin');
-  await runToEnd(app);
-  await expect(app.getByTestId('console')).toContainText('C done');
-});
+  test('pauses and steps a live run, then stops it', async ({ app, shot }) => {
+    await setProgram(
+      app,
+      'def ticks():\n    n = 0\n    while True:\n        n += 1\n        yield n\n\n\nfor t in ticks():\n    if t % 1000 == 0:\n        print(t)\n',
+    );
+    await app.getByTestId('run').click();
+    await expect(status(app)).toHaveText(/^Running/, { timeout: 30_000 });
+    await expect
+      .poll(async () => eventsIn(await status(app).textContent()), { timeout: 30_000 })
+      .toBeGreaterThan(2000);
+    await app.getByTestId('pause').click();
+    await expect(status(app)).toHaveText(/^Paused: [\d,]+ events?$/);
+    const paused = await settledEvents(app);
 
-test('saves a trace and opens it again, and exports JSON Lines', async ({ app, host, shot }) => {
-  test.skip(
-    host === 'electron',
-    'desktop saving goes through native dialogs, which these specs do not drive',
-  );
-  await pickLesson(app, 'producer_consumer');
-  const events = await runToEnd(app);
+    await app.getByTestId('step').click();
+    await expect.poll(async () => eventsIn(await status(app).textContent())).toBeGreaterThan(paused);
+    await expect(status(app)).toHaveText(/^Paused/);
+    const stepped = await settledEvents(app);
+    await app.getByTestId('step-switch').click();
+    await expect.poll(async () => eventsIn(await status(app).textContent())).toBeGreaterThan(stepped);
+    await shot('03-paused-and-stepped');
 
-  const [saved] = await Promise.all([app.waitForEvent('download'), app.getByTestId('save-trace').click()]);
-  const file = resolve(FILES, saved.suggestedFilename());
-  await saved.saveAs(file);
-  const [exported] = await Promise.all([
-    app.waitForEvent('download'),
-    app.getByTestId('export-jsonl').click(),
-  ]);
-  const jsonl = resolve(FILES, exported.suggestedFilename());
-  await exported.saveAs(jsonl);
-  const lines = readFileSync(jsonl, 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l));
-  expect(lines.filter((l) => typeof l.seq === 'number')).toHaveLength(events);
-
-  await app.reload();
-  await waitForPython(app);
-  await app.getByTestId('open-trace-input').setInputFiles(file);
-  await expect(status(app)).toHaveText(
-    `Opened ${saved.suggestedFilename()}: ${events.toLocaleString('en')} events`,
-  );
-  await expect(app.getByTestId('lane-label').filter({ hasText: /^producer$/ })).toHaveCount(1);
-  await expect(app.getByTestId('console')).toContainText('consumed 34');
-  await shot('05-reopened-trace');
-});
-
-test('refuses a corrupt trace file and says why', async ({ app, host, shot }) => {
-  test.skip(
-    host === 'electron',
-    'desktop opening goes through native dialogs, which these specs do not drive',
-  );
-  const corrupt = resolve(FILES, 'corrupt.ystrace');
-  writeFileSync(corrupt, 'this is not a trace\n');
-  await app.getByTestId('open-trace-input').setInputFiles(corrupt);
-  const notice = app.getByTestId('message-notice');
-  await expect(notice).toContainText('Opening corrupt.ystrace did not work:');
-  await expect(notice).not.toHaveText(/did not work:\s*$/);
-  await expect(status(app)).toHaveText('Ready');
-  await shot('06-corrupt-trace-refused');
-});
-
-test('shows a program error on its line, run with the F5 shortcut', async ({ app, shot }) => {
-  await setProgram(app, 'total = 10\nparts = 0\nprint(total / parts)\n');
-  await app.keyboard.press('F5');
-  await expect(app.getByTestId('message-program-error')).toContainText(
-    'Line 3: ZeroDivisionError: division by zero',
-  );
-  await expect(app.getByTestId('editor-error-line')).toContainText('print(total / parts)');
-  await expect(app.getByTestId('editor-error-message')).toContainText('ZeroDivisionError');
-  await shot('07-program-error');
-});
-
-test('fits 1024×640 in the light theme and in presentation mode; splitters move by keyboard', async ({
-  app,
-  shot,
-}) => {
-  await app.setViewportSize({ width: 1024, height: 640 });
-  await app.getByTestId('theme').click();
-  await pickLesson(app, 'producer_consumer');
-  await runToEnd(app);
-  const overflow = () => app.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(await overflow()).toBeLessThanOrEqual(0);
-  await shot('08-small-light');
-
-  const splitter = app.getByTestId('splitter').first();
-  const before = Number(await splitter.getAttribute('aria-valuenow'));
-  await splitter.focus();
-  await splitter.press('ArrowUp');
-  await splitter.press('ArrowUp');
-  expect(Number(await splitter.getAttribute('aria-valuenow'))).toBeLessThan(before);
-
-  await app.getByTestId('presentation').click();
-  await expect(app.getByTestId('presentation')).toHaveAttribute('aria-pressed', 'true');
-  expect(await overflow()).toBeLessThanOrEqual(0);
-  await shot('09-small-presentation');
-});
-
-test('opens a dropped .py file in the editor, and shows the shortcuts with F1', async ({ app, shot }) => {
-  const dropped = await app.evaluateHandle(() => {
-    const data = new DataTransfer();
-    data.items.add(new File(['print("dropped here")\n'], 'dropped.py', { type: 'text/x-python' }));
-    return data;
+    await app.getByTestId('stop').click();
+    await expect(status(app)).toHaveText(/^Stopped/);
   });
-  await app.dispatchEvent('body', 'drop', { dataTransfer: dropped });
-  await expect(app.getByTestId('editor-content')).toHaveText('print("dropped here")');
-  await expect(app.getByText('dropped.py')).toBeVisible();
 
-  await app.keyboard.press('F1');
-  await expect(app.getByTestId('help')).toBeVisible();
-  await expect(app.getByTestId('help')).toContainText('Step to the next switch of control');
-  await shot('10-help');
-  await app.keyboard.press('Escape');
-  await expect(app.getByTestId('help')).toBeHidden();
-});
+  test('stops `while True: pass` within a second and stays responsive', async ({ app, shot }) => {
+    await setProgram(app, 'while True:\n    pass\n');
+    await app.getByTestId('run').click();
+    await expect(status(app)).toHaveText(/^Running/, { timeout: 30_000 });
+    await app.waitForTimeout(500);
+    await app.getByTestId('stop').click();
+    await expect(status(app), 'the run stops within a second of pressing Stop').toHaveText(/^Stopped/, {
+      timeout: 1_000,
+    });
+    await expect(app.getByTestId('message-run-end')).toContainText('Run stopped');
+    await shot('04-stopped-endless-loop');
 
-test('offers the last recording again after the page reloads', async ({ app, shot }) => {
-  await pickLesson(app, 'round_robin');
-  const events = await runToEnd(app);
-  await app.reload();
-  await waitForPython(app);
-  const offer = app.getByTestId('message-last-recording');
-  await expect(offer).toContainText(`${events} events`);
-  await shot('11-last-recording-offered');
-  await app.getByTestId('reopen-last').click();
-  await expect(status(app)).toHaveText(new RegExp(`^Opened .*: ${events} events$`));
-  await expect(offer).toBeHidden();
-  await expect(app.getByTestId('console')).toContainText('C done');
+    await pickLesson(app, 'round_robin');
+    await runToEnd(app);
+    await expect(app.getByTestId('console')).toContainText('C done');
+  });
+
+  test('saves a trace and opens it again, and exports JSON Lines', async ({ app, host, shot }) => {
+    test.skip(
+      host === 'electron',
+      'desktop saving goes through native dialogs, which these specs do not drive',
+    );
+    await pickLesson(app, 'producer_consumer');
+    const events = await runToEnd(app);
+
+    const [saved] = await Promise.all([app.waitForEvent('download'), app.getByTestId('save-trace').click()]);
+    const file = resolve(FILES, saved.suggestedFilename());
+    await saved.saveAs(file);
+    const [exported] = await Promise.all([
+      app.waitForEvent('download'),
+      app.getByTestId('export-jsonl').click(),
+    ]);
+    const jsonl = resolve(FILES, exported.suggestedFilename());
+    await exported.saveAs(jsonl);
+    const lines = readFileSync(jsonl, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.filter((l) => typeof l.seq === 'number')).toHaveLength(events);
+
+    await app.reload();
+    await waitForPython(app);
+    await app.getByTestId('open-trace-input').setInputFiles(file);
+    await expect(status(app)).toHaveText(
+      `Opened ${saved.suggestedFilename()}: ${events.toLocaleString('en')} events`,
+    );
+    await expect(app.getByTestId('lane-label').filter({ hasText: /^producer$/ })).toHaveCount(1);
+    await expect(app.getByTestId('console')).toContainText('consumed 34');
+    await shot('05-reopened-trace');
+  });
+
+  test('refuses a corrupt trace file and says why', async ({ app, host, shot }) => {
+    test.skip(
+      host === 'electron',
+      'desktop opening goes through native dialogs, which these specs do not drive',
+    );
+    const corrupt = resolve(FILES, 'corrupt.ystrace');
+    writeFileSync(corrupt, 'this is not a trace\n');
+    await app.getByTestId('open-trace-input').setInputFiles(corrupt);
+    const notice = app.getByTestId('message-notice');
+    await expect(notice).toContainText('Opening corrupt.ystrace did not work:');
+    await expect(notice).not.toHaveText(/did not work:\s*$/);
+    await expect(status(app)).toHaveText('Ready');
+    await shot('06-corrupt-trace-refused');
+  });
+
+  test('shows a program error on its line, run with the F5 shortcut', async ({ app, shot }) => {
+    await setProgram(app, 'total = 10\nparts = 0\nprint(total / parts)\n');
+    await app.keyboard.press('F5');
+    await expect(app.getByTestId('message-program-error')).toContainText(
+      'Line 3: ZeroDivisionError: division by zero',
+    );
+    await expect(app.getByTestId('editor-error-line')).toContainText('print(total / parts)');
+    await expect(app.getByTestId('editor-error-message')).toContainText('ZeroDivisionError');
+    await shot('07-program-error');
+  });
+
+  test('fits 1024×640 in the light theme and in presentation mode; splitters move by keyboard', async ({
+    app,
+    shot,
+  }) => {
+    await app.setViewportSize({ width: 1024, height: 640 });
+    await app.getByTestId('theme').click();
+    await pickLesson(app, 'producer_consumer');
+    await runToEnd(app);
+    const overflow = () => app.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await shot('08-small-light');
+
+    const splitter = app.getByTestId('splitter').first();
+    const before = Number(await splitter.getAttribute('aria-valuenow'));
+    await splitter.focus();
+    await splitter.press('ArrowUp');
+    await splitter.press('ArrowUp');
+    expect(Number(await splitter.getAttribute('aria-valuenow'))).toBeLessThan(before);
+
+    await app.getByTestId('presentation').click();
+    await expect(app.getByTestId('presentation')).toHaveAttribute('aria-pressed', 'true');
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await shot('09-small-presentation');
+  });
+
+  test('opens a dropped .py file in the editor, and shows the shortcuts with F1', async ({ app, shot }) => {
+    const dropped = await app.evaluateHandle(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['print("dropped here")\n'], 'dropped.py', { type: 'text/x-python' }));
+      return data;
+    });
+    await app.dispatchEvent('body', 'drop', { dataTransfer: dropped });
+    await expect(app.getByTestId('editor-content')).toHaveText('print("dropped here")');
+    await expect(app.getByText('dropped.py')).toBeVisible();
+
+    await app.keyboard.press('F1');
+    await expect(app.getByTestId('help')).toBeVisible();
+    await expect(app.getByTestId('help')).toContainText('Step to the next switch of control');
+    await shot('10-help');
+    await app.keyboard.press('Escape');
+    await expect(app.getByTestId('help')).toBeHidden();
+  });
+
+  test('offers the last recording again after the page reloads', async ({ app, shot }) => {
+    await pickLesson(app, 'round_robin');
+    const events = await runToEnd(app);
+    await app.reload();
+    await waitForPython(app);
+    const offer = app.getByTestId('message-last-recording');
+    await expect(offer).toContainText(`${events} events`);
+    await shot('11-last-recording-offered');
+    await app.getByTestId('reopen-last').click();
+    await expect(status(app)).toHaveText(new RegExp(`^Opened .*: ${events} events$`));
+    await expect(offer).toBeHidden();
+    await expect(app.getByTestId('console')).toContainText('C done');
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIELD_COLUMNS, KIND_CODE, NULL_INT } from '../../core/trace/schema.ts';
 import { Trace } from '../../core/trace/trace.ts';
-import { describeProgramError, describeRunEnd, findProgramError } from './problems.ts';
+import { describeProgramError, describeRunEnd, findProgramError, recordedProgram } from './problems.ts';
 
 /** A trace of `line` events, with an `error` event at `errorAt` (line 7), built the way the recorder streams it. */
 function traceWithError(size: number, errorAt: number | null): Trace {
@@ -57,5 +57,28 @@ describe('describeRunEnd', () => {
     ).toBe('Run stopped: it reached its event limit. Raise the limit to see more.');
     expect(describeRunEnd({ status: 'timeout', events: 1, wallMs: 1 })).toMatch(/time limit/);
     expect(describeRunEnd({ status: 'deadlock', events: 1, wallMs: 1 })).toMatch(/deadlock/);
+  });
+});
+
+describe('recordedProgram', () => {
+  it("reads the program's file name from the run.start event", () => {
+    const f = new Int32Array(FIELD_COLUMNS).fill(NULL_INT);
+    f[1] = 0;
+    const trace = Trace.fromBatches([
+      {
+        first: 0,
+        count: 1,
+        t: new Float64Array(1),
+        kind: Uint8Array.of(KIND_CODE['run.start']),
+        obj: new Int32Array(1),
+        line: new Int32Array(1),
+        f,
+        stringBase: 0,
+        strings: ['round_robin.py'],
+      },
+    ]);
+    expect(recordedProgram(trace)).toBe('round_robin.py');
+    expect(recordedProgram(traceWithError(3, null))).toBeNull();
+    expect(recordedProgram(new Trace())).toBeNull();
   });
 });

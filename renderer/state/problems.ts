@@ -29,6 +29,11 @@ export function findProgramError(trace: Trace, from = 0): ProgramError | null {
   return null;
 }
 
+/** The program file a trace recorded, from its run.start event (null when the trace does not say). */
+export function recordedProgram(trace: Trace): string | null {
+  return trace.size > 0 && trace.kind[0] === KIND_CODE['run.start'] ? trace.str(0, 1) : null;
+}
+
 export function describeProgramError(error: ProgramError): string {
   const where = error.line === null ? '' : `Line ${error.line}: `;
   return `${where}${error.exc}${error.message ? `: ${error.message}` : ''}`;
