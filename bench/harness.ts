@@ -71,7 +71,7 @@ export function formatValue(value: number): string {
 }
 
 export function formatRow(figure: Figure): string {
-  return `${figure.group.padEnd(10)} ${figure.name.padEnd(44)} ${formatValue(figure.value).padStart(14)} ${figure.unit}`;
+  return `${figure.group.padEnd(10)} ${figure.name.padEnd(56)} ${formatValue(figure.value).padStart(14)} ${figure.unit}`;
 }
 
 export async function readResults(file: string): Promise<Results> {

@@ -28,7 +28,7 @@ async function main(wanted: string[]): Promise<number> {
   }
   const figures: Figure[] = [];
   let failed = 0;
-  console.log(`${'group'.padEnd(10)} ${'figure'.padEnd(44)} ${'value'.padStart(14)} unit`);
+  console.log(`${'group'.padEnd(10)} ${'figure'.padEnd(56)} ${'value'.padStart(14)} unit`);
   for (const group of groups) {
     try {
       await runGroup(groupsFolder, group, (figure) => {
