@@ -199,7 +199,10 @@ test.describe('with Python ready', () => {
     await shot('09-small-presentation');
   });
 
-  test('opens a dropped .py file in the editor, and shows the shortcuts with F1', async ({ app, shot }) => {
+  test('opens a dropped or picked .py file in the editor, and shows the shortcuts with F1', async ({
+    app,
+    shot,
+  }) => {
     const dropped = await app.evaluateHandle(() => {
       const data = new DataTransfer();
       data.items.add(new File(['print("dropped here")\n'], 'dropped.py', { type: 'text/x-python' }));
@@ -208,6 +211,12 @@ test.describe('with Python ready', () => {
     await app.dispatchEvent('body', 'drop', { dataTransfer: dropped });
     await expect(app.getByTestId('editor-content')).toHaveText('print("dropped here")');
     await expect(app.getByText('dropped.py')).toBeVisible();
+    await app.getByTestId('open-program-input').setInputFiles({
+      name: 'picked.py',
+      mimeType: 'text/x-python',
+      buffer: Buffer.from('print("picked")\n'),
+    });
+    await expect(app.getByTestId('editor-content')).toHaveText('print("picked")');
 
     await app.keyboard.press('F1');
     await expect(app.getByTestId('help')).toBeVisible();

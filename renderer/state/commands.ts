@@ -86,6 +86,12 @@ export async function reopenLastRecording(): Promise<void> {
   await attempt('Reopening the last recording', () => api.call('openTrace', { lastRecording: true }));
 }
 
+/** Desktop: the host's native dialog reads the file. */
+export async function openProgramDialog(): Promise<void> {
+  const reply = await attempt('Opening a program', () => api.call('openProgram', { dialog: true }));
+  if (reply && 'source' in reply) program.load(reply.source, reply.fileName);
+}
+
 export async function openProgramFile(file: File): Promise<void> {
   const source = await attempt(`Opening ${file.name}`, () => file.text());
   if (source !== undefined) program.load(source, file.name.replace(/[/\\]/g, '_'));
