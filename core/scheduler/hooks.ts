@@ -7,6 +7,7 @@ let current: { ctx: RunContext; scheduler: PythonScheduler } | null = null;
 /** The scheduler's entry points into a run (see core/run/context.ts). */
 export const schedulerHooks: SchedulerHooks = {
   install(ctx) {
+    current?.scheduler.dispose();
     current = { ctx, scheduler: new PythonScheduler(ctx) };
   },
   drain(ctx) {

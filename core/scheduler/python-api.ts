@@ -89,6 +89,13 @@ export class PythonScheduler {
     if (deadlock !== undefined) throw new DeadlockError(deadlock.replace(/^Deadlock: /, ''));
   }
 
+  /** Frees the Python objects this run's scheduler still holds (tasks left waiting by a deadlock or a stop). */
+  dispose(): void {
+    this.scheduler.dispose();
+    this.step.destroy();
+    this.drainProgram.destroy();
+  }
+
   /** fn, with a Python exception it lets through turned into `abort` (see the class comment). */
   private guarded<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R | undefined {
     const PythonError = this.ctx.py.ffi.PythonError;
@@ -156,8 +163,14 @@ export class PythonScheduler {
         emit('deque.create', id, line, [orNull(maxlen), '[]', name]);
         return id;
       },
-      deque_op: (id: number, op: string, arg: string | undefined, value: string | undefined, len: number) =>
-        emit('deque.op', id, 0, [op, orNull(arg), orNull(value), null, len]),
+      deque_op: (
+        id: number,
+        op: string,
+        arg: string | undefined,
+        value: string | undefined,
+        len: number,
+        line: number,
+      ) => emit('deque.op', id, line, [op, orNull(arg), orNull(value), null, len]),
       now: () => scheduler.clock.now,
       advance: (to: number) => scheduler.advanceClock(to),
       announce: (name: string, wraps: string, target: number, line: number) =>

@@ -206,3 +206,20 @@ describe('Scheduler.halt', () => {
     expect(h.sched.unfinished).toBe(2);
   });
 });
+
+describe('Scheduler.dispose', () => {
+  it('releases the bodies of tasks left waiting', () => {
+    const h = harness();
+    const released: string[] = [];
+    for (const name of ['A', 'B']) {
+      const body: TaskBody = {
+        resume: () => h.sched.park('event', 'never', 'never set', 0),
+        release: () => released.push(name),
+      };
+      h.sched.spawn(body, { name, wraps: 'generator', target: 0, priority: 0, line: 0 });
+    }
+    expect(h.sched.run().kind).toBe('deadlock');
+    h.sched.dispose();
+    expect(released).toEqual(['A', 'B']);
+  });
+});

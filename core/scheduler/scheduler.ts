@@ -164,6 +164,13 @@ export class Scheduler {
     }
   }
 
+  /** Frees what unfinished tasks hold (their bodies): the run is over. */
+  dispose(): void {
+    for (const task of this.tasks.values()) task.body.release();
+    this.tasks.clear();
+    this.waiters.clear();
+  }
+
   /** Ends the loop after the current step: the run is ending. */
   halt(): void {
     this.halted = true;

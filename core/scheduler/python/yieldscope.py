@@ -16,6 +16,10 @@ Inside a generator task                     Inside a coroutine task (async def)
     yield from ev.wait()                        await ev.wait()
     r = yield from join(t)                      r = await join(t)
 
+Anything else a generator yields (`yield 42`) also just gives up control. `q.get()`, `q.put(x)`,
+`ev.wait()` and `join(t)` do nothing unless a task waits on them with `yield from` or `await`;
+outside any task, fill a queue with `q.put_nowait(x)`.
+
 run() runs the tasks until none is left. If your program never calls run(), the tasks run after
 its last line.
 
@@ -49,7 +53,7 @@ import _yieldscope_loop
 #: on the JavaScript module costs tens of microseconds, a Python one almost nothing
 _loop = types.SimpleNamespace(**{name: getattr(_yieldscope_loop, name) for name in dir(_yieldscope_loop)})
 
-__all__ = ['spawn', 'run', 'join', 'sleep', 'switch', 'Queue', 'Event', 'Task', 'Deadlock']
+__all__ = ['spawn', 'run', 'join', 'sleep', 'switch', 'Queue', 'QueueFull', 'Event', 'Task', 'Deadlock']
 
 
 def _find_probe():
@@ -354,6 +358,10 @@ def _default_name(kind):
     return f'{kind} {_count[kind]}'
 
 
+class QueueFull(Exception):
+    """put_nowait() on a full Queue."""
+
+
 class Queue:
     """A FIFO queue between tasks, its items in a deque. With maxsize > 0, put waits while it is full.
 
@@ -384,7 +392,7 @@ class Queue:
         while not self.items:
             yield _Park('queue.get', self._get_key, f'{self.name} is empty')
         item = self.items.popleft()
-        _loop.deque_op(self._deque_id, 'popleft', None, _srepr(item), len(self.items))
+        _loop.deque_op(self._deque_id, 'popleft', None, _srepr(item), len(self.items), _program_line())
         _loop.wake_one(self._put_key, f'{self.name} has room')
         return item
 
@@ -393,8 +401,17 @@ class Queue:
         """`yield from q.put(x)` / `await q.put(x)`: waits while the queue is full."""
         while self.full():
             yield _Park('queue.put', self._put_key, f'{self.name} is full ({self.maxsize} items)')
+        self._append(item)
+
+    def put_nowait(self, item):
+        """Puts an item without waiting (also outside any task); raises QueueFull if the queue is full."""
+        if self.full():
+            raise QueueFull(f'{self.name} is full ({self.maxsize} items)')
+        self._append(item)
+
+    def _append(self, item):
         self.items.append(item)
-        _loop.deque_op(self._deque_id, 'append', _srepr(item), None, len(self.items))
+        _loop.deque_op(self._deque_id, 'append', _srepr(item), None, len(self.items), _program_line())
         _loop.wake_one(self._get_key, f'{self.name} has an item')
 
     def __repr__(self):
