@@ -1,4 +1,5 @@
 /** Entry of the `yieldscope` command (started by bin/yieldscope.js under tsx). */
+import { RunnerError } from '../../core/run/runner.ts';
 import { parseCommand, USAGE, UsageError } from './args.ts';
 import { record } from './record.ts';
 
@@ -17,7 +18,10 @@ async function main(argv: string[]): Promise<number> {
       console.error(`yieldscope: ${e.message}\nTry \`yieldscope --help\`.`);
       return 2;
     }
-    console.error(`yieldscope: internal failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    // The runtime's own errors carry a message meant for users; anything else is a bug: show where.
+    const detail =
+      e instanceof RunnerError ? e.message : e instanceof Error ? (e.stack ?? e.message) : String(e);
+    console.error(`yieldscope: internal failure: ${detail}`);
     return 1;
   }
 }
