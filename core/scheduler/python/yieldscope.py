@@ -195,8 +195,13 @@ class Task:
 _failed = []
 
 
-def _unwrapped(fn):
-    return inspect.unwrap(fn) if callable(fn) else fn
+_MADE_BY_CALLING = inspect.CO_GENERATOR | inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR
+
+
+def _function_of(task):
+    """The plain function behind task (through decorators and bound methods), or None."""
+    fn = inspect.unwrap(getattr(task, '__func__', task)) if callable(task) else None
+    return fn if inspect.isfunction(fn) else None
 
 
 async def _run_async_generator(agen):
@@ -205,15 +210,15 @@ async def _run_async_generator(agen):
         await _SWITCH
 
 
-def _body_of(task, args):
-    """What the scheduler resumes for `task`, and what it wraps."""
+def _body_of(task, fn, args):
+    """What the scheduler resumes for `task`, what it wraps, and the object it runs."""
     target = task
-    if inspect.isfunction(_unwrapped(task)):
-        fn = _unwrapped(task)
-        if inspect.isgeneratorfunction(fn) or inspect.iscoroutinefunction(fn) or inspect.isasyncgenfunction(fn):
+    if fn is not None:
+        if fn.__code__.co_flags & _MADE_BY_CALLING:
             target = task(*args)
         else:
-            return _threadify(fn)(*args), 'thread', None
+            bound = (task.__self__,) if inspect.ismethod(task) else ()
+            return _threadify(fn)(*bound, *args), 'thread', None
     elif args:
         raise TypeError('spawn(): arguments are only for a function; this task is already made')
     if inspect.isgenerator(target):
@@ -229,9 +234,10 @@ def _body_of(task, args):
 
 def spawn(task, *args, name=None, priority=0):
     """Hands a task to the scheduler; returns its Task handle."""
-    body, wraps, target = _body_of(task, args)
+    fn = _function_of(task)
+    body, wraps, target = _body_of(task, fn, args)
     handle = Task(body)
-    wanted = name if name is not None else getattr(_unwrapped(task), '__name__', None) or body.__name__
+    wanted = name if name is not None else getattr(fn or target, '__name__', None) or body.__name__
     line = _program_line()
     target_id = _object_id(target if target is not None else body, line)
     handle.id = _loop.spawn(handle, str(wanted), wraps, int(priority), target_id, line)
