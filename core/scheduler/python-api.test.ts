@@ -222,6 +222,42 @@ spawn(sturdy)
   });
 });
 
+describe('spawn', () => {
+  it('takes bound methods as generator tasks and as threads, and refuses what is no task', async () => {
+    const { stdout, events } = await recordOk(`
+from yieldscope import spawn, run
+
+class Counter:
+    def __init__(self):
+        self.n = 0
+    def bump(self, k):
+        for _ in range(k):
+            self.n += 1
+    def steps(self, k):
+        for _ in range(k):
+            self.n += 1
+            yield
+
+c = Counter()
+spawn(c.bump, 10)
+spawn(c.steps, 5)
+run()
+print(c.n)
+try:
+    spawn(42)
+except TypeError as e:
+    print(e)
+`);
+    expect(stdout).toBe(
+      '15\nspawn() takes a generator, a coroutine, an async generator or a function, not int\n',
+    );
+    expect(only(events, 'sched.spawn').map((e) => `${e.name}/${e.wraps}`)).toEqual([
+      'bump/thread',
+      'steps/generator',
+    ]);
+  });
+});
+
 describe('deadlock', () => {
   it('names every waiting task and what it waits on, and ends the run', async () => {
     const { events, summary } = await record(`
