@@ -121,8 +121,15 @@ export function decodeNative(bytes: Uint8Array): Trace {
     throw new TraceFileError(`corrupt: ${body.left} unexpected bytes after the string table`);
   checkReferences(kind, f, n, stringCount);
 
+  // The columns were checked above and are exactly n long: they become the trace's own, uncopied.
   const trace = new Trace();
-  trace.append({ first: 0, count: n, t, kind, obj, line, f, stringBase: 0, strings });
+  trace.size = n;
+  trace.t = t;
+  trace.kind = kind;
+  trace.obj = obj;
+  trace.line = line;
+  trace.f = f;
+  for (const s of strings) trace.strings.push(s);
   return trace;
 }
 
@@ -141,7 +148,7 @@ function writeTimes(body: ByteWriter, t: Float64Array): void {
   }
 }
 
-function readTimes(body: ByteReader, n: number): Float64Array {
+function readTimes(body: ByteReader, n: number): Float64Array<ArrayBuffer> {
   const encoding = body.byte();
   if (encoding === T_FLOATS) return new Float64Array(body.take(n * 8).slice().buffer);
   if (encoding !== T_INTEGERS) throw new TraceFileError(`corrupt: unknown time encoding ${encoding}`);
