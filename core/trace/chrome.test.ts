@@ -129,4 +129,16 @@ describe('Chrome trace export', () => {
     const doc = JSON.parse(chunks.join('')) as { traceEvents: ChromeEvent[] };
     expect(doc.traceEvents.filter((e) => e.ph === 'X')).toHaveLength(12_501);
   });
+
+  it('ends the span of a generator closed while suspended at its gen.close', () => {
+    const closing: Row[] = [
+      { t: 0, kind: 'gen.create', obj: 1, line: 1, name: 'g', genkind: 'generator' },
+      { t: 1000, kind: 'gen.resume', obj: 1, line: 1, by: 0, via: 'close', value: 'GeneratorExit()' },
+      { t: 2000, kind: 'gen.close', obj: 1 },
+      { t: 50_000, kind: 'run.end', obj: 0, status: 'ok', message: null },
+    ];
+    const doc = JSON.parse(encodeChrome(traceOf(closing.map((r, seq) => ({ seq, ...r }) as TraceEvent))));
+    const slices = (doc.traceEvents as ChromeEvent[]).filter((e) => e.ph === 'X' && e.tid === 1);
+    expect(slices.map((e) => [e.ts, e.dur, e.args.ended])).toEqual([[1, 1, 'close']]);
+  });
 });

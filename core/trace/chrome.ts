@@ -4,7 +4,7 @@
  * - One track (tid) per generator, coroutine and scheduler task, named with `thread_name` metadata,
  *   plus track 0 for the main program. (Task tracks get tid 1000000 + task id so they never meet an object's.)
  * - A complete slice ("X") for each span a generator runs: from its gen.resume to the gen.yield,
- *   gen.return or gen.raise that suspends or ends it. A generator delegating with `yield from` or
+ *   gen.return, gen.raise or gen.close that suspends or ends it. A generator delegating with `yield from` or
  *   `await` stays running while the inner one runs, so their slices nest in time across tracks.
  *   A task's slice runs from its sched.pick to its park, its end, or the next pick.
  * - Instant events ("i") for yields, returns, raises and closes on the generator's own track, and
@@ -122,7 +122,9 @@ export function* chromeChunks(trace: Trace): Generator<string> {
         closeSpan(obj, ev.t, { ended: 'raise', exc: ev.exc });
         break;
       case 'gen.close':
+        // close() of a suspended generator resumes it with GeneratorExit, then it is closed: no yield or return.
         instant(obj, ev.t, 'close', where);
+        closeSpan(obj, ev.t, { ended: 'close' });
         break;
       case 'iter.stop':
         instant(runningLane(), ev.t, ev.again ? 'exhausted again' : 'exhausted', { iterator: obj, ...where });
