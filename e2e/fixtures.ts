@@ -2,7 +2,7 @@
  * The `app` fixture: a page of the running app, from the browser edition (a server per test file,
  * a fresh page per test) or from the desktop app (one Electron instance per test).
  */
-import { _electron, chromium, test as base, type Browser, type Page } from '@playwright/test';
+import { _electron, chromium, expect, test as base, type Browser, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { electronBinary, ROOT, serve, type ServedApp } from './hosts.ts';
@@ -52,13 +52,25 @@ export const test = base.extend<
     { scope: 'worker', timeout: 90_000 },
   ],
 
-  app: async ({ host, server, chromiumBrowser, viewport }, use) => {
+  app: async ({ host, server, chromiumBrowser, viewport }, use, testInfo) => {
     if (host === 'browser') {
       const context = await chromiumBrowser!.newContext({ viewport, acceptDownloads: true });
       const page = await context.newPage();
+      // Script errors and CSP violations show up here; the app must have none.
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+      });
       await page.goto(server!.url);
       await use(page);
+      if (testInfo.status !== testInfo.expectedStatus) {
+        mkdirSync(SCREENSHOTS, { recursive: true });
+        const name = testInfo.title.replace(/\W+/g, '-').slice(0, 80);
+        await page.screenshot({ path: resolve(SCREENSHOTS, `failed-${name}.png`) });
+      }
       await context.close();
+      expect(problems, 'the page logged errors').toEqual([]);
       return;
     }
     const electron = electronBinary();
@@ -84,4 +96,4 @@ export const test = base.extend<
   },
 });
 
-export const expect = test.expect;
+export { expect };
