@@ -76,3 +76,15 @@ export function lowerBound(a: Sorted, n: number, x: number): number {
   }
   return lo;
 }
+
+/** How many of `items` (in creation order) were created at or before event `seq`. */
+export function createdBy(items: readonly { createdAt: number }[], seq: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (items[mid].createdAt <= seq) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

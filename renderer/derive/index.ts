@@ -54,9 +54,12 @@ export class TraceIndex {
         case K['iter.stop']:
           this.iterators.ingest(i);
           break;
+        case K['gen.yield']:
+          this.generators.ingest(i);
+          this.iterators.ingest(i);
+          break;
         case K['gen.create']:
         case K['gen.resume']:
-        case K['gen.yield']:
         case K['gen.return']:
         case K['gen.raise']:
         case K['gen.close']:

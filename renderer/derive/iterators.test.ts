@@ -72,3 +72,33 @@ describe('iter() of an iterator', () => {
     expect(only).toMatchObject({ count: 1, track: { of: '[1]', how: '__iter__' } });
   });
 });
+
+describe('many iterators', () => {
+  it('shows the most recent ones and every one iterated again, however old', () => {
+    const events: Parameters<typeof traceFrom>[0] = [];
+    for (let k = 0; k < 100; k++)
+      events.push(['iter.create', { obj: k + 1, of: `[${k}]`, how: '__iter__', name: 'list_iterator' }]);
+    events.push(['iter.stop', { obj: 3, again: false }], ['iter.stop', { obj: 3, again: true }]);
+    const iterators = new TraceIndex(traceFrom(events)).update().iterators;
+    const shown = iterators.at(events.length - 1, 20, 5);
+    expect(shown.map((v) => v.track.obj)).toEqual([3, 96, 97, 98, 99, 100]);
+    expect(shown[0].again).toBe(true);
+    expect(iterators.countAt(49)).toBe(50);
+  });
+});
+
+describe('a generator looped over', () => {
+  it('counts what it yields as the values the loop received', () => {
+    const trace = traceFrom([
+      ['gen.create', { obj: 3, name: '<genexpr>', genkind: 'generator' }],
+      ['iter.create', { obj: 3, of: '<generator object>', how: 'self', name: 'generator' }],
+      ['gen.resume', { obj: 3, by: 0, via: 'next', value: null }],
+      ['gen.yield', { obj: 3, value: '7' }],
+      ['gen.resume', { obj: 3, by: 0, via: 'next', value: null }],
+      ['gen.return', { obj: 3, value: 'None' }],
+      ['iter.stop', { obj: 3, again: false }],
+    ]);
+    const [it] = new TraceIndex(trace).update().iterators.at(6);
+    expect(it).toMatchObject({ state: 'exhausted', count: 1, values: ['7'] });
+  });
+});

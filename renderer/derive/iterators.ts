@@ -1,6 +1,6 @@
 import type { Trace } from '../../core/trace/trace.ts';
 import { KIND_CODE } from '../../core/trace/schema.ts';
-import { IntColumn, upperBound } from './columns.ts';
+import { createdBy, IntColumn, upperBound } from './columns.ts';
 
 export type IteratorState = 'fresh' | 'active' | 'exhausted';
 
@@ -36,6 +36,8 @@ export interface IteratorView {
 export class IteratorIndex {
   readonly tracks: IteratorTrack[] = [];
   #byObj = new Map<number, IteratorTrack>();
+  /** Iterators flagged for re-iteration, in the order it happened: always shown, however old. */
+  readonly #iteratedAgain: IteratorTrack[] = [];
 
   constructor(private readonly trace: Trace) {}
 
@@ -63,10 +65,14 @@ export class IteratorIndex {
     }
     const track = this.#byObj.get(obj);
     if (!track) return;
-    if (kind === KIND_CODE['iter.next']) track.nexts.push(i);
+    // A generator is its own iterator: what it yields is what the loop over it receives.
+    if (kind === KIND_CODE['iter.next'] || kind === KIND_CODE['gen.yield']) track.nexts.push(i);
     else if (kind === KIND_CODE['iter.stop']) {
       track.stops.push(i);
-      if (track.againAt < 0 && (t.field(i, 0) === 1 || track.stops.size > 1)) track.againAt = i;
+      if (track.againAt < 0 && (t.field(i, 0) === 1 || track.stops.size > 1)) {
+        track.againAt = i;
+        this.#iteratedAgain.push(track);
+      }
     }
   }
 
@@ -74,10 +80,21 @@ export class IteratorIndex {
     return this.#byObj.get(obj);
   }
 
-  at(seq: number, keep = 20): IteratorView[] {
+  /** How many iterators exist at `seq`. */
+  countAt(seq: number): number {
+    return createdBy(this.tracks, seq);
+  }
+
+  /**
+   * The iterators at `seq`: the `limit` most recently created, plus every one iterated again after
+   * exhaustion by then, each with its last `keep` values. Work follows `limit`, not the run's size.
+   */
+  at(seq: number, keep = 20, limit = 30): IteratorView[] {
+    const n = this.countAt(seq);
+    const shown = this.tracks.slice(Math.max(0, n - limit), n);
+    const flagged = this.#iteratedAgain.filter((t) => t.againAt <= seq && !shown.includes(t));
     const out: IteratorView[] = [];
-    for (const track of this.tracks) {
-      if (track.createdAt > seq) continue;
+    for (const track of [...flagged, ...shown]) {
       const count = upperBound(track.nexts.data, track.nexts.size, seq);
       const stopped = track.stops.size > 0 && track.stops.data[0] <= seq;
       const values: string[] = [];
@@ -144,6 +161,17 @@ export class GeneratorIndex {
 
   get(obj: number): GeneratorTrack | undefined {
     return this.#byObj.get(obj);
+  }
+
+  /** How many generators exist at `seq`. */
+  countAt(seq: number): number {
+    return createdBy(this.tracks, seq);
+  }
+
+  /** The `limit` generators most recently created by `seq`. */
+  recent(seq: number, limit = 30): GeneratorTrack[] {
+    const n = this.countAt(seq);
+    return this.tracks.slice(Math.max(0, n - limit), n);
   }
 
   stateAt(track: GeneratorTrack, seq: number): GeneratorState | null {

@@ -25,9 +25,10 @@ const NONE = -1;
  * The last span may still be open (end -1): it reaches the newest event.
  */
 export class Spans {
-  readonly start = new IntColumn();
-  readonly end = new IntColumn();
-  readonly state = new IntColumn();
+  // Small to start with: a run may create a lane per generator expression, hundreds of thousands of them.
+  readonly start = new IntColumn(4);
+  readonly end = new IntColumn(4);
+  readonly state = new IntColumn(4);
   get size(): number {
     return this.start.size;
   }
@@ -214,7 +215,7 @@ export class TimelineIndex {
     const index = this.lanes.length;
     this.lanes.push({ index, obj, name, kind, createdAt: at });
     this.spans.push(new Spans());
-    this.markers.push(new IntColumn(16));
+    this.markers.push(new IntColumn(4));
     this.#open.push(NONE);
     this.#laneOfObj.set(obj, index);
     return index;

@@ -56,13 +56,17 @@ export function drawLanes(
       }
     }
     ctx.globalAlpha = 1;
+    // Lanes that share a colour with an earlier one also carry a line through their bars.
     const pattern = lanePattern(lane.index);
     if (pattern !== 'solid') {
-      ctx.strokeStyle = 'rgba(255,255,255,0.7)';
-      ctx.setLineDash(pattern === 'dotted' ? [1, 3] : []);
+      ctx.strokeStyle = 'rgba(0,0,0,0.55)';
+      ctx.setLineDash(pattern === 'dotted' ? [2, 3] : []);
       ctx.beginPath();
-      ctx.moveTo(0, y + h / 2);
-      ctx.lineTo(view.width, y + h / 2);
+      for (let b = 0; b < bars.count; b++) {
+        if (bars.x1[b] - bars.x0[b] < 3) continue;
+        ctx.moveTo(bars.x0[b], y + h / 2);
+        ctx.lineTo(bars.x1[b], y + h / 2);
+      }
       ctx.stroke();
       ctx.setLineDash([]);
     }
