@@ -121,10 +121,10 @@ export async function openDropped(file: File): Promise<void> {
   else await openTraceFile(file);
 }
 
-/** The desktop menu's commands; `open` in the browser is handled by the page's own file picker. */
-export function menu(command: MenuCommand, openPicker: () => void): void {
+/** The desktop menu's commands (and the same shortcuts in the page); `openTrace` shows a native dialog or the page's file picker. */
+export function menu(command: MenuCommand, openTrace: () => void): void {
   const actions: Record<MenuCommand, () => unknown> = {
-    open: () => (session.hello?.dialogs ? openTraceFile() : openPicker()),
+    open: openTrace,
     save: () => saveTrace('native'),
     'export-jsonl': () => saveTrace('jsonl'),
     'export-chrome': () => saveTrace('chrome'),
