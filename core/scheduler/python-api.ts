@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { PyProxy } from 'pyodide/ffi';
 import type { RunContext } from '../run/context.ts';
+import { makeEmitter, type PythonEmit } from './emitter.ts';
+import type { Emit } from './ready-queue.ts';
 import { deadlockMessage, Scheduler, type Waiting } from './scheduler.ts';
 
 /** The tasks the program left to run after its last line deadlocked. */
@@ -59,12 +61,17 @@ export class PythonScheduler {
   private abort: string | null = null;
   /** The message of the deadlock the tasks ended in, if they did. */
   deadlock: string | null = null;
+  /** Where the loop's events go: the recorder, through yieldscope._emit (see emitter.ts). */
+  private readonly emit: Emit;
   private readonly step: PyCallable;
   private readonly drainProgram: PyCallable;
+  private readonly pythonEmit: PythonEmit | undefined;
 
   constructor(private readonly ctx: RunContext) {
-    const emit = this.guarded(ctx.emit.bind(ctx));
-    this.scheduler = new Scheduler((...args) => void emit(...args), ctx.newObjectId.bind(ctx), {
+    let emit: Emit = () => {};
+    const guardedEmit = this.guarded((...args: Parameters<Emit>) => emit(...args));
+    this.emit = (...args) => void guardedEmit(...args);
+    this.scheduler = new Scheduler(this.emit, ctx.newObjectId.bind(ctx), {
       policy: ctx.options.policy,
       seed: ctx.options.seed,
     });
@@ -76,10 +83,12 @@ export class PythonScheduler {
       `import sys\nfor name in (${JSON.stringify(LOOP_MODULE)}, 'yieldscope', 'yieldscope_asyncio'): sys.modules.pop(name, None)\n` +
         `if ${JSON.stringify(LIBRARY_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(LIBRARY_DIR)})\n` +
         'import yieldscope, yieldscope_asyncio\nyieldscope_asyncio.install()\nyieldscope',
-    ) as PyProxy & { _step: PyCallable; _drain: PyCallable };
+    ) as PyProxy & { _step: PyCallable; _drain: PyCallable; _emit: PyCallable; _probe: unknown };
     this.step = module._step.copy() as PyCallable;
     this.drainProgram = module._drain.copy() as PyCallable;
+    this.pythonEmit = module._probe ? (module._emit.copy() as PythonEmit) : undefined;
     module.destroy();
+    emit = makeEmitter(ctx, this.pythonEmit, () => this.abortWith('the recorder'));
   }
 
   /** After the program's last line: runs tasks never run, reports failures nobody saw. */
@@ -92,6 +101,7 @@ export class PythonScheduler {
   /** Frees the Python objects this run's scheduler still holds (tasks left waiting by a deadlock or a stop). */
   dispose(): void {
     this.scheduler.dispose();
+    this.pythonEmit?.destroy();
     this.step.destroy();
     this.drainProgram.destroy();
   }
@@ -118,8 +128,7 @@ export class PythonScheduler {
 
   /** The functions Python sees as `_yieldscope_loop.*` (names in Python's style). */
   private loopModule(): Record<string, unknown> {
-    const { ctx, scheduler } = this;
-    const emit = this.guarded(ctx.emit.bind(ctx));
+    const { ctx, scheduler, emit } = this;
     return {
       switch_interval: ctx.options.switchInterval,
       program_file: () => ctx.options.fileName ?? 'main.py',

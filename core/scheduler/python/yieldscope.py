@@ -320,6 +320,28 @@ def _resume_via_scheduler(resume, value):
         _probe.pending_via = None
 
 
+_NULL = -2147483648  # an int column's null (core/trace/schema.ts NULL_INT)
+
+
+def _emit(kind, obj, line, a=_NULL, b=_NULL, c=_NULL, d=_NULL, e=_NULL):
+    """Records one of the loop's events (called from JavaScript, strings not yet interned). Returns
+    True when the recorder raised what ends the run (a stop, the event limit): kept in `_ending`
+    for run() to raise again, never raised through JavaScript (see core/scheduler/emitter.ts)."""
+    global _ending
+    s = _probe.s
+    try:
+        _probe.emit(
+            kind, obj, line,
+            s(a) if a.__class__ is str else a, s(b) if b.__class__ is str else b,
+            s(c) if c.__class__ is str else c, s(d) if d.__class__ is str else d,
+            s(e) if e.__class__ is str else e,
+        )
+    except BaseException as exc:  # noqa: BLE001 - ends the run: kept, raised again by run()
+        _ending = exc
+        return True
+    return None
+
+
 def _step(task):
     """Resumes one task until it gives up control, and tells the scheduler why it stopped."""
     global _budget, _ending
