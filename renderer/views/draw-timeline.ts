@@ -1,5 +1,6 @@
 import { Bars, lodBars, lodMarks, Marks, type AxisKey, type View } from '../derive/lod.ts';
 import type { TraceIndex } from '../derive/index.ts';
+import { markerLabel } from '../derive/markers.ts';
 import { DELEGATING } from '../derive/timeline.ts';
 import { laneColour, lanePattern, markerColour } from './palette.ts';
 
@@ -9,7 +10,12 @@ export interface LaneRows {
   height: number;
   /** Pixels scrolled down (rows above `first` are off screen). */
   scrollTop: number;
+  /** The theme's text colour, for marker labels. */
+  text: string;
 }
+
+/** Marker labels appear once markers are at least this far apart on average. */
+const LABEL_SPACING = 40;
 
 const bars = new Bars();
 const marks = new Marks();
@@ -78,6 +84,7 @@ export function drawLanes(
       if (!xs) markerXs.set(c, (xs = []));
       xs.push(marks.x[k], y + h);
     }
+    if (marks.count > 0 && marks.count * LABEL_SPACING < view.width) labelMarks(ctx, index, y, h, rows.text);
   }
   // Sparse markers are small triangles; dense ones (more than one per few pixels) plain ticks, far cheaper.
   for (const [c, xs] of markerXs) {
@@ -108,6 +115,25 @@ export function drawLanes(
       ctx.lineTo(x, to * h + h / 2 - rows.scrollTop);
     }
     ctx.stroke();
+  }
+}
+
+/** Writes what each marker stands for (yield 'full', send(3), return …) where it fits before the next one. */
+function labelMarks(
+  ctx: CanvasRenderingContext2D,
+  index: TraceIndex,
+  y: number,
+  h: number,
+  colour: string,
+): void {
+  ctx.fillStyle = colour;
+  ctx.font = `${Math.round(h * 0.4)}px system-ui, sans-serif`;
+  ctx.textBaseline = 'top';
+  for (let k = 0; k < marks.count; k++) {
+    const label = markerLabel(index.trace, marks.seq[k]);
+    if (!label) continue;
+    const room = (k + 1 < marks.count ? marks.x[k + 1] : Infinity) - marks.x[k] - 6;
+    if (ctx.measureText(label).width <= room) ctx.fillText(label, marks.x[k] + 4, y + 2);
   }
 }
 

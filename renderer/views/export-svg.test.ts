@@ -64,6 +64,7 @@ describe('SVG export', () => {
     expect(svg).toContain('>producer<');
     expect(svg).toContain('x="300.0" y="32" width="200.0"');
     expect(svg).toContain('>#2.5<');
+    expect(svg).toContain('>yield None<');
   });
 
   it('escapes everything XML gives a meaning to', () => {

@@ -1,6 +1,7 @@
 import type { DequeState } from '../derive/deques.ts';
 import { Bars, lodBars, lodMarks, Marks, type AxisKey, type View } from '../derive/lod.ts';
 import type { TraceIndex } from '../derive/index.ts';
+import { markerLabel } from '../derive/markers.ts';
 import { DELEGATING } from '../derive/timeline.ts';
 import { laneColour, markerColour } from './palette.ts';
 
@@ -86,6 +87,13 @@ export function timelineSvg(index: TraceIndex, layout: TimelineLayout): string {
     }
     const m = markers[lane.index];
     lodMarks(m.data, m.size, key, view, marks);
+    const labelled = marks.count * 40 < plot;
+    for (let k = 0; k < marks.count; k++) {
+      const label = labelled ? markerLabel(index.trace, marks.seq[k]) : '';
+      const room = (k + 1 < marks.count ? marks.x[k + 1] : Infinity) - marks.x[k] - 6;
+      if (label && label.length * 6.5 <= room)
+        body += `<text x="${(labelWidth + marks.x[k] + 4).toFixed(1)}" y="${y + 12}" font-size="11">${escapeXml(label)}</text>`;
+    }
     for (let k = 0; k < marks.count; k++)
       body += `<circle cx="${(labelWidth + marks.x[k]).toFixed(1)}" cy="${y + laneHeight - 4}" r="2.5" fill="${markerColour(index.trace.kindName(marks.seq[k]))}"/>`;
   });
