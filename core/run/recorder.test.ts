@@ -62,9 +62,10 @@ describe('generators', () => {
   it('records the producer/consumer coordinator exactly', async () => {
     const events = await run(PRODUCER_CONSUMER);
     const name = genName(events);
-    const switches = only(events, 'gen.resume', 'gen.yield', 'gen.return').map(
-      (e) => `${e.kind} ${name(e.obj)}${e.kind === 'gen.resume' ? ` by ${name(e.by as number)} via ${e.via}` : ` ${e.value}`}`,
-    );
+    const switches = only(events, 'gen.resume', 'gen.yield', 'gen.return')
+      // the suspended consumer is closed whenever the garbage collector frees it (maybe after the run)
+      .filter((e) => e.via !== 'close')
+      .map((e) => `${e.kind} ${name(e.obj)}${e.kind === 'gen.resume' ? ` by ${name(e.by as number)} via ${e.via}` : ` ${e.value}`}`);
     const round = (who: string, value: string) => [`gen.resume ${who} by main via next`, `gen.yield ${who} ${value}`];
     const expected = [
       ...round('producer', "'full'"),
@@ -76,8 +77,6 @@ describe('generators', () => {
       'gen.resume producer by main via next',
       "gen.return producer 'produced'",
       ...round('consumer', "'drained'"),
-      // coordinator returns: its suspended consumer is garbage-collected, which closes it
-      'gen.resume consumer by main via close',
     ];
     expect(switches).toEqual(expected);
 
@@ -349,7 +348,7 @@ describe('errors and output', () => {
     expect(error.traceback).not.toContain('ys_probe');
   });
 
-  it('keeps huge output bounded and a million lines recorded', async () => {
+  it('keeps huge output bounded and a million lines recorded', { timeout: 180_000 }, async () => {
     const { trace, summary } = await recordTrace({ source: "print('x' * 10**7)\nfor i in range(10**6):\n    print(i)\n" }, runner);
     expect(summary.status).toBe('ok');
     const out = only([...trace.events(0, 5)], 'stdout');

@@ -75,6 +75,8 @@ ids = {}  # id(obj) -> object id, entries removed when the object dies
 _refs = {}  # id(obj) -> weakref (or the object itself when it takes no weakref)
 exhausted = set()  # object ids of iterators that raised StopIteration
 frames = {}  # a generator's frame -> its object id (reading frame.f_generator is slow)
+_frame_keys = {}  # id(generator) -> its frame, to forget the frame when the generator dies
+_dead_frames = []
 _lines = {}  # code -> line of each instruction
 
 # the generator stack: who is running now
@@ -101,12 +103,10 @@ del _dis
 
 def start(send_batch, wait_for_host, limit):
     """Resets the recorder for a new run."""
-    global n, nc, t0, last_flush, max_events, strs, new_strs, string_base, flushed, sink, waiter
+    global E, T, F, n, nc, t0, last_flush, max_events, strs, new_strs, string_base, flushed, sink, waiter
     global gate, limit_message, next_obj, ids, _refs, exhausted, frames, cur, stack, line_key
     global pending_via, pending_value, closed_during
-    E.clear()
-    T.clear()
-    F.clear()
+    E, T, F = [], [], []
     n = 0
     max_events = limit
     nc = min(TICK, max_events)
@@ -125,6 +125,8 @@ def start(send_batch, wait_for_host, limit):
     _refs = {}
     exhausted = set()
     frames = {}
+    _frame_keys.clear()
+    _dead_frames.clear()
     cur = MAIN
     stack = []
     line_key = K_LINE
@@ -155,6 +157,11 @@ def _forget(key):
     def gone(_ref):
         ids.pop(key, None)
         _refs.pop(key, None)
+        frame = _frame_keys.pop(key, None)
+        if frame is not None:
+            # weakref callbacks run before a dying generator is closed: keep its frame known
+            # until that close has been recorded (the next tick)
+            _dead_frames.append(frame)
 
     return gone
 
@@ -192,9 +199,13 @@ def tick(kind):
     """Runs every TICK events, and at every event while the gate is closed."""
     global nc, limit_message
     now = clock()
-    if not E[-1] & TIMED:
+    if E and not E[-1] & TIMED:
         E[-1] |= TIMED
         T.append(now - t0)
+    if _dead_frames:
+        for frame in _dead_frames:
+            frames.pop(frame, None)
+        _dead_frames.clear()
     if n >= max_events:
         limit_message = f'The program produced more than {max_events:,} events (the event limit).'
         nc = n + 1
@@ -211,20 +222,26 @@ def _next_tick():
     nc = n + 1 if gate else min(n + TICK, max_events)
 
 
+_flushing = False
+
+
 def flush():
-    """Sends everything recorded since the last flush to JS."""
-    global new_strs, string_base, flushed, last_flush
+    """Sends everything recorded since the last flush to JS. Events recorded meanwhile (a generator
+    finalized by the garbage collector, a signal handler) go to fresh buffers and the next flush."""
+    global E, T, F, new_strs, string_base, flushed, last_flush, _flushing
     last_flush = clock()
-    if not E and not new_strs:
+    if _flushing or (not E and not new_strs):
         return
-    count = len(E)
-    sink(flushed, count, array('q', E), array('d', T), array('i', _chain(F)), string_base, new_strs)
-    flushed += count
-    string_base += len(new_strs)
-    new_strs = []
-    E.clear()
-    T.clear()
-    F.clear()
+    _flushing = True
+    try:
+        events, times, fields, strings = E, T, F, new_strs
+        E, T, F, new_strs = [], [], [], []
+        first, base = flushed, string_base
+        flushed += len(events)
+        string_base += len(strings)
+        sink(first, len(events), array('q', events), array('d', times), array('i', _chain(fields)), base, strings)
+    finally:
+        _flushing = False
 
 
 ACT_RESUME, ACT_STEP_EVENT, ACT_STEP_SWITCH, ACT_STOP = 1, 2, 3, 4
@@ -363,7 +380,7 @@ def register_gen(gen, line):
     frame = _frame_of(gen)
     if frame is not None:
         frames[frame] = o
-        weakref.finalize(gen, frames.pop, frame, None)
+        _frame_keys[id(gen)] = frame
     emit(K_GEN_CREATE, o, line, s(gen.__qualname__), s(_GEN_KIND.get(type(gen).__name__, 'generator')))
     return o
 
