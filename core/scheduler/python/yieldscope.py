@@ -34,6 +34,8 @@ say so (`yield`, `await`), which is why the same logic written cooperatively nev
 Only the lines of the function itself count and can be interrupted: a call into another function
 runs whole, without a switch, like C code holding CPython's GIL. The function must be defined in
 your program, not nested in another function (its lines are rewritten so they can be paused).
+A thread cannot wait (sleep, get, put, wait, join do nothing in it); it can put_nowait into a Queue
+and set() an Event, and it ends when the function returns.
 
 When no task can run, none sleeps and some still wait (each for something only another waiting
 task could do), the run stops with a deadlock that names every waiting task and what it waits on.
