@@ -98,6 +98,8 @@ describe('policies', () => {
         .join(''),
     ).toBe('ABCABCABC');
     const spawns = only(events, 'sched.spawn');
+    const created = new Map(only(events, 'gen.create').map((e) => [e.obj, e.line]));
+    expect(spawns.map((e) => created.get(e.target as number))).toEqual(spawns.map((e) => e.line));
     const resumes = only(events, 'gen.resume').filter((e) => spawns.some((s) => s.target === e.obj));
     expect(resumes).toHaveLength(9);
     expect(new Set(resumes.map((e) => e.via))).toEqual(new Set(['scheduler']));

@@ -58,14 +58,28 @@ _loop = types.SimpleNamespace(**{name: getattr(_yieldscope_loop, name) for name 
 __all__ = ['spawn', 'run', 'join', 'sleep', 'switch', 'Queue', 'QueueFull', 'Event', 'Task', 'Deadlock']
 
 
-def _find_probe():
-    """The recorder's event module, reached as the program's rewritten code reaches it (its `__ys__`
-    helpers): the scheduler marks its resumes as via "scheduler" and gives tasks' generators their ids."""
-    helpers = getattr(sys.modules.get('__main__'), '__ys__', None)
-    return getattr(helpers, 'R', None)
+#: the recorder's helpers, reached as the program's rewritten code reaches them (`__ys__`), and its
+#: event module: the scheduler records through it, marks its resumes as via "scheduler" and gives
+#: tasks' generators their ids (None when running without the recorder)
+_helpers = getattr(sys.modules.get('__main__'), '__ys__', None)
+_probe = getattr(_helpers, 'R', None)
 
 
-_probe = _find_probe()
+def _nothing():
+    yield
+
+
+#: the code of the wrapper the recorder puts around the program's generator functions (it records
+#: gen.create at its caller's line, which for a spawned task would be this module's)
+_RECORDING_WRAPPER = _helpers.gen(_nothing).__code__ if _helpers is not None else None
+
+
+def _maker(task):
+    """task, without the recorder's wrapper: spawn records the generator's creation at its own line."""
+    fn = getattr(task, '__func__', task)
+    if getattr(fn, '__code__', None) is not _RECORDING_WRAPPER:
+        return task
+    return fn.__wrapped__.__get__(task.__self__) if inspect.ismethod(task) else fn.__wrapped__
 
 
 class Deadlock(BaseException):
@@ -217,7 +231,7 @@ def _body_of(task, fn, args):
     target = task
     if fn is not None:
         if fn.__code__.co_flags & _MADE_BY_CALLING:
-            target = task(*args)
+            target = _maker(task)(*args)
         else:
             bound = (task.__self__,) if inspect.ismethod(task) else ()
             return _threadify(fn)(*bound, *args), 'thread', None
