@@ -157,3 +157,20 @@ describe('timeline lanes and spans', () => {
     expect(spansOf(t, 2, trace.size)).toEqual([[1, 3, RUNNING]]);
   });
 });
+
+describe('lane names', () => {
+  it('numbers generators that share a name so their lanes can be told apart', () => {
+    const trace = traceFrom([
+      ['gen.create', { obj: 1, name: 'tag', genkind: 'generator' }],
+      ['gen.create', { obj: 2, name: 'tag', genkind: 'generator' }],
+      ['gen.create', { obj: 3, name: 'other', genkind: 'coroutine' }],
+    ]);
+    const t = new TraceIndex(trace).update().timeline;
+    expect(t.lanes.map((l) => [l.name, l.kind])).toEqual([
+      ['main', 'main'],
+      ['tag', 'generator'],
+      ['tag 2', 'generator'],
+      ['other', 'coroutine'],
+    ]);
+  });
+});

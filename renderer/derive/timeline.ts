@@ -84,6 +84,7 @@ export class TimelineIndex {
   /** The seq of the event that ended the run, or -1 while it runs. */
   endedAt = -1;
   #laneOfObj = new Map<number, number>();
+  #namesSeen = new Map<string, number>();
   #threadTasks = new Set<number>();
   #stack: Frame[] = [];
   #open: number[] = [];
@@ -213,7 +214,10 @@ export class TimelineIndex {
 
   #addLane(obj: number, name: string, kind: LaneKind, at: number): number {
     const index = this.lanes.length;
-    this.lanes.push({ index, obj, name, kind, createdAt: at });
+    // Same-named generators (two `worker()`s, many `<genexpr>`s) get numbered so their lanes can be told apart.
+    const seen = (this.#namesSeen.get(name) ?? 0) + 1;
+    this.#namesSeen.set(name, seen);
+    this.lanes.push({ index, obj, name: seen > 1 ? `${name} ${seen}` : name, kind, createdAt: at });
     this.spans.push(new Spans());
     this.markers.push(new IntColumn(4));
     this.#open.push(NONE);
