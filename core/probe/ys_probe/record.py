@@ -186,9 +186,12 @@ def known(obj):
 def emit(kind, obj, line, a=NULL, b=NULL, c=NULL, d=NULL, e=NULL):
     """Appends one event; field values are already ints (use s() for strings)."""
     global n
+    # everything that may call out (and so let a signal handler raise) comes before the appends,
+    # so an event is either wholly recorded or not at all
+    now = clock() - t0
     n += 1
     E.append(kind | TIMED | line << 8 | obj << 32)
-    T.append(clock() - t0)
+    T.append(now)
     if kind not in FIELDLESS:
         F.append((a, b, c, d, e))
     if n >= nc:
@@ -227,20 +230,28 @@ _flushing = False
 
 def flush():
     """Sends everything recorded since the last flush to JS. Events recorded meanwhile (a generator
-    finalized by the garbage collector, a signal handler) go to fresh buffers and the next flush."""
+    finalized by the garbage collector, a signal handler) go to fresh buffers and the next flush;
+    if a KeyboardInterrupt strikes before the batch is sent, its events go back to be sent later."""
     global E, T, F, new_strs, string_base, flushed, last_flush, _flushing
     last_flush = clock()
     if _flushing or (not E and not new_strs):
         return
     _flushing = True
+    events, times, fields, strings = E, T, F, new_strs
+    E, T, F, new_strs = [], [], [], []
+    sent = False
     try:
-        events, times, fields, strings = E, T, F, new_strs
-        E, T, F, new_strs = [], [], [], []
-        first, base = flushed, string_base
-        flushed += len(events)
-        string_base += len(strings)
-        sink(first, len(events), array('q', events), array('d', times), array('i', _chain(fields)), base, strings)
+        sink(flushed, len(events), array('q', events), array('d', times), array('i', _chain(fields)), string_base, strings)
+        sent = True
     finally:
+        if sent:
+            flushed += len(events)
+            string_base += len(strings)
+        else:
+            E[:0] = events
+            T[:0] = times
+            F[:0] = fields
+            new_strs[:0] = strings
         _flushing = False
 
 
