@@ -15,9 +15,11 @@ export type PythonEmit = PyProxy & ((...args: (number | string)[]) => boolean | 
  * strings included, also makes a switch several times cheaper than one call per string field.
  *
  * `onEnding` is called when the run must end (Python keeps the exception to raise it again).
- * Without the recorder (no `_emit`), falls back to RunContext.emit.
+ * Without the recorder (no `_emit`), falls back to RunContext.emit; records nothing in a run with
+ * recording off (a benchmark's baseline).
  */
 export function makeEmitter(ctx: RunContext, pythonEmit: PythonEmit | undefined, onEnding: () => void): Emit {
+  if (ctx.options.record === false) return () => {};
   if (!pythonEmit) return ctx.emit.bind(ctx);
   return (kind, obj, line, fields = []) => {
     const spec = KINDS[kind].fields;
