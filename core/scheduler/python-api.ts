@@ -49,15 +49,16 @@ function orNull<T>(value: T | undefined): T | null {
  * asyncio): the Python modules call the functions of `_yieldscope_loop` below, which drive the
  * TypeScript Scheduler and emit into the run's event stream.
  *
- * No Python exception may unwind through these JavaScript frames back into Python: with a warm
- * JIT that has crashed V8 (a fatal error in its deoptimizer). So a Python exception that reaches
- * JavaScript here (stop, the event limit, an interrupt) is caught at once and remembered as
- * `abort`; the loop halts, and Python raises it again on its side (see yieldscope._raise_if_aborted),
- * or drain() ends the run with a JavaScript error.
+ * No Python exception may unwind through these JavaScript frames: with a warm JIT that has
+ * crashed V8 (a fatal error in its deoptimizer). So the Python functions the loop calls on its hot
+ * path (yieldscope._step, yieldscope._emit) catch what ends the run (a stop, the event limit) and
+ * return a flag, and any Python exception that still reaches JavaScript here is caught at once.
+ * Either way the run is marked `abort`, the loop halts, and Python raises the exception again on
+ * its own side (yieldscope._raise_if_aborted), or drain() ends the run with a JavaScript error.
  */
 export class PythonScheduler {
   readonly scheduler: Scheduler;
-  /** The type name of the Python exception that is ending the run, once one has. */
+  /** What is ending the run (a Python exception's type name, or where it was caught), once something is. */
   private abort: string | null = null;
   /** The message of the deadlock the tasks ended in, if they did. */
   deadlock: string | null = null;
