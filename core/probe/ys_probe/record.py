@@ -305,7 +305,7 @@ def _line_of(code, offset):
 
 
 def _push(frame, offset, via, value):
-    global cur, line_key, pending_via, n
+    global cur, line_key, pending_via, pending_value
     code = frame.f_code
     o = frames.get(frame)
     if o is None:
@@ -321,6 +321,7 @@ def _push(frame, offset, via, value):
             pending_via = None
             if value == NULL:
                 value = pending_value
+            pending_value = NULL
     emit(K_GEN_RESUME, o, _line_of(code, offset), cur, s(via), value)
     stack.append(cur)
     cur = o
@@ -334,7 +335,25 @@ def _pop():
 
 
 def on_resume(code, offset):
-    _push(_getframe(1), offset, None, NULL)
+    """PY_START / PY_RESUME of a generator or coroutine: the hottest callback, so _push inlined."""
+    global cur, line_key, pending_via, pending_value
+    frame = _getframe(1)
+    o = frames.get(frame)
+    via = pending_via
+    if o is None or via is None:
+        _push(frame, offset, None, NULL)
+        return
+    value = pending_value
+    pending_via = None
+    pending_value = NULL
+    try:
+        line = _lines[code][offset >> 1]
+    except KeyError:
+        line = _line_of(code, offset)
+    emit(K_GEN_RESUME, o, line, cur, s(via), value)
+    stack.append(cur)
+    cur = o
+    line_key = K_LINE | o << 32
 
 
 def on_throw(code, offset, exc):
@@ -345,9 +364,15 @@ def on_throw(code, offset, exc):
 
 
 def on_yield(code, offset, value):
+    global cur, line_key
     o = cur
-    _pop()
-    emit(K_GEN_YIELD, o, _line_of(code, offset), s(srepr(value)))
+    cur = stack.pop() if stack else MAIN
+    line_key = K_LINE | cur << 32
+    try:
+        line = _lines[code][offset >> 1]
+    except KeyError:
+        line = _line_of(code, offset)
+    emit(K_GEN_YIELD, o, line, s(srepr(value)))
 
 
 def on_return(code, offset, value):
