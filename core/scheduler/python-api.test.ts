@@ -457,4 +457,29 @@ for i in range(4):
     expect(strip(b)).toEqual(strip(a));
     expect(a.events.length).toBeGreaterThan(100);
   });
+
+  it('records the same events for an asyncio program run twice', async () => {
+    const program = `
+import asyncio
+
+async def worker(name, q):
+    while (item := await q.get()) is not None:
+        await asyncio.sleep(item / 10)
+
+async def main():
+    q = asyncio.Queue(2)
+    workers = [asyncio.create_task(worker(n, q)) for n in 'abc']
+    for i in range(9):
+        await q.put(i)
+    for _ in workers:
+        await q.put(None)
+    await asyncio.gather(*workers)
+
+asyncio.run(main())
+`;
+    const strip = (r: Recording) => r.events.map(({ t: _t, ...rest }) => rest);
+    const a = await recordOk(program);
+    expect(strip(await recordOk(program))).toEqual(strip(a));
+    expect(only(a.events, 'sched.spawn')).toHaveLength(4);
+  });
 });
