@@ -35,6 +35,8 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
+    // Tests and dev tooling run in Node beside the renderer (they record real runs, drive Chromium).
+    ignores: ['renderer/**/*.test.ts', 'renderer/**/dev/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- this test drives the real recorder in Node to get traces of real runs; the derivations it checks import nothing of it */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordTrace } from '../../core/run/record.ts';
 import { Runner } from '../../core/run/runner.ts';

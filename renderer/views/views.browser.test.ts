@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- this Node-side test records real runs and drives Chromium; the views it loads import nothing of it */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- a Node-side build config for the views dev page, not renderer code */
 import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
