@@ -173,6 +173,46 @@ for v in top():
     ]);
   });
 
+  it('records coroutines awaiting each other, driven by send', async () => {
+    const events = await run(`
+class Ready:
+    def __await__(self):
+        got = yield 'tick'
+        return got
+async def inner():
+    return await Ready()
+async def outer():
+    return await inner()
+c = outer()
+c.send(None)
+try:
+    c.send(5)
+except StopIteration as e:
+    print(e.value)
+`);
+    const name = genName(events);
+    expect(only(events, 'gen.create').map((e) => `${e.name} ${e.genkind}`)).toEqual([
+      'outer coroutine',
+      'inner coroutine',
+      'Ready.__await__ generator',
+    ]);
+    const resumes = only(events, 'gen.resume').map((e) => `${name(e.obj)} by ${name(e.by as number)} via ${e.via} ${e.value}`);
+    expect(resumes).toEqual([
+      'outer by main via send None',
+      'inner by outer via await null',
+      'Ready.__await__ by inner via await null',
+      'outer by main via send 5',
+      'inner by outer via await null',
+      'Ready.__await__ by inner via await null',
+    ]);
+    expect(only(events, 'gen.return').map((e) => `${name(e.obj)} ${e.value}`)).toEqual([
+      'Ready.__await__ 5',
+      'inner 5',
+      'outer 5',
+    ]);
+    expect(only(events, 'stdout')[0].text).toBe('5\n');
+  });
+
   it('records a generator expression exhausted by sum', async () => {
     const events = await run('total = sum(x * x for x in range(4))\nprint(total)\n');
     const [create] = only(events, 'gen.create');
