@@ -12,7 +12,26 @@ const PACKAGE = 'ys_probe';
  * Standard modules imported before any run, so they hold the real collections.deque and a run's
  * clean-up (which drops every module the program imported) never has to drop them.
  */
-export const PRELOADED = ['collections', 'itertools', 'functools', 'contextlib', 'heapq', 'random', 'math', 'queue', 'threading', 'dataclasses', 'typing', 're', 'time', 'reprlib', 'traceback', 'dis', 'ast', 'inspect'];
+export const PRELOADED = [
+  'collections',
+  'itertools',
+  'functools',
+  'contextlib',
+  'heapq',
+  'random',
+  'math',
+  'queue',
+  'threading',
+  'dataclasses',
+  'typing',
+  're',
+  'time',
+  'reprlib',
+  'traceback',
+  'dis',
+  'ast',
+  'inspect',
+];
 
 /** The probe's Python files: beside this module in source, or `probeDir` when bundled elsewhere. */
 export function probeSourceDir(probeDir?: string): string {
@@ -24,7 +43,8 @@ export function loadProbe(py: PyodideAPI, probeDir?: string): PyProxy {
   const dir = probeSourceDir(probeDir);
   py.FS.mkdirTree(`${PROBE_ROOT}/${PACKAGE}`);
   for (const file of readdirSync(dir)) {
-    if (file.endsWith('.py')) py.FS.writeFile(`${PROBE_ROOT}/${PACKAGE}/${file}`, readFileSync(join(dir, file), 'utf8'));
+    if (file.endsWith('.py'))
+      py.FS.writeFile(`${PROBE_ROOT}/${PACKAGE}/${file}`, readFileSync(join(dir, file), 'utf8'));
   }
   py.runPython(`import sys\nsys.path.append(${JSON.stringify(PROBE_ROOT)})`);
   return py.pyimport(`${PACKAGE}.session`) as PyProxy;

@@ -50,7 +50,10 @@ describe('stop', () => {
   });
 
   it('ends a program that swallows KeyboardInterrupt, still as stopped, and the next run works', async () => {
-    const { trace, handle } = start({ source: 'while True:\n    try:\n        while True:\n            pass\n    except BaseException:\n        pass\n' });
+    const { trace, handle } = start({
+      source:
+        'while True:\n    try:\n        while True:\n            pass\n    except BaseException:\n        pass\n',
+    });
     await until(() => trace.size >= 1, 'run.start');
     await sleep(50);
     handle.stop();
@@ -64,7 +67,8 @@ describe('stop', () => {
 
 describe('pause and step', () => {
   it('pauses an infinite generator, steps exactly one event at a time, steps to the next switch, resumes', async () => {
-    const source = 'def forever():\n    i = 0\n    while True:\n        yield i\n        i += 1\nfor v in forever():\n    pass\n';
+    const source =
+      'def forever():\n    i = 0\n    while True:\n        yield i\n        i += 1\nfor v in forever():\n    pass\n';
     const { trace, handle } = start({ source });
     await until(() => trace.size > 100, 'some events');
     handle.pause();
@@ -80,7 +84,10 @@ describe('pause and step', () => {
     }
     const before = trace.size;
     handle.step('switch');
-    await until(() => trace.size > before && trace.kindName(trace.size - 1) === 'gen.resume', 'the next switch');
+    await until(
+      () => trace.size > before && trace.kindName(trace.size - 1) === 'gen.resume',
+      'the next switch',
+    );
     await sleep(100);
     const atSwitch = trace.size;
     expect(trace.kindName(atSwitch - 1)).toBe('gen.resume');
@@ -91,7 +98,10 @@ describe('pause and step', () => {
   });
 
   it('pauses a loop that records nothing and starts paused when asked', async () => {
-    const { trace, handle } = start({ source: "print('hi')\nx = 0\nwhile True:\n    x += 1\n", startPaused: true });
+    const { trace, handle } = start({
+      source: "print('hi')\nx = 0\nwhile True:\n    x += 1\n",
+      startPaused: true,
+    });
     await until(() => trace.size >= 1, 'run.start');
     await sleep(200);
     expect(trace.size).toBe(1);
@@ -111,7 +121,10 @@ describe('pause and step', () => {
 
 describe('limits', () => {
   it('stops at the event limit', async () => {
-    const { trace, summary } = await recordTrace({ source: 'while True:\n    pass\n', maxEvents: 1000 }, runner);
+    const { trace, summary } = await recordTrace(
+      { source: 'while True:\n    pass\n', maxEvents: 1000 },
+      runner,
+    );
     expect(summary.status).toBe('limit');
     expect(summary.message).toMatch(/event limit/);
     expect(trace.size).toBe(1001);
@@ -139,11 +152,18 @@ describe('isolation', () => {
   it('does not leak globals, imports or patches from one run to the next', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ys-'));
     writeFileSync(join(dir, 'helper.py'), 'VALUE = 1\n');
-    const first = await recordTrace({ source: 'import helper\nhelper.VALUE = 2\nsecret = 42\nimport collections\ncollections.extra = 1\n', programDir: dir }, runner);
+    const first = await recordTrace(
+      {
+        source: 'import helper\nhelper.VALUE = 2\nsecret = 42\nimport collections\ncollections.extra = 1\n',
+        programDir: dir,
+      },
+      runner,
+    );
     expect(first.summary.status).toBe('ok');
     const second = await recordTrace(
       {
-        source: "import helper, collections\nprint(helper.VALUE, 'secret' in globals(), hasattr(collections, 'extra') or 'no')\n",
+        source:
+          "import helper, collections\nprint(helper.VALUE, 'secret' in globals(), hasattr(collections, 'extra') or 'no')\n",
         programDir: dir,
       },
       runner,

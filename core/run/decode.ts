@@ -31,7 +31,8 @@ export class FlushDecoder {
 
   decode(flush: ProbeFlush): EventBatch {
     const n = flush.count;
-    if (flush.events.length !== n * 2) throw new ProbeFlushError(`flush holds ${flush.events.length / 2} events, says ${n}`);
+    if (flush.events.length !== n * 2)
+      throw new ProbeFlushError(`flush holds ${flush.events.length / 2} events, says ${n}`);
     const t = new Float64Array(n);
     const kind = new Uint8Array(n);
     const obj = new Int32Array(n);
@@ -55,6 +56,16 @@ export class FlushDecoder {
     }
     if (ti !== flush.seconds.length || fi !== flush.fields.length)
       throw new ProbeFlushError(`flush at event ${flush.first} has times or fields left over`);
-    return { first: flush.first, count: n, t, kind, obj, line, f, stringBase: flush.stringBase, strings: flush.strings };
+    return {
+      first: flush.first,
+      count: n,
+      t,
+      kind,
+      obj,
+      line,
+      f,
+      stringBase: flush.stringBase,
+      strings: flush.strings,
+    };
   }
 }

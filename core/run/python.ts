@@ -13,14 +13,21 @@ import { PRELOADED } from '../probe/load.ts';
  * Snapshots are a private Pyodide feature: any failure falls back to a plain load.
  */
 
-const pyodideVersion = (createRequire(import.meta.url)('pyodide/package.json') as { version: string }).version;
+const pyodideVersion = (createRequire(import.meta.url)('pyodide/package.json') as { version: string })
+  .version;
 
 function snapshotFile(): string {
-  const key = createHash('sha256').update(`${pyodideVersion}\n${process.version}\n${PRELOADED.join(',')}`).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(`${pyodideVersion}\n${process.version}\n${PRELOADED.join(',')}`)
+    .digest('hex')
+    .slice(0, 16);
   return join(tmpdir(), `yieldscope-python-${key}.snap`);
 }
 
-type SnapshotOptions = Parameters<typeof loadPyodide>[0] & { _makeSnapshot?: boolean; _loadSnapshot?: Uint8Array };
+type SnapshotOptions = Parameters<typeof loadPyodide>[0] & {
+  _makeSnapshot?: boolean;
+  _loadSnapshot?: Uint8Array;
+};
 const quiet = { stdout: () => {}, stderr: () => {} };
 
 function preload(py: PyodideAPI): void {

@@ -4,7 +4,10 @@ import { Runner } from './runner.ts';
 import type { RunOptions, RunSummary } from './types.ts';
 
 /** Runs a program to its end and returns its whole trace (for tests and the CLI). */
-export async function recordTrace(options: RunOptions, runner?: Runner): Promise<{ trace: Trace; summary: RunSummary }> {
+export async function recordTrace(
+  options: RunOptions,
+  runner?: Runner,
+): Promise<{ trace: Trace; summary: RunSummary }> {
   const own = runner ?? new Runner();
   try {
     await own.ready;

@@ -65,8 +65,14 @@ describe('generators', () => {
     const switches = only(events, 'gen.resume', 'gen.yield', 'gen.return')
       // the suspended consumer is closed whenever the garbage collector frees it (maybe after the run)
       .filter((e) => e.via !== 'close')
-      .map((e) => `${e.kind} ${name(e.obj)}${e.kind === 'gen.resume' ? ` by ${name(e.by as number)} via ${e.via}` : ` ${e.value}`}`);
-    const round = (who: string, value: string) => [`gen.resume ${who} by main via next`, `gen.yield ${who} ${value}`];
+      .map(
+        (e) =>
+          `${e.kind} ${name(e.obj)}${e.kind === 'gen.resume' ? ` by ${name(e.by as number)} via ${e.via}` : ` ${e.value}`}`,
+      );
+    const round = (who: string, value: string) => [
+      `gen.resume ${who} by main via next`,
+      `gen.yield ${who} ${value}`,
+    ];
     const expected = [
       ...round('producer', "'full'"),
       ...round('consumer', "'drained'"),
@@ -90,7 +96,7 @@ describe('generators', () => {
     expect(appends.slice(0, 10).map((e) => e.len)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     const pops = ops.filter((e) => e.op === 'popleft');
     expect(pops.map((e) => e.value)).toEqual(Array.from({ length: 35 }, (_, i) => String(i)));
-    expect(only(events, 'stdout').map((e) => e.text)).toEqual(["producer: produced\n"]);
+    expect(only(events, 'stdout').map((e) => e.text)).toEqual(['producer: produced\n']);
     const stop = only(events, 'iter.stop').find((e) => name(e.obj) === 'producer');
     expect(stop).toMatchObject({ again: false });
   });
@@ -116,7 +122,11 @@ while ready:
     const returns = only(events, 'gen.return').map((e) => name(e.obj));
     expect(returns).toEqual(['task', 'task', 'task']);
     expect(only(events, 'deque.create')[0]).toMatchObject({ name: 'ready', maxlen: null });
-    expect(only(events, 'deque.op').map((e) => `${e.op}:${e.len}`).slice(0, 4)).toEqual(['popleft:2', 'append:3', 'popleft:2', 'append:3']);
+    expect(
+      only(events, 'deque.op')
+        .map((e) => `${e.op}:${e.len}`)
+        .slice(0, 4),
+    ).toEqual(['popleft:2', 'append:3', 'popleft:2', 'append:3']);
   });
 
   it('records send, throw and close', async () => {
@@ -162,9 +172,17 @@ for v in top():
     pass
 `);
     const name = genName(events);
-    const resumes = only(events, 'gen.resume').map((e) => `${name(e.obj)} by ${name(e.by as number)} via ${e.via}`);
-    expect(resumes.slice(0, 3)).toEqual(['top by main via for', 'middle by top via yield from', 'leaf by middle via yield from']);
-    const firstYields = only(events, 'gen.yield').slice(0, 3).map((e) => name(e.obj));
+    const resumes = only(events, 'gen.resume').map(
+      (e) => `${name(e.obj)} by ${name(e.by as number)} via ${e.via}`,
+    );
+    expect(resumes.slice(0, 3)).toEqual([
+      'top by main via for',
+      'middle by top via yield from',
+      'leaf by middle via yield from',
+    ]);
+    const firstYields = only(events, 'gen.yield')
+      .slice(0, 3)
+      .map((e) => name(e.obj));
     expect(firstYields).toEqual(['leaf', 'middle', 'top']);
     expect(only(events, 'gen.return').map((e) => `${name(e.obj)} ${e.value}`)).toEqual([
       "leaf 'leaf done'",
@@ -196,7 +214,9 @@ except StopIteration as e:
       'inner coroutine',
       'Ready.__await__ generator',
     ]);
-    const resumes = only(events, 'gen.resume').map((e) => `${name(e.obj)} by ${name(e.by as number)} via ${e.via} ${e.value}`);
+    const resumes = only(events, 'gen.resume').map(
+      (e) => `${name(e.obj)} by ${name(e.by as number)} via ${e.via} ${e.value}`,
+    );
     expect(resumes).toEqual([
       'outer by main via send None',
       'inner by outer via await null',
@@ -267,8 +287,15 @@ except TypeError:
 `);
     const creates = only(events, 'iter.create');
     expect(creates[0]).toMatchObject({ how: '__getitem__', name: 'iterator', line: 7 });
-    expect(creates.at(-1)).toMatchObject({ how: null, name: "TypeError: 'int' object is not iterable", of: '5', line: 10 });
-    const values = only(events, 'iter.next').filter((e) => e.obj === creates[0].obj).map((e) => e.value);
+    expect(creates.at(-1)).toMatchObject({
+      how: null,
+      name: "TypeError: 'int' object is not iterable",
+      of: '5',
+      line: 10,
+    });
+    const values = only(events, 'iter.next')
+      .filter((e) => e.obj === creates[0].obj)
+      .map((e) => e.value);
     expect(values).toEqual(['0', '1', '4']);
     expect(only(events, 'stdout').map((e) => e.text)).toEqual(['[0, 1, 4]\n', 'not iterable\n']);
   });
@@ -283,14 +310,19 @@ doubled = list(map(lambda x: 2 * x, (1, 2)))
 `);
     const creates = only(events, 'iter.create');
     const byName = (n: string) => creates.find((e) => e.name === n)!;
-    for (const n of ['zip', 'enumerate', 'map', 'list_iterator', 'str_ascii_iterator', 'tuple_iterator']) expect(byName(n), n).toBeDefined();
+    for (const n of ['zip', 'enumerate', 'map', 'list_iterator', 'str_ascii_iterator', 'tuple_iterator'])
+      expect(byName(n), n).toBeDefined();
     const stopOf = (n: string) => only(events, 'iter.stop').filter((e) => e.obj === byName(n).obj);
     expect(stopOf('zip')).toHaveLength(1);
     expect(stopOf('enumerate')).toHaveLength(1);
     expect(stopOf('map')).toHaveLength(1);
-    const zipNext = only(events, 'iter.next').filter((e) => e.obj === byName('zip').obj).map((e) => e.value);
+    const zipNext = only(events, 'iter.next')
+      .filter((e) => e.obj === byName('zip').obj)
+      .map((e) => e.value);
     expect(zipNext).toEqual(["(1, 'x')", "(2, 'y')"]);
-    const mapNext = only(events, 'iter.next').filter((e) => e.obj === byName('map').obj).map((e) => e.value);
+    const mapNext = only(events, 'iter.next')
+      .filter((e) => e.obj === byName('map').obj)
+      .map((e) => e.value);
     expect(mapNext).toEqual(['2', '4']);
   });
 });
@@ -389,7 +421,10 @@ describe('errors and output', () => {
   });
 
   it('keeps huge output bounded and a million lines recorded', { timeout: 180_000 }, async () => {
-    const { trace, summary } = await recordTrace({ source: "print('x' * 10**7)\nfor i in range(10**6):\n    print(i)\n" }, runner);
+    const { trace, summary } = await recordTrace(
+      { source: "print('x' * 10**7)\nfor i in range(10**6):\n    print(i)\n" },
+      runner,
+    );
     expect(summary.status).toBe('ok');
     const out = only([...trace.events(0, 5)], 'stdout');
     expect((out[0].text as string).length).toBeLessThan(70_000);

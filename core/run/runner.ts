@@ -2,7 +2,15 @@ import { Worker } from 'node:worker_threads';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { EventBatch } from '../trace/batch.ts';
 import { FIELD_COLUMNS, KIND_CODE, NULL_INT } from '../trace/schema.ts';
-import { Action, EndReason, answer, createControl, requestEnd, requestPause, resetControl } from './control.ts';
+import {
+  Action,
+  EndReason,
+  answer,
+  createControl,
+  requestEnd,
+  requestPause,
+  resetControl,
+} from './control.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './messages.ts';
 import type { BatchListener, ReadyProgress, RunHandle, RunOptions, RunSummary, StepTo } from './types.ts';
 
@@ -55,7 +63,8 @@ class ActiveRun implements RunHandle {
       const now = performance.now();
       if (!this.paused) this.ranMs += now - last;
       last = now;
-      if (limit !== undefined && this.ranMs > limit && !this.stopRequested) this.requestEnd(EndReason.timeout);
+      if (limit !== undefined && this.ranMs > limit && !this.stopRequested)
+        this.requestEnd(EndReason.timeout);
     }, TIMER_TICK_MS);
   }
 
@@ -182,13 +191,15 @@ export class Runner {
       });
       worker.on('error', (e) => {
         reject(new RunnerError(`the Python worker failed: ${e.message}`));
-        if (this.active && !this.active.ended && this.active.started) this.active.fail(new RunnerError(`the Python worker failed: ${e.message}`));
+        if (this.active && !this.active.ended && this.active.started)
+          this.active.fail(new RunnerError(`the Python worker failed: ${e.message}`));
       });
       worker.on('exit', (code) => {
         if (this.worker !== worker) return;
         reject(new RunnerError(`the Python worker exited (code ${code}) before it was ready`));
         const run = this.active;
-        if (run && run.started && !run.ended) run.abandon('error', `The Python worker exited unexpectedly (code ${code}).`);
+        if (run && run.started && !run.ended)
+          run.abandon('error', `The Python worker exited unexpectedly (code ${code}).`);
       });
     });
     this.readyPromise.catch(() => {});
@@ -207,7 +218,12 @@ export class Runner {
     const previous = this.active;
     previous?.stop();
     const run = new ActiveRun(options, onBatch, this.control, (r) => this.kill(r));
-    const waitFor = previous ? previous.done.then(() => undefined, () => undefined) : Promise.resolve();
+    const waitFor = previous
+      ? previous.done.then(
+          () => undefined,
+          () => undefined,
+        )
+      : Promise.resolve();
     void waitFor
       .then(() => this.ready)
       .then(() => {

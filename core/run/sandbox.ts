@@ -48,7 +48,9 @@ export function mountProgramDir(py: PyodideAPI, hostDir: string | undefined): st
         files += 1;
         bytes += st.size;
         if (files > MAX_FILES || bytes > MAX_BYTES)
-          throw new ProgramDirError(`the program's folder ${hostDir} is too big to mount (over ${MAX_FILES} files or ${MAX_BYTES >> 20} MB)`);
+          throw new ProgramDirError(
+            `the program's folder ${hostDir} is too big to mount (over ${MAX_FILES} files or ${MAX_BYTES >> 20} MB)`,
+          );
         fs.writeFile(dst, readFileSync(src));
         fs.chmod(dst, 0o444);
       }

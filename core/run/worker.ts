@@ -81,7 +81,15 @@ class Recorder {
     const decoder = new FlushDecoder();
     let events = 0;
     const sendBatch = sealed(
-      (first: number, count: number, e: PyProxy, t: PyProxy, f: PyProxy, stringBase: number, strings: PyProxy) => {
+      (
+        first: number,
+        count: number,
+        e: PyProxy,
+        t: PyProxy,
+        f: PyProxy,
+        stringBase: number,
+        strings: PyProxy,
+      ) => {
         const batch = decoder.decode({
           first,
           count,
@@ -117,7 +125,10 @@ class Recorder {
     const reason = endReason(control);
     if (reason === EndReason.stopped) [status, message] = ['stopped', 'Stopped.'];
     if (reason === EndReason.timeout)
-      [status, message] = ['timeout', `The program ran longer than ${((options.timeoutMs ?? 0) / 1000).toFixed(1)} s (the time limit).`];
+      [status, message] = [
+        'timeout',
+        `The program ran longer than ${((options.timeoutMs ?? 0) / 1000).toFixed(1)} s (the time limit).`,
+      ];
     Atomics.store(control, 0, 0);
     this.session.finish(status, message);
     const summary: RunSummary = { status, events, wallMs: performance.now() - started };
@@ -145,4 +156,6 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((e: unknown) => post({ type: 'failed', message: `Python could not start: ${e instanceof Error ? e.message : String(e)}` }));
+main().catch((e: unknown) =>
+  post({ type: 'failed', message: `Python could not start: ${e instanceof Error ? e.message : String(e)}` }),
+);
