@@ -43,7 +43,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['**/main/**'], message: 'The renderer talks to hosts only through renderer/api.' },
-            { group: ['electron', 'electron/*', 'node:*', 'pyodide'], message: 'The renderer runs in a browser sandbox.' },
+            {
+              group: ['electron', 'electron/*', 'node:*', 'pyodide'],
+              message: 'The renderer runs in a browser sandbox.',
+            },
             {
               group: ['**/core/run/**', '**/core/probe/**', '**/core/scheduler/**'],
               message: 'The renderer may import only core/trace and core/session types, not the engine.',

@@ -26,10 +26,20 @@ export const RunRequest = z
       .max(limits.name)
       .regex(/^[^/\\]+\.py$/, 'a file name ending in .py, without folders'),
     policy: z.enum(['fifo', 'lifo', 'random', 'priority']).default('fifo'),
-    seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .default(1),
     switchInterval: z.number().int().min(1).max(10_000).default(5),
     maxEvents: z.number().int().min(1).max(50_000_000).optional(),
-    timeoutMs: z.number().int().min(100).max(24 * 3600 * 1000).optional(),
+    timeoutMs: z
+      .number()
+      .int()
+      .min(100)
+      .max(24 * 3600 * 1000)
+      .optional(),
     startPaused: z.boolean().default(false),
   })
   .strict();
@@ -158,11 +168,16 @@ export interface SessionApi {
 export class RequestRefused extends Error {}
 
 /** Validates a request before any host acts on it. Throws RequestRefused naming the problem. */
-export function parseRequest<M extends Method>(method: unknown, arg: unknown): { method: M; arg: z.output<(typeof REQUESTS)[M]> } {
+export function parseRequest<M extends Method>(
+  method: unknown,
+  arg: unknown,
+): { method: M; arg: z.output<(typeof REQUESTS)[M]> } {
   if (typeof method !== 'string' || !Object.hasOwn(REQUESTS, method))
     throw new RequestRefused(`unknown request ${JSON.stringify(String(method)).slice(0, 80)}`);
   const result = REQUESTS[method as Method].safeParse(arg);
   if (!result.success)
-    throw new RequestRefused(`bad ${method} request: ${result.error.issues.map((i) => `${i.path.join('.') || 'argument'}: ${i.message}`).join('; ')}`);
+    throw new RequestRefused(
+      `bad ${method} request: ${result.error.issues.map((i) => `${i.path.join('.') || 'argument'}: ${i.message}`).join('; ')}`,
+    );
   return { method: method as M, arg: result.data as z.output<(typeof REQUESTS)[M]> };
 }

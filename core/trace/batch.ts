@@ -48,5 +48,7 @@ export function checkBatchShape(batch: EventBatch): void {
   if (batch.t.length !== n || batch.kind.length !== n || batch.obj.length !== n || batch.line.length !== n)
     throw new BatchShapeError(`batch columns do not all hold ${n} events`);
   if (batch.f.length !== n * FIELD_COLUMNS)
-    throw new BatchShapeError(`batch field column holds ${batch.f.length} values, expected ${n * FIELD_COLUMNS}`);
+    throw new BatchShapeError(
+      `batch field column holds ${batch.f.length} values, expected ${n * FIELD_COLUMNS}`,
+    );
 }

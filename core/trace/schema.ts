@@ -31,12 +31,19 @@ export interface KindSpec {
 export const KINDS = {
   'run.start': {
     code: 0,
-    fields: [['python', 'str'], ['program', 'str'], ['options', 'str']],
+    fields: [
+      ['python', 'str'],
+      ['program', 'str'],
+      ['options', 'str'],
+    ],
     doc: 'The run begins: Python version, program file name, run options as JSON.',
   },
   'run.end': {
     code: 1,
-    fields: [['status', 'str'], ['message', 'str']],
+    fields: [
+      ['status', 'str'],
+      ['message', 'str'],
+    ],
     doc: 'The run ends; status is ok | error | stopped | timeout | limit | deadlock.',
   },
   line: {
@@ -48,17 +55,29 @@ export const KINDS = {
   stderr: { code: 4, fields: [['text', 'str']], doc: 'Text the program wrote to stderr.' },
   error: {
     code: 5,
-    fields: [['exc', 'str'], ['message', 'str'], ['traceback', 'str'], ['col', 'int']],
+    fields: [
+      ['exc', 'str'],
+      ['message', 'str'],
+      ['traceback', 'str'],
+      ['col', 'int'],
+    ],
     doc: 'An uncaught exception or a SyntaxError (with `col`) ended the program.',
   },
   'gen.create': {
     code: 6,
-    fields: [['name', 'str'], ['genkind', 'str']],
+    fields: [
+      ['name', 'str'],
+      ['genkind', 'str'],
+    ],
     doc: 'A generator, coroutine or async generator object was created; genkind names which.',
   },
   'gen.resume': {
     code: 7,
-    fields: [['by', 'obj'], ['via', 'str'], ['value', 'str']],
+    fields: [
+      ['by', 'obj'],
+      ['via', 'str'],
+      ['value', 'str'],
+    ],
     doc:
       'obj starts running. by: the generator/coroutine (or 0, the main program) that resumed it; ' +
       'via: next | send | throw | close | for | yield from | await | scheduler; value: the value sent.',
@@ -71,13 +90,20 @@ export const KINDS = {
   },
   'gen.raise': {
     code: 10,
-    fields: [['exc', 'str'], ['message', 'str']],
+    fields: [
+      ['exc', 'str'],
+      ['message', 'str'],
+    ],
     doc: 'An exception leaves the frame of obj.',
   },
   'gen.close': { code: 11, fields: [], doc: 'obj is closed.' },
   'iter.create': {
     code: 12,
-    fields: [['of', 'str'], ['how', 'str'], ['name', 'str']],
+    fields: [
+      ['of', 'str'],
+      ['how', 'str'],
+      ['name', 'str'],
+    ],
     doc: 'An iterator obj was made from iterable `of`; how: __iter__ | __getitem__ | self; name: its type.',
   },
   'iter.next': { code: 13, fields: [['value', 'str']], doc: 'Iterator obj produced value.' },
@@ -88,46 +114,81 @@ export const KINDS = {
   },
   'deque.create': {
     code: 15,
-    fields: [['maxlen', 'int'], ['items', 'str'], ['name', 'str']],
+    fields: [
+      ['maxlen', 'int'],
+      ['items', 'str'],
+      ['name', 'str'],
+    ],
     doc: 'A deque obj was created with maxlen (null when unbounded), its initial items, and the variable bound to it.',
   },
   'deque.op': {
     code: 16,
-    fields: [['op', 'str'], ['arg', 'str'], ['value', 'str'], ['dropped', 'str'], ['len', 'int']],
+    fields: [
+      ['op', 'str'],
+      ['arg', 'str'],
+      ['value', 'str'],
+      ['dropped', 'str'],
+      ['len', 'int'],
+    ],
     doc:
       'A mutation of deque obj: op is the method name, arg its argument, value the item returned, ' +
       'dropped the items discarded at the other end because of maxlen (a list repr, or null), len the resulting length.',
   },
   'ctx.enter': {
     code: 17,
-    fields: [['name', 'str'], ['value', 'str']],
+    fields: [
+      ['name', 'str'],
+      ['value', 'str'],
+    ],
     doc: 'Context manager obj entered; value is what __enter__ returned.',
   },
   'ctx.exit': {
     code: 18,
-    fields: [['exc', 'str'], ['suppressed', 'bool']],
+    fields: [
+      ['exc', 'str'],
+      ['suppressed', 'bool'],
+    ],
     doc: 'Context manager obj exited with exception exc (or null); suppressed: __exit__ swallowed it.',
   },
   'sched.spawn': {
     code: 19,
-    fields: [['name', 'str'], ['wraps', 'str'], ['target', 'obj'], ['priority', 'int']],
+    fields: [
+      ['name', 'str'],
+      ['wraps', 'str'],
+      ['target', 'obj'],
+      ['priority', 'int'],
+    ],
     doc: 'Task obj was spawned; wraps describes what it runs (generator, coroutine, thread, asyncio), target is that object.',
   },
-  'sched.pick': { code: 20, fields: [['reason', 'str']], doc: 'The scheduler picks task obj to run next, and why.' },
+  'sched.pick': {
+    code: 20,
+    fields: [['reason', 'str']],
+    doc: 'The scheduler picks task obj to run next, and why.',
+  },
   'sched.park': {
     code: 21,
-    fields: [['on', 'str'], ['detail', 'str'], ['until', 'num']],
+    fields: [
+      ['on', 'str'],
+      ['detail', 'str'],
+      ['until', 'num'],
+    ],
     doc: 'Task obj waits: on is sleep | queue.get | queue.put | event | join | lock; until is the virtual wake time for sleep.',
   },
   'sched.wake': { code: 22, fields: [['reason', 'str']], doc: 'Task obj is ready again.' },
   'sched.done': {
     code: 23,
-    fields: [['result', 'str'], ['exc', 'str']],
+    fields: [
+      ['result', 'str'],
+      ['exc', 'str'],
+    ],
     doc: 'Task obj finished with result, or with exception exc.',
   },
   'sched.deadlock': {
     code: 24,
-    fields: [['message', 'str'], ['waiting', 'str']],
+    fields: [
+      ['message', 'str'],
+      ['waiting', 'str'],
+    ],
     doc: 'Nothing can run and tasks still wait: waiting is JSON [{task, name, on, detail}].',
   },
   clock: { code: 25, fields: [['now', 'num']], doc: 'The virtual clock advances to now (seconds).' },
@@ -142,9 +203,9 @@ export const KIND_NAMES: readonly EventKind[] = (() => {
   return byCode;
 })();
 
-export const KIND_CODE = Object.fromEntries(
-  KIND_NAMES.map((name) => [name, KINDS[name].code]),
-) as { readonly [K in EventKind]: (typeof KINDS)[K]['code'] };
+export const KIND_CODE = Object.fromEntries(KIND_NAMES.map((name) => [name, KINDS[name].code])) as {
+  readonly [K in EventKind]: (typeof KINDS)[K]['code'];
+};
 
 export const FIELD_COLUMNS = 5;
 

@@ -25,13 +25,26 @@ describe('Trace', () => {
     const trace = new Trace();
     trace.append(batch(0, 0, ['producer', 'generator'], [[10, KIND_CODE['gen.create'], 1, 3, 0, 1]]));
     trace.append(
-      batch(1, 2, ['next', '5'], [
-        [20, KIND_CODE['gen.resume'], 1, 4, 0, 2, NULL_INT],
-        [30, KIND_CODE['iter.stop'], 2, 9, 1],
-      ]),
+      batch(
+        1,
+        2,
+        ['next', '5'],
+        [
+          [20, KIND_CODE['gen.resume'], 1, 4, 0, 2, NULL_INT],
+          [30, KIND_CODE['iter.stop'], 2, 9, 1],
+        ],
+      ),
     );
     expect(trace.size).toBe(3);
-    expect(trace.event(0)).toEqual({ seq: 0, t: 10, kind: 'gen.create', obj: 1, line: 3, name: 'producer', genkind: 'generator' });
+    expect(trace.event(0)).toEqual({
+      seq: 0,
+      t: 10,
+      kind: 'gen.create',
+      obj: 1,
+      line: 3,
+      name: 'producer',
+      genkind: 'generator',
+    });
     expect(trace.event(1)).toMatchObject({ kind: 'gen.resume', by: 0, via: 'next', value: null });
     expect(trace.event(2)).toMatchObject({ kind: 'iter.stop', again: true });
   });

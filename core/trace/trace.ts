@@ -1,12 +1,5 @@
 import { checkBatchShape, type EventBatch } from './batch.ts';
-import {
-  FIELD_COLUMNS,
-  KIND_NAMES,
-  KINDS,
-  NULL_INT,
-  type EventKind,
-  type TraceEvent,
-} from './schema.ts';
+import { FIELD_COLUMNS, KIND_NAMES, KINDS, NULL_INT, type EventKind, type TraceEvent } from './schema.ts';
 
 export class TraceOrderError extends Error {}
 
@@ -42,9 +35,13 @@ export class Trace {
   append(batch: EventBatch): void {
     checkBatchShape(batch);
     if (batch.first !== this.size)
-      throw new TraceOrderError(`batch starts at event ${batch.first}, expected ${this.size}: events were lost`);
+      throw new TraceOrderError(
+        `batch starts at event ${batch.first}, expected ${this.size}: events were lost`,
+      );
     if (batch.stringBase !== this.strings.length)
-      throw new TraceOrderError(`batch strings start at ${batch.stringBase}, expected ${this.strings.length}`);
+      throw new TraceOrderError(
+        `batch strings start at ${batch.stringBase}, expected ${this.strings.length}`,
+      );
     const n = this.size + batch.count;
     this.t = grow(this.t, n);
     this.kind = grow(this.kind, n);
