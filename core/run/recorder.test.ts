@@ -191,6 +191,23 @@ for v in top():
     ]);
   });
 
+  it('records an exception leaving a generator', async () => {
+    const events = await run(`
+def bad():
+    yield 1
+    raise ValueError('boom')
+g = bad()
+next(g)
+try:
+    next(g)
+except ValueError:
+    pass
+`);
+    expect(only(events, 'gen.raise')).toEqual([
+      expect.objectContaining({ exc: 'ValueError', message: 'boom', line: 4 }),
+    ]);
+  });
+
   it('records coroutines awaiting each other, driven by send', async () => {
     const events = await run(`
 class Ready:

@@ -383,11 +383,14 @@ def on_return(code, offset, value):
 
 def on_unwind(code, offset, exc):
     global closed_during
-    if code not in gen_codes or _getframe(1).f_generator is None:
+    if code not in gen_codes:
+        return
+    frame = _getframe(1)
+    if frame.f_generator is None:
         return
     o = cur
     _pop()
-    line = _line_of(code, offset)
+    line = frame.f_lineno or 0  # rare, and the unwinding offset may have no line of its own
     if type(exc) is GeneratorExit:
         closed_during = o
         emit(K_GEN_CLOSE, o, line)
