@@ -16,8 +16,9 @@ PAUSE_SIGNAL = 10  # the host writes it into Pyodide's interrupt buffer to pause
 MAX_OUTPUT = 32 * 1024 * 1024
 MAX_TEXT = 64 * 1024
 RECURSION_LIMIT = 800  # below the WebAssembly stack's own limit, so deep recursion is a RecursionError
-#: modules the program must not import: they reach the JavaScript world (the worker's globals)
-BLOCKED = ('js', 'pyodide_js', 'pyodide', '_pyodide', '_pyodide_core', 'micropip', 'ys_probe', 'pyodide_http')
+#: modules the program must not import: they reach the JavaScript world (the worker's globals).
+#: ys_probe stays importable: the scheduler's Python side records through it.
+BLOCKED = ('js', 'pyodide_js', 'pyodide', '_pyodide', '_pyodide_core', 'micropip', 'pyodide_http')
 
 
 def _blocked(name):
