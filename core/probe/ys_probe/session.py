@@ -128,7 +128,8 @@ class _Saved:
         self.module_dicts = {
             name: dict(mod.__dict__)
             for name, mod in sys.modules.items()
-            if name not in ('sys', '__main__') and not _blocked(name) and hasattr(mod, '__dict__')
+            if name not in ('sys', '__main__') and not _blocked(name) and not name.startswith(__package__)
+            and hasattr(mod, '__dict__')
         }
 
     def restore(self):
