@@ -122,6 +122,8 @@ class Recorder {
     ) as PyProxy;
     let [status, message] = result.toJs() as [RunSummary['status'], string | null];
     result.destroy();
+    const decided = schedulerHooks.outcome?.(ctx);
+    if (decided && status !== 'limit') [status, message] = [decided.status, decided.message];
     const reason = endReason(control);
     if (reason === EndReason.stopped) [status, message] = ['stopped', 'Stopped.'];
     if (reason === EndReason.timeout)
