@@ -209,7 +209,7 @@ describe('yieldscope CLI', () => {
     child.stdout.on('data', (d) => (stdout += d));
     const code = new Promise<number | null>((done) => child.on('exit', (c) => done(c)));
     // Long enough for Node and tsx to start (the command handles Ctrl-C from then on, even before Python is ready).
-    await new Promise((r) => setTimeout(r, 5000));
+    await new Promise((r) => setTimeout(r, 8000));
     process.kill(-child.pid!, 'SIGINT');
     expect(await code).toBe(0);
     expect(stdout).toContain('status stopped');
