@@ -65,6 +65,17 @@ describe('stop', () => {
   });
 });
 
+describe('one run at a time', () => {
+  it('stops the active run when a new one starts', async () => {
+    const first = start({ source: 'while True:\n    pass\n' });
+    await until(() => first.trace.size >= 1, 'run.start');
+    const second = start({ source: "print('second')\n" });
+    expect((await first.handle.done).status).toBe('stopped');
+    expect((await second.handle.done).status).toBe('ok');
+    expect([...second.trace.events()].filter((e) => e.kind === 'stdout').map((e) => e.text)).toEqual(['second\n']);
+  });
+});
+
 describe('pause and step', () => {
   it('pauses an infinite generator, steps exactly one event at a time, steps to the next switch, resumes', async () => {
     const source =
