@@ -72,7 +72,9 @@ describe('one run at a time', () => {
     const second = start({ source: "print('second')\n" });
     expect((await first.handle.done).status).toBe('stopped');
     expect((await second.handle.done).status).toBe('ok');
-    expect([...second.trace.events()].filter((e) => e.kind === 'stdout').map((e) => e.text)).toEqual(['second\n']);
+    expect([...second.trace.events()].filter((e) => e.kind === 'stdout').map((e) => e.text)).toEqual([
+      'second\n',
+    ]);
   });
 });
 
