@@ -182,4 +182,21 @@ describe('deque contents at any instant', () => {
     expect(s.track.readyQueue).toBe(true);
     expect(s.items).toEqual(["'a'", "'b, c'"]);
   });
+
+  it('does not take a program deque for the ready queue, whatever its name', () => {
+    const create = (obj: number, name: string, line: number) =>
+      ({ seq: obj, t: obj, kind: 'deque.create', obj, line, maxlen: null, items: '[]', name }) as const;
+    const trace = traceOf([
+      { seq: 0, t: 0, kind: 'run.start', python: '3.14', program: 'p.py', options: '{}' },
+      create(1, 'ready', 14),
+      create(2, 'run_queue', 15),
+      create(3, 'ready queue', 16),
+    ]);
+    const tracks = new TraceIndex(trace).update().deques.tracks;
+    expect(tracks.map((t) => [t.name, t.readyQueue])).toEqual([
+      ['ready', false],
+      ['run_queue', false],
+      ['ready queue', false],
+    ]);
+  });
 });

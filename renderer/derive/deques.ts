@@ -38,7 +38,16 @@ export interface DequeOp {
   len: number;
 }
 
-const READY_NAMES = /ready|run.?queue/i;
+/**
+ * How the scheduler records its ready queue (core/scheduler/ready-queue.ts): a deque.create named
+ * "ready queue" at line 0. A program's own deque is created by a line of the program (line ≥ 1) and
+ * named after a variable (never containing a space), so a user's `ready = deque()` is not taken for it.
+ */
+const READY_QUEUE_NAME = 'ready queue';
+
+export function isSchedulerReadyQueue(name: string | null, line: number): boolean {
+  return name === READY_QUEUE_NAME && line === 0;
+}
 
 export function readDequeOp(trace: Trace, seq: number): DequeOp {
   const dropped = trace.str(seq, 3);
@@ -144,14 +153,15 @@ export class DequeIndex {
   ingestCreate(i: number): void {
     const t = this.trace;
     const maxlen = t.field(i, 0);
-    const name = t.str(i, 2) ?? `deque ${t.obj[i]}`;
+    const bound = t.str(i, 2);
+    const name = bound ?? `deque ${t.obj[i]}`;
     const initial = t.str(i, 1);
     const track: DequeTrack = {
       obj: t.obj[i],
       name,
       maxlen: maxlen === NULL_INT ? null : maxlen,
       createdAt: i,
-      readyQueue: READY_NAMES.test(name),
+      readyQueue: isSchedulerReadyQueue(bound, t.line[i]),
       log: new SnapshotLog<Items>(
         initial ? (splitSequenceRepr(initial) ?? []) : [],
         (s) => s.slice(),

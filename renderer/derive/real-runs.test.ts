@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { recordTrace } from '../../core/run/record.ts';
 import { Runner } from '../../core/run/runner.ts';
 import type { Trace } from '../../core/trace/trace.ts';
@@ -101,6 +102,20 @@ coordinator()
     const fullAt = buffer.log.seqs.data[buffer.lens.data.indexOf(10)];
     expect(index.deques.at(fullAt).find((s) => s.track === buffer)!.items).toHaveLength(10);
     expect(index.deques.at(fullAt - 1).find((s) => s.track === buffer)!.items).toHaveLength(9);
+  });
+
+  it("labels only the scheduler's ready queue as such, not a program's deque called `ready`", async () => {
+    const lesson = (name: string) =>
+      readFileSync(new URL(`../../assets/lessons/${name}`, import.meta.url), 'utf8');
+    const own = await recordTrace({ source: lesson('round_robin.py') }, runner);
+    expect(own.summary.status).toBe('ok');
+    const ownTracks = new TraceIndex(own.trace).update().deques.tracks;
+    expect(ownTracks.map((t) => [t.name, t.readyQueue])).toEqual([['ready', false]]);
+
+    const scheduled = await recordTrace({ source: lesson('scheduler_policies.py'), policy: 'fifo' }, runner);
+    expect(scheduled.summary.status).toBe('ok');
+    const ready = new TraceIndex(scheduled.trace).update().deques.tracks.filter((t) => t.readyQueue);
+    expect(ready.map((t) => t.name)).toEqual(['ready queue']);
   });
 
   it('flags re-iteration of an exhausted iterator and tracks generator states', async () => {
