@@ -287,8 +287,7 @@ spawn(right)
     expect(deadlock.message).toMatch(
       /^Deadlock: no task can run.*'left' waits on event \(ping is not set\).*'right'/,
     );
-    // The worker turns this into status 'deadlock' once it consults schedulerHooks.outcome().
-    expect(summary.status).not.toBe('ok');
+    expect(summary.status).toBe('deadlock');
     expect(summary.message).toMatch(/Deadlock: no task can run/);
   });
 });
@@ -399,7 +398,7 @@ asyncio.run(main())
       expect.objectContaining({ name: 'main', on: 'await' }),
     ]);
     expect(deadlock.message).toMatch(/task 'main' waits on await \(Event.wait/);
-    expect(summary.status).not.toBe('ok');
+    expect(summary.status).toBe('deadlock');
     expect(summary.message).toMatch(/Deadlock: no task can run/);
   });
 });
