@@ -3,8 +3,8 @@
  * out) and one channel for pushed events. Only our own page may call: the sender's frame URL is
  * checked on every request, before the frame is even decoded.
  */
-import type { SessionEvent } from '../../core/session/protocol.ts';
-import { decodeFrame, encodeFrame, WireError, type Frame } from '../../core/session/wire.ts';
+import { decodeFrame, encodeFrame, WireError } from '../../core/session/wire.ts';
+import { answerRequest, type SessionLike } from '../session/answer.ts';
 
 export const CALL_CHANNEL = 'yieldscope:call';
 export const EVENT_CHANNEL = 'yieldscope:event';
@@ -16,11 +16,6 @@ export interface InvokeEvent {
 export interface IpcMainLike {
   handle(channel: string, listener: (event: InvokeEvent, data: unknown) => Promise<Uint8Array>): void;
   removeHandler(channel: string): void;
-}
-
-export interface SessionLike {
-  call(method: unknown, arg: unknown): Promise<unknown>;
-  listen(listener: (event: SessionEvent) => void): () => void;
 }
 
 export class SenderRefused extends Error {}
@@ -37,18 +32,7 @@ export function serveSessionOverIpc(
     if (!(data instanceof Uint8Array)) throw new WireError('a request must be a binary frame');
     const frame = decodeFrame(data);
     if (frame.kind !== 'request') throw new WireError('only requests are accepted');
-    let reply: Frame;
-    try {
-      reply = { kind: 'reply', id: frame.id, ok: true, value: await session.call(frame.method, frame.arg) };
-    } catch (error) {
-      reply = {
-        kind: 'reply',
-        id: frame.id,
-        ok: false,
-        error: error instanceof Error ? error.message : String(error),
-      };
-    }
-    return encodeFrame(reply);
+    return answerRequest(session, frame);
   });
   return () => ipcMain.removeHandler(CALL_CHANNEL);
 }

@@ -6,16 +6,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { SessionEvent } from '../../core/session/protocol.ts';
 import { decodeFrame, encodeFrame, type Frame } from '../../core/session/wire.ts';
+import { answerRequest, type SessionLike } from '../session/answer.ts';
 import { contentSecurityPolicy } from '../csp.ts';
 import { isOwnHost, isOwnOrigin, newToken, tokenMatches } from './guard.ts';
 import { readStaticFile } from './static.ts';
-
-export interface SessionLike {
-  call(method: unknown, arg: unknown): Promise<unknown>;
-  listen(listener: (event: SessionEvent) => void): () => void;
-}
 
 export interface ServerOptions {
   session: SessionLike;
@@ -154,17 +149,7 @@ function serveSession(ws: WebSocket, session: SessionLike): void {
       ws.close(1008, 'only requests are accepted');
       return;
     }
-    let reply: Frame;
-    try {
-      reply = { kind: 'reply', id: frame.id, ok: true, value: await session.call(frame.method, frame.arg) };
-    } catch (error) {
-      reply = {
-        kind: 'reply',
-        id: frame.id,
-        ok: false,
-        error: error instanceof Error ? error.message : String(error),
-      };
-    }
-    if (ws.readyState === ws.OPEN) ws.send(encodeFrame(reply));
+    const reply = await answerRequest(session, frame);
+    if (ws.readyState === ws.OPEN) ws.send(reply);
   });
 }
