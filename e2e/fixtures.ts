@@ -6,23 +6,11 @@ import { _electron, chromium, expect, test as base, type Browser, type Page } fr
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { electronBinary, ROOT, serve, type ServedApp } from './hosts.ts';
+import { CHROMIUM_LAUNCH } from './chromium.ts';
 
 export type Host = 'browser' | 'electron';
 
 export const SCREENSHOTS = resolve(ROOT, 'test-results/screenshots');
-
-/** Debian's Chromium, never a downloaded one; flags keep it from reaching the network on its own. */
-const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-};
 
 let skipSaid = false;
 
@@ -35,7 +23,7 @@ export const test = base.extend<
   chromiumBrowser: [
     async ({ host }, use) => {
       if (host !== 'browser') return use(null);
-      const browser = await chromium.launch(CHROMIUM);
+      const browser = await chromium.launch(CHROMIUM_LAUNCH);
       await use(browser);
       await browser.close();
     },

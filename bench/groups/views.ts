@@ -18,9 +18,9 @@ import { Bars, lodBars, lodMarks, Marks } from '../../renderer/derive/lod.ts';
 import { stateAt } from '../../renderer/derive/state.ts';
 import { producerConsumerBatches } from '../../renderer/views/dev/synthetic.ts';
 import type { Report } from '../harness.ts';
+import { CHROMIUM_LAUNCH, CHROMIUM_PATH } from '../../e2e/chromium.ts';
 
 const EVENTS = 1_000_000;
-const CHROMIUM = '/usr/bin/chromium';
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
 function percentile(values: number[], p: number): number {
@@ -103,17 +103,7 @@ async function browserFigures(report: Report): Promise<void> {
   });
   await server.listen();
   const base = server.resolvedUrls!.local[0];
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     // tsx names functions with an `__name` helper that page.evaluate's copies do not carry along.
@@ -301,9 +291,9 @@ async function panZoomSteps({
 
 export async function run(report: Report): Promise<void> {
   nodeFigures(report);
-  if (!existsSync(CHROMIUM)) {
+  if (!existsSync(CHROMIUM_PATH)) {
     console.error(
-      `views: ${CHROMIUM} is missing (apt-get install -y chromium), so the browser figures were not measured`,
+      `views: ${CHROMIUM_PATH} is missing (apt-get install -y chromium), so the browser figures were not measured`,
     );
     return;
   }

@@ -9,12 +9,12 @@ import { recordTrace } from '../../core/run/record.ts';
 import { Runner } from '../../core/run/runner.ts';
 import { encodeJsonl } from '../../core/trace/jsonl.ts';
 import { TraceIndex } from '../derive/index.ts';
+import { CHROMIUM_LAUNCH, CHROMIUM_PATH } from '../../e2e/chromium.ts';
 
 /**
  * The views in a real browser (Debian's Chromium) on their dev page, over traces of real Python runs:
  * what a learner sees at a chosen instant, keyboard moves, and the SVG export.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const lessons = resolve(import.meta.dirname, '../../assets/lessons');
 const folder = mkdtempSync(join(tmpdir(), 'yieldscope-views-'));
 
@@ -41,10 +41,10 @@ async function open(url: string): Promise<void> {
   );
 }
 
-if (!existsSync(CHROMIUM))
-  console.warn(`views browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
+if (!existsSync(CHROMIUM_PATH))
+  console.warn(`views browser tests skipped: ${CHROMIUM_PATH} is missing (apt-get install -y chromium)`);
 
-describe.skipIf(!existsSync(CHROMIUM))('views in Chromium', () => {
+describe.skipIf(!existsSync(CHROMIUM_PATH))('views in Chromium', () => {
   beforeAll(async () => {
     runner = new Runner();
     server = await createServer({
@@ -52,17 +52,7 @@ describe.skipIf(!existsSync(CHROMIUM))('views in Chromium', () => {
       server: { port: 0, host: '127.0.0.1', fs: { allow: [resolve(import.meta.dirname, '../..'), folder] } },
     });
     await server.listen();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await chromium.launch(CHROMIUM_LAUNCH);
     page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
     await page.addInitScript('window.__name = (f) => f;');
   }, 120_000);
