@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventBatch } from '../trace/batch.ts';
+import { Worker } from 'node:worker_threads';
 import { Trace } from '../trace/trace.ts';
+import { EndReason, SIGINT, createControl, requestEnd } from './control.ts';
 import { recordTrace } from './record.ts';
 import { Runner } from './runner.ts';
 import type { RunOptions } from './types.ts';
@@ -62,6 +64,44 @@ describe('stop', () => {
     expect(trace.event(trace.size - 1)).toMatchObject({ kind: 'run.end', status: 'stopped' });
     const again = await recordTrace({ source: "print('fresh')" }, runner);
     expect(again.summary.status).toBe('ok');
+  });
+});
+
+describe('control block', () => {
+  it('a stop raises the interrupt before it wakes a paused worker, so the wake-up can withdraw it', async () => {
+    const rounds = 200;
+    const control = createControl();
+    const worker = new Worker(new URL('./ts-entry.mjs', import.meta.url), {
+      workerData: { control, rounds, entry: new URL('./control-waiter.fixture.ts', import.meta.url).href },
+    });
+    try {
+      const seen: number[] = [];
+      let waiting = 0;
+      worker.on('message', (m: number | 'waiting') => (m === 'waiting' ? waiting++ : seen.push(m)));
+      for (let round = 1; round <= rounds; round++) {
+        await until(() => waiting === round, 'the worker to wait');
+        requestEnd(control, EndReason.stopped);
+        await until(() => seen.length === round, 'the worker to see the stop');
+      }
+      expect(seen.filter((interrupt) => interrupt !== SIGINT)).toEqual([]);
+    } finally {
+      await worker.terminate();
+    }
+  });
+});
+
+describe('stop while setting up', () => {
+  it('a stop that arrives before the first line of the program ends the run as stopped', async () => {
+    const statuses: string[] = [];
+    for (const delayMs of [0, 0, 1, 5, 20]) {
+      const { trace, handle } = start({ source: `${'x = 1\n'.repeat(5000)}while True:\n    pass\n` });
+      await sleep(delayMs);
+      handle.stop();
+      const summary = await handle.done;
+      statuses.push(`${summary.status} ${summary.message ?? ''}`);
+      expect(trace.event(trace.size - 1)).toMatchObject({ kind: 'run.end', status: 'stopped' });
+    }
+    expect(statuses).toEqual(Array(5).fill('stopped Stopped.'));
   });
 });
 

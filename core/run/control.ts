@@ -42,10 +42,15 @@ export function answer(control: Int32Array, action: number): void {
   Atomics.notify(control, ACTION);
 }
 
+/**
+ * The interrupt goes in before the stop answer: a paused worker woken by the answer withdraws the
+ * interrupt (waitForAnswer), which it can only do once the interrupt is there; raised after, it would
+ * strike the run's clean-up.
+ */
 export function requestEnd(control: Int32Array, reason: number): void {
   Atomics.store(control, REASON, reason);
-  answer(control, Action.stop);
   Atomics.store(control, INTERRUPT, SIGINT);
+  answer(control, Action.stop);
 }
 
 export function endReason(control: Int32Array): number {

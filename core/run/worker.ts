@@ -37,6 +37,10 @@ function copyOut<T extends Int32Array | Float64Array>(proxy: PyProxy, type: 'i32
   return copy;
 }
 
+function isKeyboardInterrupt(e: unknown): boolean {
+  return e instanceof Error && (e as { type?: unknown }).type === 'KeyboardInterrupt';
+}
+
 function withDefaults(options: RunOptions): RunContext['options'] {
   return { policy: 'fifo', seed: 1, switchInterval: 5, ...options };
 }
@@ -44,32 +48,53 @@ function withDefaults(options: RunOptions): RunContext['options'] {
 class Recorder {
   readonly session: PyProxy;
   private readonly record: PyProxy;
+  private readonly emitPython: (...args: number[]) => void;
+  private readonly internPython: (text: string) => number;
 
   constructor(readonly py: PyodideAPI) {
     this.session = loadProbe(py, setup.probeDir);
     this.record = py.pyimport('ys_probe.record') as PyProxy;
+    const record = this.record as unknown as { emit_from_js: PyProxy; s_from_js: PyProxy };
+    this.emitPython = record.emit_from_js as unknown as (...args: number[]) => void;
+    this.internPython = record.s_from_js as unknown as (text: string) => number;
   }
 
-  /** The RunContext the scheduler plugs into: same event stream, same ids, same pause gate. */
+  /**
+   * The RunContext the scheduler plugs into: same event stream, same ids, same pause gate. emit may
+   * be called from hot JavaScript (a loop driving Python), where a Python exception unwinding into
+   * it has crashed V8: so it goes through record.py's *_from_js functions, which never raise (a stop
+   * or the event limit is raised again at the next event), in a plain loop, with the Python
+   * functions fetched once and each string interned once per run (the string table is the run's).
+   */
   context(options: RunOptions): RunContext {
-    const record = this.record as unknown as {
-      s(text: string): number;
-      emit(...args: number[]): void;
-      new_id(): number;
-      oid(o: unknown): number;
+    const record = this.record as unknown as { new_id(): number; oid(o: unknown): number };
+    const { emitPython, internPython } = this;
+    const interned = new Map<string, number>();
+    const intern = (text: string): number => {
+      let i = interned.get(text);
+      if (i === undefined) {
+        i = internPython(text);
+        if (i !== NULL_INT) interned.set(text, i);
+      }
+      return i;
     };
+    const args: number[] = [];
     return {
       py: this.py,
       options: withDefaults(options),
       emit(kind: EventKind, obj: number, line: number, fields: readonly FieldValue[] = []) {
-        const ints = KINDS[kind].fields.map(([, type], i) => {
+        const spec = KINDS[kind].fields;
+        args.length = 0;
+        args.push(KIND_CODE[kind], obj, line);
+        for (let i = 0; i < spec.length; i++) {
           const v = fields[i];
-          if (v === null || v === undefined) return NULL_INT;
-          if (type === 'str' || type === 'num') return record.s(String(v));
-          if (type === 'bool') return v ? 1 : 0;
-          return Number(v) | 0;
-        });
-        record.emit(KIND_CODE[kind], obj, line, ...ints);
+          const type = spec[i][1];
+          if (v === null || v === undefined) args.push(NULL_INT);
+          else if (type === 'str' || type === 'num') args.push(intern(String(v)));
+          else if (type === 'bool') args.push(v ? 1 : 0);
+          else args.push(Number(v) | 0);
+        }
+        emitPython(...args);
       },
       newObjectId: () => record.new_id(),
       objectId: (pyObject: unknown) => record.oid(pyObject),
@@ -107,21 +132,30 @@ class Recorder {
     const workDir = mountProgramDir(this.py, options.programDir);
     const fileName = options.fileName ?? 'main.py';
     const shown = { ...options, source: undefined };
-    const result = this.session.run(
-      options.source,
-      fileName,
-      workDir,
-      JSON.stringify(shown),
-      options.maxEvents ?? DEFAULT_MAX_EVENTS,
-      sealed(sendBatch),
-      sealed(() => waitForAnswer(control)),
-      sealed(() => schedulerHooks.install(ctx)),
-      sealed(() => schedulerHooks.drain(ctx)),
-      options.startPaused ?? false,
-      options.record ?? true,
-    ) as PyProxy;
-    let [status, message] = result.toJs() as [RunSummary['status'], string | null];
-    result.destroy();
+    let status: RunSummary['status'];
+    let message: string | null;
+    try {
+      const result = this.session.run(
+        options.source,
+        fileName,
+        workDir,
+        JSON.stringify(shown),
+        options.maxEvents ?? DEFAULT_MAX_EVENTS,
+        sealed(sendBatch),
+        sealed(() => waitForAnswer(control)),
+        sealed(() => schedulerHooks.install(ctx)),
+        sealed(() => schedulerHooks.drain(ctx)),
+        options.startPaused ?? false,
+        options.record ?? true,
+      ) as PyProxy;
+      [status, message] = result.toJs() as [RunSummary['status'], string | null];
+      result.destroy();
+    } catch (e) {
+      // a stop that struck the run's very first instruction, before Python could catch anything
+      if (!isKeyboardInterrupt(e) || endReason(control) === EndReason.none) throw e;
+      [status, message] = ['stopped', 'Stopped.'];
+    }
+    Atomics.store(control, 0, 0);
     const decided = schedulerHooks.outcome?.(ctx);
     if (decided && status !== 'limit') [status, message] = [decided.status, decided.message];
     const reason = endReason(control);
@@ -131,7 +165,6 @@ class Recorder {
         'timeout',
         `The program ran longer than ${((options.timeoutMs ?? 0) / 1000).toFixed(1)} s (the time limit).`,
       ];
-    Atomics.store(control, 0, 0);
     this.session.finish(status, message);
     const summary: RunSummary = { status, events, wallMs: performance.now() - started };
     if (message) summary.message = message;

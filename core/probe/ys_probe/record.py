@@ -69,6 +69,7 @@ sink = None  # JS function receiving each flush
 waiter = None  # JS function blocking while paused; returns the host's next action
 gate = 0  # 0 open, 1 stop at every event, 2 stop at the next switch
 limit_message = None
+held = None  # what ended the run while JS recorded an event, raised again at the next event
 
 next_obj = 1
 ids = {}  # id(obj) -> object id, entries removed when the object dies
@@ -104,7 +105,7 @@ del _dis
 def start(send_batch, wait_for_host, limit):
     """Resets the recorder for a new run."""
     global E, T, F, n, nc, t0, last_flush, max_events, strs, new_strs, string_base, flushed, sink, waiter
-    global gate, limit_message, next_obj, ids, _refs, exhausted, frames, cur, stack, line_key
+    global gate, limit_message, held, next_obj, ids, _refs, exhausted, frames, cur, stack, line_key
     global pending_via, pending_value, closed_during
     E, T, F = [], [], []
     n = 0
@@ -120,6 +121,7 @@ def start(send_batch, wait_for_host, limit):
     waiter = wait_for_host
     gate = 0
     limit_message = None
+    held = None
     next_obj = 1
     ids = {}
     _refs = {}
@@ -144,6 +146,41 @@ def s(text):
         i = strs[text] = len(strs)
         new_strs.append(text)
     return i
+
+
+def _hold(exc):
+    global held, nc
+    held = exc
+    nc = n  # the next event ticks, and tick raises it
+
+
+def raise_held():
+    """Raises what ended the run while JS was recording an event (a stop, the event limit)."""
+    global held
+    if held is not None:
+        exc, held = held, None
+        raise exc
+
+
+def s_from_js(text):
+    """s() for JS: a Python exception must never unwind into JS that called Python (it has crashed
+    V8 in optimized code), so what s() raises is held for the next event and text stays null."""
+    try:
+        return s(text)
+    except BaseException as exc:  # noqa: BLE001 - held, raised again by the next event
+        _hold(exc)
+        return NULL
+
+
+def emit_from_js(kind, obj, line, a=NULL, b=NULL, c=NULL, d=NULL, e=NULL):
+    """emit() for JS (RunContext.emit): never raises, as s_from_js; records nothing once the run
+    is ending."""
+    if held is not None:
+        return
+    try:
+        emit(kind, obj, line, a, b, c, d, e)
+    except BaseException as exc:  # noqa: BLE001 - held, raised again by the next event
+        _hold(exc)
 
 
 def new_id():
@@ -201,6 +238,7 @@ def emit(kind, obj, line, a=NULL, b=NULL, c=NULL, d=NULL, e=NULL):
 def tick(kind):
     """Runs every TICK events, and at every event while the gate is closed."""
     global nc, limit_message
+    raise_held()
     now = clock()
     if E and not E[-1] & TIMED:
         E[-1] |= TIMED

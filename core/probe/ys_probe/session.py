@@ -175,17 +175,32 @@ def _record_error(exc, syntax=False):
     emit(R.K_ERROR, R.MAIN, line or 0, s(type(exc).__name__), s(R.safe_str(exc) if not syntax else exc.msg), s(text), col)
 
 
+def _to_the_end(step):
+    """Runs step to its end even when a stop's KeyboardInterrupt lands in it (the host may stop at
+    any moment, also while a run sets up or cleans up); returns whether one landed."""
+    stopped = False
+    while True:
+        try:
+            step()
+            return stopped
+        except (KeyboardInterrupt, R.RunStopped):
+            stopped = True
+
+
 def run(source, file_name, work_dir, options_json, max_events, send_batch, wait_for_host, install, drain, start_paused, recording=True):
     """Runs one program; returns [status, message] (the host may still turn it into stopped/timeout).
     With recording off, the program runs unobserved (the baseline benchmarks compare against)."""
-    R.start(send_batch, wait_for_host, max_events)
+    stopped = _to_the_end(lambda: R.start(send_batch, wait_for_host, max_events))
     _program[0] = file_name
-    emit(R.K_RUN_START, R.MAIN, 0, s(sys.version.split()[0]), s(file_name), s(options_json))
-    saved = _Saved()
     budget = [MAX_OUTPUT]
     out, err = (Output(R.K_STDOUT, budget), Output(R.K_STDERR, budget)) if recording else (_Discard(), _Discard())
+    saved = []
     status, message = 'ok', None
     try:
+        stopped |= _to_the_end(lambda: emit(R.K_RUN_START, R.MAIN, 0, s(sys.version.split()[0]), s(file_name), s(options_json)))
+        stopped |= _to_the_end(lambda: saved.append(_Saved()))
+        if stopped:
+            raise KeyboardInterrupt
         deques.bound_names.clear()
         try:
             code = rewrite.rewrite(source, file_name, deques.bound_names) if recording else compile(source, file_name, 'exec')
@@ -198,7 +213,7 @@ def run(source, file_name, work_dir, options_json, max_events, send_batch, wait_
         main.__file__ = file_name
         main.__builtins__ = builtins
         setattr(main, rewrite.HELPERS, sites)
-        for name in saved.hidden:
+        for name in saved[0].hidden:
             del sys.modules[name]
         sys.meta_path.insert(0, _ImportBlocker)
         sys.modules['__main__'] = main
@@ -211,48 +226,50 @@ def run(source, file_name, work_dir, options_json, max_events, send_batch, wait_
             deques.patch()
             R.instrument(code)
         install()
-        try:
-            if start_paused:
-                R.hold()
-            sys.setrecursionlimit(RECURSION_LIMIT)
-            exec(code, main.__dict__)
-            drain()
-        except SystemExit as e:
-            if e.code not in (None, 0):
-                status, message = 'error', f'The program exited with code {e.code}.'
-        except R.RunLimit as e:
-            status, message = 'limit', R.limit_message or str(e)
-        except (KeyboardInterrupt, R.RunStopped):
-            status, message = 'stopped', 'Stopped.'
-        except RecursionError as e:
+        if start_paused:
+            R.hold()
+        sys.setrecursionlimit(RECURSION_LIMIT)
+        exec(code, main.__dict__)
+        drain()
+        R.raise_held()
+    except SystemExit as e:
+        if e.code not in (None, 0):
+            status, message = 'error', f'The program exited with code {e.code}.'
+    except R.RunLimit as e:
+        status, message = 'limit', R.limit_message or str(e)
+    except (KeyboardInterrupt, R.RunStopped):
+        status, message = 'stopped', 'Stopped.'
+    except RecursionError as e:
+        _record_error(e)
+        status, message = 'limit', 'The program recursed too deeply (RecursionError).'
+    except (MemoryError, OverflowError) as e:
+        # WebAssembly Python has 32-bit sizes: a huge allocation fails as one or the other
+        _record_error(e)
+        status, message = 'limit', f'The program asked for more memory than Python has ({type(e).__name__}: {R.safe_str(e)}).'
+    except BaseException as e:  # noqa: BLE001 - the user's exception is a result, not a failure
+        if R.limit_message:
+            status, message = 'limit', R.limit_message
+        else:
             _record_error(e)
-            status, message = 'limit', 'The program recursed too deeply (RecursionError).'
-        except (MemoryError, OverflowError) as e:
-            # WebAssembly Python has 32-bit sizes: a huge allocation fails as one or the other
-            _record_error(e)
-            status, message = 'limit', f'The program asked for more memory than Python has ({type(e).__name__}: {R.safe_str(e)}).'
-        except BaseException as e:  # noqa: BLE001 - the user's exception is a result, not a failure
-            if R.limit_message:
-                status, message = 'limit', R.limit_message
-            else:
-                _record_error(e)
-                status, message = 'error', f'{type(e).__name__}: {R.safe_str(e)}'
-        return [status, message]
+            status, message = 'error', f'{type(e).__name__}: {R.safe_str(e)}'
     finally:
-        R.uninstrument()
-        deques.unpatch()
-        saved.restore()
+        # a stop that lands here is late: the host records the run as stopped all the same
+        _to_the_end(R.uninstrument)
+        _to_the_end(deques.unpatch)
+        if saved:
+            _to_the_end(saved[0].restore)
         for stream in (out, err):
             try:
                 stream.flush()
-            except BaseException:  # noqa: BLE001 - the output limit was already recorded
+            except BaseException:  # noqa: BLE001 - the output limit was already recorded; a late stop changes nothing
                 pass
+    return [status, message]
 
 
 def finish(status, message):
     """Records run.end and sends the last batch."""
     R.nc = R.n + 1_000_000_000  # run.end is recorded even past the event limit
     R.gate = 0
-    emit(R.K_RUN_END, R.MAIN, 0, s(status), s(message))
-    R.flush()
+    _to_the_end(lambda: emit(R.K_RUN_END, R.MAIN, 0, s(status), s(message)))
+    _to_the_end(R.flush)
 
