@@ -1,7 +1,7 @@
 /** The trace file formats a session saves to, by the protocol's format names. */
 import type { TraceFormat } from '../../core/session/protocol.ts';
-import { encodeChrome } from '../../core/trace/chrome.ts';
-import { encodeJsonl } from '../../core/trace/jsonl.ts';
+import { chromeChunks } from '../../core/trace/chrome.ts';
+import { jsonlChunks } from '../../core/trace/jsonl.ts';
 import { encodeNative } from '../../core/trace/native.ts';
 import type { Trace } from '../../core/trace/trace.ts';
 
@@ -9,20 +9,36 @@ interface Format {
   extension: string;
   /** For save dialogs' filters. */
   label: string;
-  encode(trace: Trace): Uint8Array;
+  /** The file's bytes in pieces: the text exports of a large trace exceed the longest string V8 allows. */
+  chunks(trace: Trace): Iterable<Uint8Array>;
 }
 
-const text = (s: string) => new TextEncoder().encode(s);
+function* encoded(texts: Iterable<string>): Generator<Uint8Array> {
+  const encoder = new TextEncoder();
+  for (const text of texts) yield encoder.encode(text);
+}
 
 export const FORMATS: Record<TraceFormat, Format> = {
-  native: { extension: '.ystrace', label: 'Yieldscope trace', encode: encodeNative },
-  jsonl: { extension: '.jsonl', label: 'JSON Lines', encode: (trace) => text(encodeJsonl(trace)) },
+  native: { extension: '.ystrace', label: 'Yieldscope trace', chunks: (trace) => [encodeNative(trace)] },
+  jsonl: { extension: '.jsonl', label: 'JSON Lines', chunks: (trace) => encoded(jsonlChunks(trace)) },
   chrome: {
     extension: '.trace.json',
     label: 'Chrome Trace (Perfetto)',
-    encode: (trace) => text(encodeChrome(trace)),
+    chunks: (trace) => encoded(chromeChunks(trace)),
   },
 };
+
+/** The pieces as one array, for a browser download. */
+export function joinChunks(chunks: Iterable<Uint8Array>): Uint8Array {
+  const parts = [...chunks];
+  const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    bytes.set(p, at);
+    at += p.length;
+  }
+  return bytes;
+}
 
 /** File extensions of the traces the reader opens (core/trace/open.ts: native and JSON Lines). */
 export const OPENABLE_EXTENSIONS = ['.ystrace', '.jsonl'];

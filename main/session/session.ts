@@ -30,7 +30,7 @@ import {
 import { readTraceFile } from '../../core/trace/open.ts';
 import { Trace } from '../../core/trace/trace.ts';
 import { writeFileAtomic } from './atomic.ts';
-import { FORMATS, traceFileName } from './formats.ts';
+import { FORMATS, joinChunks, traceFileName } from './formats.ts';
 import { listLessons } from './lessons.ts';
 import { LastRecording } from './recording.ts';
 import { traceBatches, traceSummary } from './replay.ts';
@@ -287,10 +287,10 @@ export class Session {
       path = await this.dialogs().saveTrace(arg.format, fileName);
       if (path === null) return { cancelled: true };
     }
-    const bytes = FORMATS[arg.format].encode(current.trace);
-    if (path === null) return { bytes, fileName };
+    const chunks = FORMATS[arg.format].chunks(current.trace);
+    if (path === null) return { bytes: joinChunks(chunks), fileName };
     try {
-      await writeFileAtomic(path, bytes);
+      await writeFileAtomic(path, chunks);
     } catch (error) {
       throw new SessionError(`Could not save ${path}: ${(error as Error).message}`);
     }
