@@ -6,8 +6,10 @@ most calls into C cost far more) and reach JS as compact arrays at each flush (c
   E  int64 per event: kind | TIMED<<7 | line<<8 | obj<<32
   T  float64 seconds since run start, one per event whose TIMED bit is set
   F  int32, FIELD_COLUMNS per event whose kind has fields
-Line events skip the clock (reading it costs more than the rest of the event in WebAssembly):
-they take the time of the event before them, and the clock is sampled every TICK events.
+Events skip the clock (reading it costs more than the rest of the event in WebAssembly): tick()
+stamps the event it runs at, the events before it take the time of the stamp before them (the
+decoder carries it forward). tick() runs at every event while events are sparse, every TICK events
+while they are dense, and flush() stamps the last event of every batch.
 All module globals: the callbacks read them as fast global lookups.
 """
 
@@ -23,6 +25,7 @@ NULL = -2147483648
 MAIN = 0
 TIMED = 128
 TICK = 32
+DENSE = 20e-6  # seconds per event below which events count as dense (stamped every TICK events)
 FIELDS = 5
 
 K_RUN_START, K_RUN_END, K_LINE, K_STDOUT, K_STDERR, K_ERROR = 0, 1, 2, 3, 4, 5
@@ -57,11 +60,17 @@ E = []
 T = []
 F = []  # one tuple of FIELDS ints per event with fields
 n = 0  # events recorded
-nc = TICK  # event count at which tick() runs next
+nc = 1  # event count at which tick() runs next
+stride = 1  # events between ticks: 1 while events are sparse (each stamped), TICK while dense
+last_tick = 0.0
+last_tick_n = 0
 t0 = 0.0
 last_flush = 0.0
 max_events = 5_000_000
 strs = {}
+via_ids = {}  # how a generator was resumed -> its string index, this run
+int_ids = {}  # an int -> the string index of its repr, this run
+SHORT_INT = 10**15  # ints with a repr this short (far below the int-to-str digit limit) go in int_ids
 new_strs = []
 string_base = 0
 flushed = 0
@@ -104,16 +113,21 @@ del _dis
 
 def start(send_batch, wait_for_host, limit):
     """Resets the recorder for a new run."""
-    global E, T, F, n, nc, t0, last_flush, max_events, strs, new_strs, string_base, flushed, sink, waiter
+    global E, T, F, n, nc, t0, last_flush, max_events, strs, via_ids, int_ids, new_strs, string_base, flushed, sink, waiter
     global gate, limit_message, held, next_obj, ids, _refs, exhausted, frames, cur, stack, line_key
-    global pending_via, pending_value, closed_during
+    global pending_via, pending_value, closed_during, stride, last_tick, last_tick_n
     E, T, F = [], [], []
     n = 0
     max_events = limit
-    nc = min(TICK, max_events)
+    stride = 1
+    nc = min(stride, max_events)
     t0 = clock()
+    last_tick = t0
+    last_tick_n = 0
     last_flush = t0
     strs = {}
+    via_ids = {}
+    int_ids = {}
     new_strs = []
     string_base = 0
     flushed = 0
@@ -221,14 +235,11 @@ def known(obj):
 
 
 def emit(kind, obj, line, a=NULL, b=NULL, c=NULL, d=NULL, e=NULL):
-    """Appends one event; field values are already ints (use s() for strings)."""
+    """Appends one event; field values are already ints (use s() for strings). Untimed: tick()
+    stamps the clock."""
     global n
-    # everything that may call out (and so let a signal handler raise) comes before the appends,
-    # so an event is either wholly recorded or not at all
-    now = clock() - t0
     n += 1
-    E.append(kind | TIMED | line << 8 | obj << 32)
-    T.append(now)
+    E.append(kind | line << 8 | obj << 32)
     if kind not in FIELDLESS:
         F.append((a, b, c, d, e))
     if n >= nc:
@@ -236,13 +247,18 @@ def emit(kind, obj, line, a=NULL, b=NULL, c=NULL, d=NULL, e=NULL):
 
 
 def tick(kind):
-    """Runs every TICK events, and at every event while the gate is closed."""
-    global nc, limit_message
+    """Runs every `stride` events, and at every event while the gate is closed. Stamps the clock on
+    the event just recorded (the events before it keep the previous stamp): reading the clock costs
+    more than recording an event, so while events come densely it is read every TICK events only."""
+    global nc, limit_message, stride, last_tick, last_tick_n
     raise_held()
     now = clock()
     if E and not E[-1] & TIMED:
         E[-1] |= TIMED
         T.append(now - t0)
+    stride = TICK if now - last_tick < DENSE * (n - last_tick_n) else 1
+    last_tick = now
+    last_tick_n = n
     if _dead_frames:
         for frame in _dead_frames:
             frames.pop(frame, None)
@@ -260,7 +276,7 @@ def tick(kind):
 
 def _next_tick():
     global nc
-    nc = n + 1 if gate else min(n + TICK, max_events)
+    nc = n + 1 if gate else min(n + stride, max_events)
 
 
 _flushing = False
@@ -274,6 +290,9 @@ def flush():
     last_flush = clock()
     if _flushing or (not E and not new_strs):
         return
+    if E and not E[-1] & TIMED:
+        E[-1] |= TIMED
+        T.append(last_flush - t0)
     _flushing = True
     events, times, fields, strings = E, T, F, new_strs
     E, T, F, new_strs = [], [], [], []
@@ -373,25 +392,38 @@ def _pop():
 
 
 def on_resume(code, offset):
-    """PY_START / PY_RESUME of a generator or coroutine: the hottest callback, so _push inlined."""
-    global cur, line_key, pending_via, pending_value
+    """PY_START / PY_RESUME of a generator or coroutine: the hottest callback, so it appends the
+    event itself, untimed (tick() stamps the clock every TICK events: reading it costs more than
+    the rest of the event)."""
+    global cur, line_key, pending_via, pending_value, n
     frame = _getframe(1)
     o = frames.get(frame)
-    via = pending_via
-    if o is None or via is None:
+    if o is None:
         _push(frame, offset, None, NULL)
         return
-    value = pending_value
-    pending_via = None
-    pending_value = NULL
+    via = pending_via
+    if via is None:
+        via = _via(code, frame.f_back)
+        value = NULL
+    else:
+        value = pending_value
+        pending_via = None
+        pending_value = NULL
+    vi = via_ids.get(via)
+    if vi is None:
+        vi = via_ids[via] = s(via)
     try:
         line = _lines[code][offset >> 1]
     except KeyError:
         line = _line_of(code, offset)
-    emit(K_GEN_RESUME, o, line, cur, s(via), value)
+    n += 1
+    E.append(K_GEN_RESUME | line << 8 | o << 32)
+    F.append((cur, vi, value, NULL, NULL))
     stack.append(cur)
     cur = o
     line_key = K_LINE | o << 32
+    if n >= nc:
+        tick(K_GEN_RESUME)
 
 
 def on_throw(code, offset, exc):
@@ -401,8 +433,19 @@ def on_throw(code, offset, exc):
         _push(_getframe(1), offset, 'close' if type(exc) is GeneratorExit else 'throw', s(srepr(exc)))
 
 
+def sv(value):
+    """The string index of value's safe repr; an int's (the commonest value) is looked up first."""
+    if value.__class__ is int and -SHORT_INT < value < SHORT_INT:
+        i = int_ids.get(value)
+        if i is None:
+            i = int_ids[value] = s(repr(value))
+        return i
+    return s(srepr(value))
+
+
 def on_yield(code, offset, value):
-    global cur, line_key
+    """PY_YIELD: as hot as on_resume, and as lean."""
+    global cur, line_key, n
     o = cur
     cur = stack.pop() if stack else MAIN
     line_key = K_LINE | cur << 32
@@ -410,7 +453,14 @@ def on_yield(code, offset, value):
         line = _lines[code][offset >> 1]
     except KeyError:
         line = _line_of(code, offset)
-    emit(K_GEN_YIELD, o, line, s(srepr(value)))
+    vi = int_ids.get(value) if value.__class__ is int else None
+    if vi is None:
+        vi = sv(value)
+    n += 1
+    E.append(K_GEN_YIELD | line << 8 | o << 32)
+    F.append((vi, NULL, NULL, NULL, NULL))
+    if n >= nc:
+        tick(K_GEN_YIELD)
 
 
 def on_return(code, offset, value):

@@ -8,7 +8,7 @@ import sys
 import types
 
 from . import record as R
-from .record import NULL, s, srepr, emit
+from .record import NULL, s, srepr, sv, emit
 
 _getframe = sys._getframe
 _GENERATOR_TYPES = frozenset((types.GeneratorType, types.CoroutineType, types.AsyncGeneratorType))
@@ -47,7 +47,7 @@ class Iterating:
             _stopped(self.obj, self.line)
             raise
         if not self.gen:
-            emit(R.K_ITER_NEXT, self.obj, self.line, s(srepr(value)))
+            emit(R.K_ITER_NEXT, self.obj, self.line, sv(value))
         return value
 
 
@@ -119,18 +119,22 @@ _next = builtins.next
 _GeneratorType = types.GeneratorType
 
 
-def call_next(fn, line, *args):
-    """next(it[, default])."""
-    if fn is not _next or not args:
-        return fn(*args)
-    target = args[0]
-    if type(target) is _GeneratorType and len(args) == 1:
-        R.pending_via = 'next'  # the fast path: a generator switch
+_NO_ARG = object()
+
+
+def call_next(fn, line, target=_NO_ARG, *rest):
+    """next(it[, default]). The target is a parameter of its own: a generator switch, the fast
+    path, then needs no argument tuple."""
+    if type(target) is _GeneratorType and fn is _next and not rest:
+        R.pending_via = 'next'
         try:
             return _next(target)
         except StopIteration:
             _stopped(R.oid(target), line)
             raise
+    args = (target, *rest) if target is not _NO_ARG else rest
+    if fn is not _next or not args:
+        return fn(*args)
     gen = _is_gen(target)
     if gen:
         o = R.known(target)
@@ -153,7 +157,7 @@ def call_next(fn, line, *args):
             return args[1]
         raise
     if not gen:
-        emit(R.K_ITER_NEXT, o, line, s(srepr(value)))
+        emit(R.K_ITER_NEXT, o, line, sv(value))
     return value
 
 
