@@ -10,8 +10,9 @@ export interface LaneRows {
   height: number;
   /** Pixels scrolled down (rows above `first` are off screen). */
   scrollTop: number;
-  /** The theme's text colour, for marker labels. */
+  /** The theme's text colour and the label size in px, for marker labels. */
   text: string;
+  fontSize: number;
 }
 
 /** Marker labels appear once markers are at least this far apart on average. */
@@ -84,7 +85,8 @@ export function drawLanes(
       if (!xs) markerXs.set(c, (xs = []));
       xs.push(marks.x[k], y + h);
     }
-    if (marks.count > 0 && marks.count * LABEL_SPACING < view.width) labelMarks(ctx, index, y, h, rows.text);
+    if (marks.count > 0 && marks.count * LABEL_SPACING < view.width)
+      labelMarks(ctx, index, y, rows.fontSize, rows.text);
   }
   // Sparse markers are small triangles; dense ones (more than one per few pixels) plain ticks, far cheaper.
   for (const [c, xs] of markerXs) {
@@ -123,11 +125,11 @@ function labelMarks(
   ctx: CanvasRenderingContext2D,
   index: TraceIndex,
   y: number,
-  h: number,
+  fontSize: number,
   colour: string,
 ): void {
   ctx.fillStyle = colour;
-  ctx.font = `${Math.round(h * 0.4)}px system-ui, sans-serif`;
+  ctx.font = `${fontSize}px system-ui, sans-serif`;
   ctx.textBaseline = 'top';
   for (let k = 0; k < marks.count; k++) {
     const label = markerLabel(index.trace, marks.seq[k]);

@@ -1,3 +1,4 @@
+import { scaleLinear } from 'd3';
 import type { Trace } from '../../core/trace/trace.ts';
 import type { AxisKey } from '../derive/lod.ts';
 import type { Axis } from './cursor.svelte.ts';
@@ -36,4 +37,10 @@ export function formatTick(axis: Axis, v: number): string {
   if (v >= 1e9) return `${(v / 1e9).toFixed(2)} s`;
   if (v >= 1e6) return `${(v / 1e6).toFixed(1)} ms`;
   return `${(v / 1e3).toFixed(0)} µs`;
+}
+
+/** Where the axis puts its ticks in the window [from, to]: on the logical axis only whole events (no "#0, #0, #1"). */
+export function tickValues(axis: Axis, from: number, to: number, count: number): number[] {
+  const ticks = scaleLinear().domain([from, to]).ticks(count);
+  return axis === 'logical' ? ticks.filter(Number.isInteger) : ticks;
 }
