@@ -4,9 +4,9 @@ import { FIELD_COLUMNS, KIND_NAMES, KINDS, NULL_INT } from '../trace/schema.ts';
 /**
  * Turns one flush of the Python probe's compact buffers (core/probe/ys_probe/record.py) into an
  * EventBatch. Per event the probe writes one int64 `kind | TIMED<<7 | line<<8 | obj<<32` (read here
- * as two int32 halves), a float64 time in seconds only when TIMED is set (line events skip the
- * clock and take the time of the event before them), and FIELD_COLUMNS int32 fields only for kinds
- * that have fields.
+ * as two int32 halves), a float64 time in seconds only when TIMED is set (the probe reads the clock
+ * at every event only while events are sparse; an untimed event takes the time of the stamp before
+ * it), and FIELD_COLUMNS int32 fields only for kinds that have fields.
  */
 
 const TIMED = 128;
