@@ -6,7 +6,7 @@ import collections
 import sys
 
 from . import record as R
-from .record import NULL, s, srepr, emit
+from .record import NULL, s, srepr, sv, emit
 
 _getframe = sys._getframe
 RealDeque = collections.deque
@@ -74,27 +74,27 @@ class deque(RealDeque):
             return RealDeque.append(self, x)
         dropped = self._dropped_by_one(x, 0)
         RealDeque.append(self, x)
-        self._op('append', s(srepr(x)), NULL, dropped)
+        self._op('append', sv(x), NULL, dropped)
 
     def appendleft(self, x):
         if not self._ys:
             return RealDeque.appendleft(self, x)
         dropped = self._dropped_by_one(x, -1)
         RealDeque.appendleft(self, x)
-        self._op('appendleft', s(srepr(x)), NULL, dropped)
+        self._op('appendleft', sv(x), NULL, dropped)
 
     def pop(self):
         if not self._ys:
             return RealDeque.pop(self)
         value = RealDeque.pop(self)
-        self._op('pop', NULL, s(srepr(value)), NULL)
+        self._op('pop', NULL, sv(value), NULL)
         return value
 
     def popleft(self):
         if not self._ys:
             return RealDeque.popleft(self)
         value = RealDeque.popleft(self)
-        self._op('popleft', NULL, s(srepr(value)), NULL)
+        self._op('popleft', NULL, sv(value), NULL)
         return value
 
     def _extend(self, op, iterable, left):
