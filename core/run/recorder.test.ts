@@ -417,6 +417,38 @@ except ValueError:
   });
 });
 
+describe('times', () => {
+  it('never go backwards, and a pause in the program shows between the events around it', async () => {
+    const events = await run(`
+import time
+
+def wait(seconds):
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        pass
+
+def ping():
+    while True:
+        yield 1
+
+g = ping()
+for _ in range(2000):
+    next(g)
+print('before')
+wait(0.1)
+print('after')
+for _ in range(2000):
+    next(g)
+`);
+    const ts = events.map((e) => e.t);
+    expect(ts.filter((t, i) => i > 0 && t < ts[i - 1])).toEqual([]);
+    const [before, after] = only(events, 'stdout');
+    expect(after.t - before.t).toBeGreaterThanOrEqual(95e6);
+    expect(after.t - before.t).toBeLessThan(1e9);
+    expect(new Set(only(events, 'gen.resume').map((e) => e.t)).size).toBeGreaterThan(1);
+  });
+});
+
 describe('errors and output', () => {
   it('records a SyntaxError with line and column', async () => {
     const { trace, summary } = await recordTrace({ source: 'x = 1\ny = (2 +\n' + 'def f(:\n' }, runner);
