@@ -246,6 +246,19 @@ def emit(kind, obj, line, a=NULL, b=NULL, c=NULL, d=NULL, e=NULL):
         tick(kind)
 
 
+def emit_value(kind, obj, line, value):
+    """emit() for the commonest events, those with one field, a value (iter.next)."""
+    global n
+    vi = int_ids.get(value) if value.__class__ is int else None
+    if vi is None:
+        vi = sv(value)
+    n += 1
+    E.append(kind | line << 8 | obj << 32)
+    F.append((vi, NULL, NULL, NULL, NULL))
+    if n >= nc:
+        tick(kind)
+
+
 def tick(kind):
     """Runs every `stride` events, and at every event while the gate is closed. Stamps the clock on
     the event just recorded (the events before it keep the previous stamp): reading the clock costs

@@ -8,7 +8,7 @@ import sys
 import types
 
 from . import record as R
-from .record import NULL, s, srepr, sv, emit
+from .record import NULL, s, srepr, sv, emit, emit_value
 
 _getframe = sys._getframe
 _GENERATOR_TYPES = frozenset((types.GeneratorType, types.CoroutineType, types.AsyncGeneratorType))
@@ -24,31 +24,45 @@ def _is_gen(obj):
 
 
 class Iterating:
-    """Stands between a consumer (a for loop, list(), unpacking…) and the iterator it consumes."""
+    """Stands between a consumer (a for loop, list(), unpacking…) and the iterator it consumes,
+    recording each item (iter.next) and the end (iter.stop)."""
 
-    __slots__ = ('_next', 'obj', 'line', 'via', 'gen')
+    __slots__ = ('_next', 'obj', 'line')
 
-    def __init__(self, it, obj, line, via, gen):
+    def __init__(self, it, obj, line):
         self._next = it.__next__
         self.obj = obj
         self.line = line
-        self.via = via
-        self.gen = gen
 
     def __iter__(self):
         return self
 
     def __next__(self):
-        if self.gen:
-            R.pending_via = self.via
         try:
             value = self._next()
         except StopIteration:
             _stopped(self.obj, self.line)
             raise
-        if not self.gen:
-            emit(R.K_ITER_NEXT, self.obj, self.line, sv(value))
+        emit_value(R.K_ITER_NEXT, self.obj, self.line, value)
         return value
+
+
+class IteratingGenerator(Iterating):
+    """Iterating over a generator: its items are its gen.yield events; the consumer is how it is resumed."""
+
+    __slots__ = ('via',)
+
+    def __init__(self, it, obj, line, via):
+        super().__init__(it, obj, line)
+        self.via = via
+
+    def __next__(self):
+        R.pending_via = self.via
+        try:
+            return self._next()
+        except StopIteration:
+            _stopped(self.obj, self.line)
+            raise
 
 
 def _stopped(obj, line):
@@ -82,7 +96,7 @@ def it(iterable, line, via='for'):
         _not_iterable(iterable, line, e)
         raise
     o = _made(iterable, inner, line)
-    return Iterating(inner, o, line, via, _is_gen(inner))
+    return IteratingGenerator(inner, o, line, via) if _is_gen(inner) else Iterating(inner, o, line)
 
 
 def arg(fn, iterable, line):
@@ -157,7 +171,7 @@ def call_next(fn, line, target=_NO_ARG, *rest):
             return args[1]
         raise
     if not gen:
-        emit(R.K_ITER_NEXT, o, line, sv(value))
+        emit_value(R.K_ITER_NEXT, o, line, value)
     return value
 
 
