@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../core/trace/schema.ts';
 import { traceOf } from '../../core/trace/builder.ts';
+import { lengthText } from './deques.ts';
 import { TraceIndex } from './index.ts';
 import { SNAPSHOT_EVERY } from './snapshots.ts';
 
@@ -198,5 +199,23 @@ describe('deque contents at any instant', () => {
       ['run_queue', false],
       ['ready queue', false],
     ]);
+  });
+
+  it('writes the length, or how many are named and that there are more before an op reports it', () => {
+    const create = { seq: 1, t: 1, kind: 'deque.create', obj: 7, line: 2, maxlen: null, name: 'd' } as const;
+    const start = {
+      seq: 0,
+      t: 0,
+      kind: 'run.start',
+      python: '3.14',
+      program: 'p.py',
+      options: '{}',
+    } as const;
+    const abbreviated = traceOf([start, { ...create, items: '[0, 1, 2, ...]' }]);
+    const [s] = new TraceIndex(abbreviated).update().deques.at(1);
+    expect([s.length, lengthText(s)]).toEqual([null, '3+']);
+    const whole = traceOf([start, { ...create, items: '[0, 1, 2]' }]);
+    const [t] = new TraceIndex(whole).update().deques.at(1);
+    expect([t.length, lengthText(t)]).toEqual([3, '3']);
   });
 });

@@ -21,12 +21,29 @@ export interface DequeTrack {
   lens: IntColumn;
 }
 
+/**
+ * The recorder abbreviates a long repr as reprlib does (`[0, 1, …, 7, ...]`): this item stands for
+ * the items it left out, which the trace never names. (A real item's repr is never a bare `...`:
+ * Ellipsis reprs as `Ellipsis`.)
+ */
+export const UNNAMED = '...';
+
 /** What the deque view shows at an instant. */
 export interface DequeState {
   track: DequeTrack;
   items: Items;
+  /**
+   * The deque's real length: more than `items` holds when they include UNNAMED; null when that is
+   * not known yet (abbreviated initial contents, before any operation reported a length).
+   */
+  length: number | null;
   /** The op that produced these contents, when the cursor is exactly on it (for the animation). */
   op: DequeOp | null;
+}
+
+/** The length as the view writes it: `8+` while abbreviated contents hide how many more there are. */
+export function lengthText(s: DequeState): string {
+  return s.length !== null ? String(s.length) : `${s.items.length - 1}+`;
 }
 
 export interface DequeOp {
@@ -88,11 +105,12 @@ export function applyDequeOp(items: Items, op: DequeOp): Items {
       if (arg !== null) items.unshift(arg);
       trimLeft = false;
       break;
+    // An item popped from an UNNAMED end was one of the unnamed ones: the mark stays until `len` says none is left.
     case 'pop':
-      items.pop();
+      if (items[items.length - 1] !== UNNAMED) items.pop();
       break;
     case 'popleft':
-      items.shift();
+      if (items[0] !== UNNAMED) items.shift();
       break;
     case 'extend':
     case '__iadd__':
@@ -135,10 +153,22 @@ export function applyDequeOp(items: Items, op: DequeOp): Items {
       break;
     }
   }
-  if (op.len !== NULL_INT && items.length > op.len) {
-    const extra = items.length - op.len;
-    if (trimLeft) items.splice(0, extra);
-    else items.splice(items.length - extra, extra);
+  if (op.len === NULL_INT) return items;
+  let unnamed = items.indexOf(UNNAMED);
+  // Once the named items are as many as the deque holds, nothing unnamed is left.
+  if (unnamed >= 0 && items.length - 1 >= op.len) {
+    items.splice(unnamed, 1);
+    unnamed = -1;
+  }
+  if (unnamed < 0) {
+    // Items beyond `len` are the ones maxlen dropped.
+    if (items.length > op.len) items.splice(trimLeft ? 0 : op.len, items.length - op.len);
+    return items;
+  }
+  // Unnamed items hide how many named ones maxlen dropped: `dropped` says, up to the mark.
+  for (let k = 0; k < op.dropped.length; k++) {
+    if (trimLeft && items[0] !== UNNAMED) items.shift();
+    else if (!trimLeft && items[items.length - 1] !== UNNAMED) items.pop();
   }
   return items;
 }
@@ -177,7 +207,8 @@ export class DequeIndex {
     const track = this.#byObj.get(this.trace.obj[i]);
     if (!track) return;
     track.log.record(i);
-    track.lens.push(track.log.live.length);
+    const len = this.trace.field(i, 4);
+    track.lens.push(len !== NULL_INT ? len : track.log.live.length);
   }
 
   get(obj: number): DequeTrack | undefined {
@@ -191,7 +222,9 @@ export class DequeIndex {
       if (track.createdAt > seq) continue;
       const n = track.log.countAt(seq);
       const opSeq = n > 0 ? track.log.seqs.data[n - 1] : -1;
-      out.push({ track, items: track.log.at(seq), op: opSeq === seq ? readDequeOp(this.trace, seq) : null });
+      const items = track.log.at(seq);
+      const length = n > 0 ? track.lens.data[n - 1] : items.includes(UNNAMED) ? null : items.length;
+      out.push({ track, items, length, op: opSeq === seq ? readDequeOp(this.trace, seq) : null });
     }
     return out;
   }

@@ -104,6 +104,30 @@ coordinator()
     expect(index.deques.at(fullAt - 1).find((s) => s.track === buffer)!.items).toHaveLength(9);
   });
 
+  it('keeps the real length of a deque whose contents the recorder abbreviated, and the items it named', async () => {
+    const source = [
+      'from collections import deque',
+      'd = deque(range(100))',
+      "d.pop(); d.append('x'); d.popleft(); d.appendleft('y')",
+      'print(len(d), list(d)[:8], list(d)[-1])',
+      'for _ in range(95): d.pop()',
+      'print(len(d), list(d))',
+    ].join('\n');
+    const { trace, summary } = await recordTrace({ source }, runner);
+    expect(summary.status).toBe('ok');
+    const index = new TraceIndex(trace).update();
+    const prints = Array.from({ length: trace.size }, (_, i) => i).filter(
+      (i) => trace.kind[i] === KIND_CODE.stdout,
+    );
+    const at = (i: number) => index.deques.at(prints[i]).find((s) => s.track.name === 'd')!;
+    expect(trace.str(prints[0], 0)).toContain("100 ['y', 1, 2, 3, 4, 5, 6, 7] x");
+    expect(at(0).length).toBe(100);
+    expect(at(0).items.slice(0, 8)).toEqual(["'y'", '1', '2', '3', '4', '5', '6', '7']);
+    expect(at(0).items.at(-1)).toBe("'x'");
+    expect(trace.str(prints[1], 0)).toContain("5 ['y', 1, 2, 3, 4]");
+    expect(at(1)).toMatchObject({ length: 5, items: ["'y'", '1', '2', '3', '4'] });
+  });
+
   it("labels only the scheduler's ready queue as such, not a program's deque called `ready`", async () => {
     const lesson = (name: string) =>
       readFileSync(new URL(`../../assets/lessons/${name}`, import.meta.url), 'utf8');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellAt, layoutSlots, type SlotSpace } from './deque-layout.ts';
+import { cellAt, layoutSlots, widestSlot, type SlotSpace } from './deque-layout.ts';
 
 const space = (width: number): SlotSpace => ({ width, minSlot: 30, maxSlot: 40, gap: 2, maxCells: 40 });
 
@@ -63,5 +63,11 @@ describe('deque slot layout', () => {
       { row: 3, column: 1 },
       { row: 3, column: 5 },
     ]);
+  });
+
+  it('lets slots widen for long item reprs, within bounds', () => {
+    expect(widestSlot(['1', '22'], 8, 40, 150)).toBe(40);
+    expect(widestSlot(["'a much longer item'"], 8, 40, 300)).toBe(21 * 8 + 8);
+    expect(widestSlot(['x'.repeat(100)], 8, 40, 150)).toBe(150);
   });
 });

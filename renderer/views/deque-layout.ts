@@ -54,3 +54,14 @@ export function layoutSlots(length: number, maxlen: number | null, space: SlotSp
 export function cellAt(layout: SlotLayout, i: number): { row: number; column: number } {
   return { row: Math.floor(i / layout.columns) + 2, column: (i % layout.columns) + 1 };
 }
+
+/**
+ * The widest a slot should get for these items, px: wide enough for the longest repr among the ones
+ * likely drawn (both ends), between `least` and `most`. Monospace characters are about 0.6 em wide.
+ */
+export function widestSlot(items: readonly string[], charPx: number, least: number, most: number): number {
+  let longest = 0;
+  const ends = items.length > 80 ? [...items.slice(0, 40), ...items.slice(-40)] : items;
+  for (const item of ends) longest = Math.max(longest, item.length);
+  return Math.max(least, Math.min(most, Math.ceil((longest + 1) * charPx) + 8));
+}

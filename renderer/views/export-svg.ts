@@ -1,4 +1,4 @@
-import type { DequeState } from '../derive/deques.ts';
+import { lengthText, type DequeState } from '../derive/deques.ts';
 import { Bars, lodBars, lodMarks, Marks, type AxisKey, type View } from '../derive/lod.ts';
 import type { TraceIndex } from '../derive/index.ts';
 import { markerLabel } from '../derive/markers.ts';
@@ -31,7 +31,7 @@ export function dequeSvg(states: DequeState[]): string {
   states.forEach((s, r) => {
     const y = 10 + r * ROW;
     const label =
-      `${s.track.name}${s.track.readyQueue ? ' (scheduler ready queue)' : ''} — len ${s.items.length}` +
+      `${s.track.name}${s.track.readyQueue ? ' (scheduler ready queue)' : ''} — len ${lengthText(s)}` +
       (s.track.maxlen !== null ? ` / maxlen ${s.track.maxlen}` : '');
     body += `<text x="20" y="${y + 16}" font-size="14" font-weight="bold">${escapeXml(label)}</text>`;
     const capacity = Math.min(40, s.track.maxlen ?? s.items.length);
