@@ -41,8 +41,10 @@ function isKeyboardInterrupt(e: unknown): boolean {
   return e instanceof Error && (e as { type?: unknown }).type === 'KeyboardInterrupt';
 }
 
+/** Options left undefined (a host passing an unset flag along) take their defaults too. */
 function withDefaults(options: RunOptions): RunContext['options'] {
-  return { policy: 'fifo', seed: 1, switchInterval: 5, ...options };
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  return { policy: 'fifo', seed: 1, switchInterval: 5, ...given, source: options.source };
 }
 
 class Recorder {

@@ -331,6 +331,15 @@ print(counter)
     }
   });
 
+  it('take the default switch interval and policy when a host passes them unset', async () => {
+    const { stdout } = await recordOk(counting('thread'), {
+      policy: undefined,
+      seed: undefined,
+      switchInterval: undefined,
+    });
+    expect(Number(stdout)).toBeGreaterThan(0);
+  });
+
   it('record the lines of the thread as its own', async () => {
     const { events } = await recordOk(counting('thread'), { switchInterval: 2 });
     const threads = new Set(only(events, 'sched.spawn').map((e) => e.target));
