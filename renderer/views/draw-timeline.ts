@@ -10,8 +10,9 @@ export interface LaneRows {
   height: number;
   /** Pixels scrolled down (rows above `first` are off screen). */
   scrollTop: number;
-  /** The theme's text colour and the label size in px, for marker labels. */
+  /** The theme's text and panel colours and the label size in px, for marker labels. */
   text: string;
+  halo: string;
   fontSize: number;
 }
 
@@ -85,8 +86,7 @@ export function drawLanes(
       if (!xs) markerXs.set(c, (xs = []));
       xs.push(marks.x[k], y + h);
     }
-    if (marks.count > 0 && marks.count * LABEL_SPACING < view.width)
-      labelMarks(ctx, index, y, rows.fontSize, rows.text);
+    if (marks.count > 0 && marks.count * LABEL_SPACING < view.width) labelMarks(ctx, index, y, rows);
   }
   // Sparse markers are small triangles; dense ones (more than one per few pixels) plain ticks, far cheaper.
   for (const [c, xs] of markerXs) {
@@ -121,21 +121,21 @@ export function drawLanes(
 }
 
 /** Writes what each marker stands for (yield 'full', send(3), return …) where it fits before the next one. */
-function labelMarks(
-  ctx: CanvasRenderingContext2D,
-  index: TraceIndex,
-  y: number,
-  fontSize: number,
-  colour: string,
-): void {
-  ctx.fillStyle = colour;
-  ctx.font = `${fontSize}px system-ui, sans-serif`;
+function labelMarks(ctx: CanvasRenderingContext2D, index: TraceIndex, y: number, rows: LaneRows): void {
+  ctx.fillStyle = rows.text;
+  // A halo in the panel's colour keeps a label readable where it crosses a bar, in either theme.
+  ctx.strokeStyle = rows.halo;
+  ctx.lineWidth = 3;
+  ctx.lineJoin = 'round';
+  ctx.font = `${rows.fontSize}px system-ui, sans-serif`;
   ctx.textBaseline = 'top';
   for (let k = 0; k < marks.count; k++) {
     const label = markerLabel(index.trace, marks.seq[k]);
     if (!label) continue;
     const room = (k + 1 < marks.count ? marks.x[k + 1] : Infinity) - marks.x[k] - 6;
-    if (ctx.measureText(label).width <= room) ctx.fillText(label, marks.x[k] + 4, y + 2);
+    if (ctx.measureText(label).width > room) continue;
+    ctx.strokeText(label, marks.x[k] + 4, y + 2);
+    ctx.fillText(label, marks.x[k] + 4, y + 2);
   }
 }
 
