@@ -92,6 +92,39 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('views in Chromium', () => {
     expect(at).toBeGreaterThan(fullAt - 1);
   });
 
+  it('fits every slot of a full deque(maxlen=10) into a narrow panel', async () => {
+    const { url, index } = await recorded('producer_consumer');
+    const buffer = index.deques.tracks.find((t) => t.maxlen === 10)!;
+    const fullAt = buffer.log.seqs.data[buffer.lens.data.indexOf(10)];
+    await page.setViewportSize({ width: 640, height: 900 });
+    try {
+      await open(`${url}&seq=${fullAt}`);
+      const deque = page.locator(`[data-testid=deque][data-name="${buffer.name}"]`);
+      const slots = deque.locator('[data-testid=deque-slot]');
+      await expect.poll(() => slots.count()).toBe(10);
+      // Where the slots rest, once the append has slid in.
+      await page.waitForFunction(() => document.getAnimations().length === 0);
+      const panel = (await deque.boundingBox())!;
+      expect(panel.width).toBeLessThan(300);
+      for (const box of await slots.evaluateAll((els) =>
+        els.map((e) => e.getBoundingClientRect().toJSON()),
+      )) {
+        expect(box.right).toBeLessThanOrEqual(panel.x + panel.width + 0.5);
+        expect(box.width).toBeGreaterThan(20);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 900 });
+    }
+  });
+
+  it('says there are no events yet before a run', async () => {
+    await page.goto(`${server.resolvedUrls!.local[0]}?events=0`);
+    await expect
+      .poll(() => page.locator('[data-testid=timeline-empty]').textContent())
+      .toBe('No events yet — run a program or open a trace.');
+    expect(await page.locator('[data-testid=cursor-position]').textContent()).toBe('no events');
+  });
+
   it('exports the timeline as a file that parses as SVG', async () => {
     const [download] = await Promise.all([
       page.waitForEvent('download'),
