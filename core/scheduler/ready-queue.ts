@@ -1,6 +1,7 @@
 import type { Policy } from '../run/types.ts';
 import type { RunContext } from '../run/context.ts';
 import { Prng } from './prng.ts';
+import { READY_QUEUE_NAME } from '../trace/schema.ts';
 
 export type Emit = RunContext['emit'];
 
@@ -49,7 +50,7 @@ export class ReadyQueue<T extends Runnable> {
   push(task: T): void {
     if (this.id === 0) {
       this.id = this.newObjectId();
-      this.emit('deque.create', this.id, 0, [null, '[]', 'ready queue']);
+      this.emit('deque.create', this.id, 0, [null, '[]', READY_QUEUE_NAME]);
     }
     this.items.push(task);
     this.emit('deque.op', this.id, 0, ['append', task.label, null, null, this.size]);

@@ -17,6 +17,12 @@ export const NULL_INT = -2147483648;
 export const MAIN_OBJ = 0;
 
 /**
+ * The name the scheduler gives its ready queue's `deque.create`, recorded at line 0: a program's own
+ * deque is created by a line of the program and named after a variable, so the two never mix.
+ */
+export const READY_QUEUE_NAME = 'ready queue';
+
+/**
  * Field types: `str` is a string-table index, `obj` another object's id, `int` a 32-bit integer,
  * `bool` 0/1, `num` a float kept as its decimal text in the string table (rare: virtual time).
  */

@@ -1,5 +1,5 @@
 import type { Trace } from '../../core/trace/trace.ts';
-import { NULL_INT } from '../../core/trace/schema.ts';
+import { NULL_INT, READY_QUEUE_NAME } from '../../core/trace/schema.ts';
 import { IntColumn, upperBound } from './columns.ts';
 import { splitSequenceRepr } from './pyrepr.ts';
 import { SnapshotLog } from './snapshots.ts';
@@ -55,13 +55,7 @@ export interface DequeOp {
   len: number;
 }
 
-/**
- * How the scheduler records its ready queue (core/scheduler/ready-queue.ts): a deque.create named
- * "ready queue" at line 0. A program's own deque is created by a line of the program (line ≥ 1) and
- * named after a variable (never containing a space), so a user's `ready = deque()` is not taken for it.
- */
-const READY_QUEUE_NAME = 'ready queue';
-
+/** See READY_QUEUE_NAME: a user's `ready = deque()` is not taken for the scheduler's. */
 export function isSchedulerReadyQueue(name: string | null, line: number): boolean {
   return name === READY_QUEUE_NAME && line === 0;
 }

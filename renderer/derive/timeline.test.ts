@@ -113,6 +113,16 @@ describe('timeline lanes and spans', () => {
     ]);
   });
 
+  it('numbers a task named like another lane, such as an asyncio task called main', () => {
+    const trace = traceFrom([
+      ['gen.create', { obj: 1, name: 'main', genkind: 'coroutine' }],
+      ['sched.spawn', { obj: 10, name: 'main', wraps: 'asyncio', target: 1, priority: 0 }],
+      ['run.end', { status: 'ok', message: null }],
+    ]);
+    const t = new TraceIndex(trace).update().timeline;
+    expect(t.lanes.map((l) => l.name)).toEqual(['main', 'main 2', 'scheduler']);
+  });
+
   it('gives a scheduler its own lane and names a task lane after the task', () => {
     const trace = traceFrom([
       ['gen.create', { obj: 1, name: 'worker', genkind: 'generator' }],

@@ -93,6 +93,8 @@ export class TimelineIndex {
   #holder = -1;
   /** Lanes with an open span: the only ones a change of control can touch. */
   #openLanes = new Set<number>();
+  /** Each lane's name before numbering: a task named after its own coroutine keeps that lane's name. */
+  #givenNames: string[] = [];
   /** The control stack changed since the spans were last brought in line. */
   #dirty = true;
 
@@ -137,7 +139,7 @@ export class TimelineIndex {
         const target = trace.field(i, 2);
         const targetLane = target === NULL_INT ? undefined : this.#laneOfObj.get(target);
         if (targetLane !== undefined) {
-          this.lanes[targetLane].name = name;
+          if (name !== this.#givenNames[targetLane]) this.lanes[targetLane].name = this.#uniqueName(name);
           this.lanes[targetLane].kind = 'task';
           this.#laneOfObj.set(obj, targetLane);
         } else {
@@ -212,12 +214,17 @@ export class TimelineIndex {
     if (this.#dirty) this.#settle(kind === K['run.end'] ? i + 1 : i);
   }
 
-  #addLane(obj: number, name: string, kind: LaneKind, at: number): number {
-    const index = this.lanes.length;
-    // Same-named generators (two `worker()`s, many `<genexpr>`s) get numbered so their lanes can be told apart.
+  /** Same-named lanes (two `worker()`s, many `<genexpr>`s, a task called main) get numbered so they can be told apart. */
+  #uniqueName(name: string): string {
     const seen = (this.#namesSeen.get(name) ?? 0) + 1;
     this.#namesSeen.set(name, seen);
-    this.lanes.push({ index, obj, name: seen > 1 ? `${name} ${seen}` : name, kind, createdAt: at });
+    return seen > 1 ? `${name} ${seen}` : name;
+  }
+
+  #addLane(obj: number, name: string, kind: LaneKind, at: number): number {
+    const index = this.lanes.length;
+    this.#givenNames.push(name);
+    this.lanes.push({ index, obj, name: this.#uniqueName(name), kind, createdAt: at });
     this.spans.push(new Spans());
     this.markers.push(new IntColumn(4));
     this.#open.push(NONE);
