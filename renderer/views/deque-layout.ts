@@ -1,3 +1,5 @@
+import { UNNAMED, type DequeState } from '../derive/deques.ts';
+
 /** How a deque's row of slots fits a panel: which cells to draw, how many per line, how wide. */
 export interface SlotLayout {
   /** Cells drawn (items, the ellipsis, free slots), cells per line, and each cell's width in px. */
@@ -64,4 +66,33 @@ export function widestSlot(items: readonly string[], charPx: number, least: numb
   const ends = items.length > 80 ? [...items.slice(0, 40), ...items.slice(-40)] : items;
   for (const item of ends) longest = Math.max(longest, item.length);
   return Math.max(least, Math.min(most, Math.ceil((longest + 1) * charPx) + 8));
+}
+
+/** One cell of a deque's row. `more`: items left out to fit the panel; `unnamed`: items the recording does not name (how many, when known). */
+export type Cell =
+  | { kind: 'item'; text: string; index: number }
+  | { kind: 'more'; count: number }
+  | { kind: 'unnamed'; count: number | null }
+  | { kind: 'free' };
+
+/** The cells `layout` draws for deque state `s`, left end to right end, then its free slots. */
+export function dequeCells(s: DequeState, layout: SlotLayout): Cell[] {
+  const n = s.items.length;
+  const unnamed = s.length === null ? null : s.length - (n - 1);
+  const item = (index: number): Cell =>
+    s.items[index] === UNNAMED
+      ? { kind: 'unnamed', count: unnamed }
+      : { kind: 'item', text: s.items[index], index };
+  const cells: Cell[] = Array.from({ length: layout.head }, (_, i) => item(i));
+  if (layout.hidden > 0) cells.push({ kind: 'more', count: layout.hidden });
+  for (let i = n - layout.tail; i < n; i++) cells.push(item(i));
+  for (let k = 0; k < layout.free; k++) cells.push({ kind: 'free' });
+  return cells;
+}
+
+/** A deque as the view lays it out: its state, its slot layout and the cells drawn (the export draws the same). */
+export interface DequeRow {
+  state: DequeState;
+  layout: SlotLayout;
+  cells: Cell[];
 }

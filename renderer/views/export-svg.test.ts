@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TraceIndex } from '../derive/index.ts';
 import { traceFrom } from '../derive/testing.ts';
+import { dequeCells, layoutSlots, type DequeRow, type SlotSpace } from './deque-layout.ts';
 import { dequeSvg, escapeXml, timelineSvg } from './export-svg.ts';
 
 /** A strict well-formedness check for the XML these exports write: balanced tags, quoted attributes, escaped text. */
@@ -37,13 +38,81 @@ const trace = traceFrom([
 ]);
 const index = new TraceIndex(trace).update();
 
+/** The deques at `seq` laid out as the view lays them out in a panel `width` px wide. */
+function rowsAt(at: TraceIndex, seq: number, width: number): DequeRow[] {
+  const space: SlotSpace = { width, minSlot: 30, maxSlot: 40, gap: 2, maxCells: 40 };
+  return at.deques.at(seq).map((state) => {
+    const layout = layoutSlots(state.items.length, state.track.maxlen, space);
+    return { state, layout, cells: dequeCells(state, layout) };
+  });
+}
+
+/** The slots an exported deque drawing holds: each rect of class slot, with its position. */
+function slotsIn(svg: string): { item: boolean; x: number; y: number }[] {
+  return [...svg.matchAll(/<rect class="slot( item)?" x="([\d.]+)" y="([\d.]+)"/g)].map((m) => ({
+    item: m[1] !== undefined,
+    x: Number(m[2]),
+    y: Number(m[3]),
+  }));
+}
+
 describe('SVG export', () => {
   it('writes the deque view as a well-formed SVG with every item and the maxlen capacity', () => {
-    const svg = dequeSvg(index.deques.at(4));
+    const svg = dequeSvg(rowsAt(index, 4, 500));
     const tags = checkXml(svg);
     expect(tags[0]).toBe('svg');
     expect(svg).toContain('buf &lt;&amp;&gt; — len 1 / maxlen 3');
-    expect(tags.filter((t) => t === 'rect')).toHaveLength(1 + 3);
+    expect(slotsIn(svg).map((s) => s.item)).toEqual([true, false, false]);
+  });
+
+  it('wraps a full deque(maxlen=10) in a narrow panel onto the same two lines of five the view shows', () => {
+    const full = new TraceIndex(
+      traceFrom([
+        ['deque.create', { obj: 1, maxlen: 10, items: '[]', name: 'buffer' }],
+        ...Array.from({ length: 10 }, (_, k): Parameters<typeof traceFrom>[0][number] => [
+          'deque.op',
+          { obj: 1, op: 'append', arg: String(k), value: null, dropped: null, len: k + 1 },
+        ]),
+      ]),
+    ).update();
+    const rows = rowsAt(full, 10, 200);
+    expect(rows[0].layout.columns).toBe(5);
+    const svg = dequeSvg(rows);
+    expect(checkXml(svg)[0]).toBe('svg');
+    expect(svg).toContain('buffer — len 10 / maxlen 10');
+    const slots = slotsIn(svg);
+    expect(slots).toHaveLength(10);
+    expect(slots.every((s) => s.item)).toBe(true);
+    const lines = [...new Set(slots.map((s) => s.y))];
+    expect(lines).toHaveLength(2);
+    expect(slots.filter((s) => s.y === lines[0]).map((s) => s.x)).toEqual(
+      slots.filter((s) => s.y === lines[1]).map((s) => s.x),
+    );
+    expect(svg).toMatch(/>9<\/text><text [^>]*text-anchor="end">right</);
+  });
+
+  it('draws a long unbounded deque as its two ends around a "…N" cell', () => {
+    const long = new TraceIndex(
+      traceFrom([
+        ['deque.create', { obj: 1, maxlen: null, items: '[]', name: 'log' }],
+        [
+          'deque.op',
+          {
+            obj: 1,
+            op: 'extend',
+            arg: `[${Array.from({ length: 100 }, (_, k) => k).join(', ')}]`,
+            value: null,
+            dropped: null,
+            len: 100,
+          },
+        ],
+      ]),
+    ).update();
+    const svg = dequeSvg(rowsAt(long, 1, 2000));
+    checkXml(svg);
+    expect(slotsIn(svg)).toHaveLength(40);
+    expect(svg).toContain('>…61<');
+    expect(svg).toContain('>99<');
   });
 
   it('writes the timeline as a well-formed SVG with lane names, bars, axis ticks and the cursor', () => {

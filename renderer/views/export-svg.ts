@@ -1,8 +1,9 @@
-import { lengthText, type DequeState } from '../derive/deques.ts';
+import { lengthText } from '../derive/deques.ts';
 import { Bars, lodBars, lodMarks, Marks, type AxisKey, type View } from '../derive/lod.ts';
 import type { TraceIndex } from '../derive/index.ts';
 import { markerLabel } from '../derive/markers.ts';
 import { DELEGATING } from '../derive/timeline.ts';
+import { cellAt, type Cell, type DequeRow } from './deque-layout.ts';
 import { laneColour, markerColour } from './palette.ts';
 
 /** Views redrawn as standalone SVG documents from the same derived data, for slides. */
@@ -21,32 +22,82 @@ function doc(width: number, height: number, body: string): string {
   );
 }
 
-const SLOT = 56;
-const ROW = 90;
+/** Slot height and the gap between slots, px (the view's 2.2 rem at 16 px and its 2 px grid gap). */
+const SLOT_H = 36;
+const GAP = 2;
+const LEFT = 20;
+/** Monospace item text: 13 px, about 0.6 em a character. */
+const CHAR_PX = 13 * 0.6;
+/** The operation shown beside a deque's title is cut to this many characters. */
+const OP_CHARS = 48;
 
-export function dequeSvg(states: DequeState[]): string {
-  const slots = Math.max(1, ...states.map((s) => Math.min(40, s.track.maxlen ?? s.items.length)));
-  const width = 40 + slots * (SLOT + 4);
+function slotText(text: string, slotWidth: number): string {
+  const room = Math.max(1, Math.floor((slotWidth - 6) / CHAR_PX));
+  return text.length > room ? text.slice(0, Math.max(1, room - 1)) + '…' : text;
+}
+
+function cellSvg(cell: Cell, x: number, y: number, w: number): string {
+  const box = (style: string) =>
+    `<rect class="slot${cell.kind === 'item' ? ' item' : ''}" x="${x}" y="${y}" width="${w}" height="${SLOT_H}" rx="4" ${style}/>`;
+  const text = (t: string, style: string) =>
+    `<text x="${x + w / 2}" y="${y + SLOT_H / 2 + 4.5}" text-anchor="middle" ${style}>${escapeXml(t)}</text>`;
+  switch (cell.kind) {
+    case 'item':
+      return (
+        box('fill="#e8f1f8" stroke="#0072B2" stroke-width="2"') +
+        text(slotText(cell.text, w), 'font-size="13" font-family="monospace"')
+      );
+    case 'more':
+    case 'unnamed':
+      return (
+        box('fill="none" stroke="#6b7280" stroke-width="2" stroke-dasharray="1 3"') +
+        text(`…${cell.count ?? ''}`, 'font-size="11" fill="#6b7280"')
+      );
+    case 'free':
+      return box('fill="none" stroke="#9ca3af" stroke-dasharray="4 3"');
+  }
+}
+
+/**
+ * The deque view as it stands: each deque's title, then its cells wrapped onto lines exactly as the
+ * view lays them out (same columns and slot width), between the "left" and "right" end captions.
+ */
+export function dequeSvg(rows: readonly DequeRow[]): string {
+  let width = 360;
+  let y = 10;
   let body = '';
-  states.forEach((s, r) => {
-    const y = 10 + r * ROW;
+  for (const { state: s, layout, cells } of rows) {
     const label =
       `${s.track.name}${s.track.readyQueue ? ' (scheduler ready queue)' : ''} — len ${lengthText(s)}` +
       (s.track.maxlen !== null ? ` / maxlen ${s.track.maxlen}` : '');
-    body += `<text x="20" y="${y + 16}" font-size="14" font-weight="bold">${escapeXml(label)}</text>`;
-    const capacity = Math.min(40, s.track.maxlen ?? s.items.length);
-    const shown = s.items.slice(Math.max(0, s.items.length - 40));
-    for (let k = 0; k < Math.max(capacity, shown.length); k++) {
-      const x = 20 + k * (SLOT + 4);
-      const item = shown[k];
-      body +=
-        item === undefined
-          ? `<rect x="${x}" y="${y + 26}" width="${SLOT}" height="40" rx="4" fill="none" stroke="#9ca3af" stroke-dasharray="4 3"/>`
-          : `<rect x="${x}" y="${y + 26}" width="${SLOT}" height="40" rx="4" fill="#e8f1f8" stroke="#0072B2" stroke-width="2"/>` +
-            `<text x="${x + SLOT / 2}" y="${y + 51}" font-size="13" font-family="monospace" text-anchor="middle">${escapeXml(item.length > 7 ? item.slice(0, 6) + '…' : item)}</text>`;
-    }
-  });
-  return doc(width, 20 + states.length * ROW, body);
+    const call = s.op ? `${s.op.op}(${s.op.arg ?? ''})${s.op.value !== null ? ` → ${s.op.value}` : ''}` : '';
+    // A long argument (extend of a big list) would make the slide as wide as the list.
+    const op = call.length > OP_CHARS ? call.slice(0, OP_CHARS - 1) + '…' : call;
+    body += `<g class="deque" data-name="${escapeXml(s.track.name)}">`;
+    body += `<text x="${LEFT}" y="${y + 16}" font-size="14"><tspan font-weight="bold">${escapeXml(label)}</tspan>`;
+    if (op) body += `<tspan dx="12" font-family="monospace" fill="#0072B2">${escapeXml(op)}</tspan>`;
+    body += '</text>';
+    width = Math.max(width, 2 * LEFT + label.length * 7.5 + 12 + op.length * 8.5);
+    const top = y + 40;
+    body += `<text x="${LEFT}" y="${top - 4}" font-size="11" fill="#6b7280">left</text>`;
+    cells.forEach((cell, i) => {
+      const { row, column } = cellAt(layout, i);
+      body += cellSvg(
+        cell,
+        LEFT + (column - 1) * (layout.slotWidth + GAP),
+        top + (row - 2) * (SLOT_H + GAP),
+        layout.slotWidth,
+      );
+    });
+    const lines = Math.max(1, Math.ceil(layout.cells / layout.columns));
+    const end = cellAt(layout, Math.max(0, layout.cells - 1));
+    const rightX = LEFT + end.column * (layout.slotWidth + GAP) - GAP;
+    const bottom = top + lines * (SLOT_H + GAP);
+    body += `<text x="${rightX}" y="${bottom + 10}" font-size="11" fill="#6b7280" text-anchor="end">right</text></g>`;
+    width = Math.max(width, rightX + LEFT, 2 * LEFT + layout.columns * (layout.slotWidth + GAP));
+    y = bottom + 30;
+  }
+  return doc(Math.ceil(width), y, body);
 }
 
 export interface TimelineLayout {

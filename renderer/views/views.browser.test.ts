@@ -112,6 +112,35 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('views in Chromium', () => {
         expect(box.right).toBeLessThanOrEqual(panel.x + panel.width + 0.5);
         expect(box.width).toBeGreaterThan(20);
       }
+      // The export draws the same wrapped lines as the panel, as a file that parses as SVG.
+      const shownLines = new Set(
+        await slots.evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top))),
+      ).size;
+      expect(shownLines).toBeGreaterThanOrEqual(2);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('section.deques header button:has-text("SVG")'),
+      ]);
+      const file = join(folder, 'deques.svg');
+      await download.saveAs(file);
+      const { readFile } = await import('node:fs/promises');
+      const exported = await page.evaluate(
+        ({ svg, name }) => {
+          const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+          const deque = [...doc.querySelectorAll('g.deque')].find(
+            (g) => g.getAttribute('data-name') === name,
+          );
+          const slots = [...(deque?.querySelectorAll('rect.slot.item') ?? [])];
+          return {
+            root: doc.documentElement.nodeName,
+            errors: doc.getElementsByTagName('parsererror').length,
+            slots: slots.length,
+            lines: new Set(slots.map((r) => r.getAttribute('y'))).size,
+          };
+        },
+        { svg: await readFile(file, 'utf8'), name: buffer.name },
+      );
+      expect(exported).toEqual({ root: 'svg', errors: 0, slots: 10, lines: shownLines });
     } finally {
       await page.setViewportSize({ width: 1400, height: 900 });
     }
