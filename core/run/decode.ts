@@ -6,11 +6,11 @@ import { FIELD_COLUMNS, KIND_NAMES, KINDS, NULL_INT } from '../trace/schema.ts';
  * EventBatch. Per event the probe writes one int64 `kind | TIMED<<7 | line<<8 | obj<<32` (read here
  * as two int32 halves), a float64 time in seconds only when TIMED is set (the probe reads the clock
  * at every event only while events are sparse; an untimed event takes the time of the stamp before
- * it), and FIELD_COLUMNS int32 fields only for kinds that have fields.
+ * it), and, flat, exactly as many int32 fields per event as its kind has (padded here to FIELD_COLUMNS).
  */
 
 const TIMED = 128;
-const HAS_FIELDS = KIND_NAMES.map((name) => KINDS[name].fields.length > 0);
+const FIELD_COUNT = KIND_NAMES.map((name) => KINDS[name].fields.length);
 
 export interface ProbeFlush {
   first: number;
@@ -49,10 +49,9 @@ export class FlushDecoder {
       kind[i] = k;
       line[i] = lo >> 8;
       obj[i] = flush.events[2 * i + 1];
-      if (HAS_FIELDS[k]) {
-        f.set(flush.fields.subarray(fi, fi + FIELD_COLUMNS), i * FIELD_COLUMNS);
-        fi += FIELD_COLUMNS;
-      }
+      const count = FIELD_COUNT[k];
+      for (let j = 0; j < count; j++) f[i * FIELD_COLUMNS + j] = flush.fields[fi + j];
+      fi += count;
     }
     if (ti !== flush.seconds.length || fi !== flush.fields.length)
       throw new ProbeFlushError(`flush at event ${flush.first} has times or fields left over`);

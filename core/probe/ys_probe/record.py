@@ -5,7 +5,8 @@ Events go into plain lists (appending to a list is the cheapest call there is in
 most calls into C cost far more) and reach JS as compact arrays at each flush (core/run/decode.ts):
   E  int64 per event: kind | TIMED<<7 | line<<8 | obj<<32
   T  float64 seconds since run start, one per event whose TIMED bit is set
-  F  int32, FIELD_COLUMNS per event whose kind has fields
+  F  int32, exactly as many per event as its kind has fields (FIELD_COUNT), flat: the hot
+     callbacks append one int or extend by a short tuple instead of building a padded tuple
 Events skip the clock (reading it costs more than the rest of the event in WebAssembly): tick()
 stamps the event it runs at, the events before it take the time of the stamp before them (the
 decoder carries it forward). tick() runs at every event while events are sparse, every TICK events
@@ -17,16 +18,12 @@ import sys
 import time
 import weakref
 from array import array
-from itertools import chain
-
-_chain = chain.from_iterable
 
 NULL = -2147483648
 MAIN = 0
 TIMED = 128
 TICK = 32
 DENSE = 20e-6  # seconds per event below which events count as dense (stamped every TICK events)
-FIELDS = 5
 
 K_RUN_START, K_RUN_END, K_LINE, K_STDOUT, K_STDERR, K_ERROR = 0, 1, 2, 3, 4, 5
 K_GEN_CREATE, K_GEN_RESUME, K_GEN_YIELD, K_GEN_RETURN, K_GEN_RAISE, K_GEN_CLOSE = 6, 7, 8, 9, 10, 11
@@ -34,8 +31,9 @@ K_ITER_CREATE, K_ITER_NEXT, K_ITER_STOP = 12, 13, 14
 K_DEQUE_CREATE, K_DEQUE_OP = 15, 16
 K_CTX_ENTER, K_CTX_EXIT = 17, 18
 K_SCHED_PICK = 20
-#: kinds without fields (they add nothing to F); must match core/trace/schema.ts
-FIELDLESS = frozenset((K_LINE, K_GEN_CLOSE))
+#: how many fields each kind has, by kind code; must match core/trace/schema.ts (the decoder
+#: refuses a flush whose field count disagrees)
+FIELD_COUNT = (3, 2, 0, 1, 1, 4, 2, 3, 1, 1, 2, 0, 3, 1, 1, 3, 5, 2, 2, 4, 1, 3, 1, 2, 2, 1)
 SWITCH_KINDS = frozenset((K_GEN_RESUME, K_SCHED_PICK))
 
 TOOL = 4  # a sys.monitoring tool id nobody else in the interpreter uses
@@ -58,7 +56,7 @@ class RunStopped(BaseException):
 # ---- run state (reset by start()) ----
 E = []
 T = []
-F = []  # one tuple of FIELDS ints per event with fields
+F = []  # the fields of every event, flat
 n = 0  # events recorded
 nc = 1  # event count at which tick() runs next
 stride = 1  # events between ticks: 1 while events are sparse (each stamped), TICK while dense
@@ -240,8 +238,9 @@ def emit(kind, obj, line, a=NULL, b=NULL, c=NULL, d=NULL, e=NULL):
     global n
     n += 1
     E.append(kind | line << 8 | obj << 32)
-    if kind not in FIELDLESS:
-        F.append((a, b, c, d, e))
+    count = FIELD_COUNT[kind]
+    if count:
+        F.extend((a, b, c, d, e)[:count])
     if n >= nc:
         tick(kind)
 
@@ -254,7 +253,7 @@ def emit_value(kind, obj, line, value):
         vi = sv(value)
     n += 1
     E.append(kind | line << 8 | obj << 32)
-    F.append((vi, NULL, NULL, NULL, NULL))
+    F.append(vi)
     if n >= nc:
         tick(kind)
 
@@ -311,7 +310,7 @@ def flush():
     E, T, F, new_strs = [], [], [], []
     sent = False
     try:
-        sink(flushed, len(events), array('q', events), array('d', times), array('i', _chain(fields)), string_base, strings)
+        sink(flushed, len(events), array('q', events), array('d', times), array('i', fields), string_base, strings)
         sent = True
     finally:
         if sent:
@@ -431,7 +430,7 @@ def on_resume(code, offset):
         line = _line_of(code, offset)
     n += 1
     E.append(K_GEN_RESUME | line << 8 | o << 32)
-    F.append((cur, vi, value, NULL, NULL))
+    F.extend((cur, vi, value))
     stack.append(cur)
     cur = o
     line_key = K_LINE | o << 32
@@ -471,7 +470,7 @@ def on_yield(code, offset, value):
         vi = sv(value)
     n += 1
     E.append(K_GEN_YIELD | line << 8 | o << 32)
-    F.append((vi, NULL, NULL, NULL, NULL))
+    F.append(vi)
     if n >= nc:
         tick(K_GEN_YIELD)
 
