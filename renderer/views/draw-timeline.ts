@@ -177,3 +177,15 @@ export function drawOverview(
     ctx.fillRect(px, height - bh, 1, bh);
   }
 }
+
+/** Sizes a canvas's backing store for `w`×`h` CSS px at `dpr`, then clears it and returns its context in CSS px. */
+export function fitCanvas(c: HTMLCanvasElement, w: number, h: number, dpr: number): CanvasRenderingContext2D {
+  if (c.width !== Math.round(w * dpr) || c.height !== Math.round(h * dpr)) {
+    c.width = Math.round(w * dpr);
+    c.height = Math.round(h * dpr);
+  }
+  const ctx = c.getContext('2d')!;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, w, h);
+  return ctx;
+}
