@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { recordTrace } from '../../core/run/record.ts';
 import { Runner } from '../../core/run/runner.ts';
 import { encodeJsonl } from '../../core/trace/jsonl.ts';
@@ -22,6 +22,8 @@ let server: ViteDevServer;
 let browser: Browser;
 let page: Page;
 let runner: Runner;
+/** Script errors on the page (an effect that loops, a throw in a handler): the views must have none. */
+const pageErrors: string[] = [];
 
 async function recorded(lesson: string): Promise<{ url: string; index: TraceIndex }> {
   const { readFile } = await import('node:fs/promises');
@@ -55,7 +57,12 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('views in Chromium', () => {
     browser = await chromium.launch(CHROMIUM_LAUNCH);
     page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
     await page.addInitScript('window.__name = (f) => f;');
+    page.on('pageerror', (e) => pageErrors.push(e.message));
   }, 120_000);
+
+  afterEach(() => {
+    expect(pageErrors.splice(0)).toEqual([]);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -152,6 +159,41 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('views in Chromium', () => {
       .poll(() => page.locator('[data-testid=timeline-empty]').textContent())
       .toBe('No events yet — run a program or open a trace.');
     expect(await page.locator('[data-testid=cursor-position]').textContent()).toBe('no events');
+  });
+
+  it('zooms with the keys and the wheel, pans sideways, shows the window on the overview and details on hover', async () => {
+    await page.goto(`${server.resolvedUrls!.local[0]}?events=2000&seq=1000`);
+    await page.waitForFunction(
+      () => ((window as unknown as { __ys?: { openTimes: number[] } }).__ys?.openTimes[0] ?? -1) > 0,
+    );
+    const ticks = () => page.locator('[data-testid=timeline] svg.axis .tick text').allTextContents();
+    const first = async () => Number((await ticks())[0].replace(/[#,]/g, ''));
+    const brush = page.locator('[data-testid=timeline] .overview .selection');
+    const whole = await ticks();
+    expect(whole[0]).toBe('#0');
+    await page.focus('[data-testid=timeline]');
+    await page.keyboard.press('+');
+    await expect.poll(first).toBeGreaterThan(0);
+    // Zoomed around the cursor (event 1000), and the overview marks the part in view.
+    const zoomed = await ticks();
+    expect(Number(zoomed[0].replace(/[#,]/g, ''))).toBeLessThan(1000);
+    expect(Number(zoomed.at(-1)!.replace(/[#,]/g, ''))).toBeGreaterThan(1000);
+    await expect.poll(async () => (await brush.boundingBox())?.width ?? 0).toBeGreaterThan(10);
+    const overlay = page.locator('[data-testid=timeline] svg.overlay');
+    const box = (await overlay.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 10);
+    const before = await first();
+    await page.mouse.wheel(400, 0);
+    await expect.poll(first).toBeGreaterThan(before);
+    await page.mouse.wheel(0, -300);
+    await expect.poll(async () => (await ticks()).join()).not.toBe(zoomed.join());
+    await expect
+      .poll(() => page.locator('[data-testid=timeline] [role=tooltip]').textContent())
+      .toMatch(/^#\d+ /);
+    await page.keyboard.press('PageUp');
+    await page.click('[data-testid=timeline] header button:has-text("fit")');
+    await expect.poll(ticks).toEqual(whole);
+    await expect.poll(() => brush.isVisible()).toBe(false);
   });
 
   it('exports the timeline as a file that parses as SVG', async () => {
