@@ -6,6 +6,7 @@ import type { ReadyProgress, RunSummary } from '../api/types.ts';
 import type { Hello, RunState, SessionEvent } from '../../core/session/protocol.ts';
 import { Trace } from '../../core/trace/trace.ts';
 import { findProgramError, type ProgramError } from './problems.ts';
+import { oncePerFrame } from '../lib/once-per-frame.ts';
 
 /** A failed request, said in words: what the user tried, and why it did not work. */
 export interface Notice {
@@ -62,8 +63,11 @@ class Session {
       return;
     }
     this.programError = findProgramError(this.trace, from) ?? this.programError;
-    this.version++;
+    this.announceAppend();
   }
+
+  /** Views re-derive from the trace when `version` moves: at most once a frame, however many batches land. */
+  private announceAppend = oncePerFrame(() => this.version++);
 
   greet(hello: Hello): void {
     this.hello = hello;
