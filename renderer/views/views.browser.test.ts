@@ -196,6 +196,35 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('views in Chromium', () => {
     await expect.poll(() => brush.isVisible()).toBe(false);
   });
 
+  it('follows the live edge at the zoomed-in width while events stream in, and stops once scrolled back', async () => {
+    await page.goto(`${server.resolvedUrls!.local[0]}?events=400000&batch=1000&stream=30`);
+    const ticks = async () =>
+      (await page.locator('[data-testid=timeline] svg.axis .tick text').allTextContents()).map((t) =>
+        Number(t.replace(/[#,]/g, '')),
+      );
+    const size = () =>
+      page.evaluate(() => (window as unknown as { __ys: { trace: { size: number } } }).__ys.trace.size);
+    await expect.poll(size).toBeGreaterThan(5000);
+    await page.focus('[data-testid=timeline]');
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+    await page.keyboard.press('End');
+    const live = page.locator('[data-testid=timeline] header button:has-text("live")');
+    await expect.poll(() => live.evaluate((b) => b.classList.contains('live'))).toBe(true);
+    const early = await ticks();
+    await expect.poll(async () => (await ticks())[0]).toBeGreaterThan(early.at(-1)!);
+    const later = await ticks();
+    // Zoomed in: the window keeps its width as it moves with the newest events.
+    expect(later[0]).toBeGreaterThan(0);
+    expect(later.at(-1)! - later[0]).toBeLessThan((early.at(-1)! - early[0]) * 1.5);
+    await page.keyboard.press('PageUp');
+    await expect.poll(() => live.evaluate((b) => b.classList.contains('live'))).toBe(false);
+    const stopped = await ticks();
+    const grown = await size();
+    await expect.poll(size).toBeGreaterThan(grown + 3000);
+    expect(await ticks()).toEqual(stopped);
+  });
+
   it('exports the timeline as a file that parses as SVG', async () => {
     const [download] = await Promise.all([
       page.waitForEvent('download'),
