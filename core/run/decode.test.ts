@@ -31,22 +31,61 @@ function flush(
 describe('FlushDecoder', () => {
   it('expands fields, gives untimed line events the previous time, also across flushes', () => {
     const decoder = new FlushDecoder();
-    const resume = [0, 1, NULL_INT];
     const a = decoder.decode(
       flush(0, [
-        { kind: KIND_CODE['gen.resume'], line: 7, obj: 3, t: 0.5, fields: resume },
-        { kind: KIND_CODE.line, line: 8, obj: 3 },
+        { kind: KIND_CODE['gen.resume'], line: 7, obj: 3, t: 0.5, fields: [1, NULL_INT] },
+        { kind: KIND_CODE.line, line: 8, obj: 0 },
       ]),
     );
     expect([...a.t]).toEqual([5e8, 5e8]);
     expect([...a.line]).toEqual([7, 8]);
     expect([...a.obj]).toEqual([3, 3]);
-    expect([...a.f.subarray(0, FIELD_COLUMNS)]).toEqual([...resume, NULL_INT, NULL_INT]);
+    expect([...a.f.subarray(0, FIELD_COLUMNS)]).toEqual([0, 1, NULL_INT, NULL_INT, NULL_INT]);
     expect([...a.f.subarray(FIELD_COLUMNS)]).toEqual(Array(FIELD_COLUMNS).fill(NULL_INT));
-    const b = decoder.decode(flush(2, [{ kind: KIND_CODE.line, line: 9, obj: NULL_INT }]));
+    const b = decoder.decode(flush(2, [{ kind: KIND_CODE.line, line: 9, obj: 0 }]));
     expect(b.first).toBe(2);
     expect([...b.t]).toEqual([5e8]);
-    expect(b.obj[0]).toBe(NULL_INT);
+    expect(b.obj[0]).toBe(3);
+  });
+
+  it('follows which generator runs: what resumed it, whose lines, who leaves', () => {
+    const decoder = new FlushDecoder();
+    const resume = (obj: number, via: number) => ({
+      kind: KIND_CODE['gen.resume'],
+      line: 1,
+      obj,
+      fields: [via, NULL_INT],
+    });
+    const leave = (kind: 'gen.yield' | 'gen.return' | 'gen.raise' | 'gen.close', fields: number[]) => ({
+      kind: KIND_CODE[kind],
+      line: 2,
+      obj: 0,
+      fields,
+    });
+    const line = { kind: KIND_CODE.line, line: 3, obj: 0 };
+    const a = decoder.decode(
+      flush(0, [
+        resume(4, 10),
+        line,
+        resume(5, 11),
+        line,
+        leave('gen.yield', [12]),
+        line,
+        { kind: KIND_CODE['gen.close'], line: 2, obj: 5 },
+        leave('gen.return', [13]),
+        line,
+        resume(4, 10),
+      ]),
+    );
+    expect([...a.obj]).toEqual([4, 4, 5, 5, 5, 4, 5, 4, 0, 4]);
+    const by = (i: number) => a.f[i * FIELD_COLUMNS];
+    expect([by(0), by(2), by(9)]).toEqual([0, 4, 0]);
+    expect([...a.f.subarray(2 * FIELD_COLUMNS, 2 * FIELD_COLUMNS + 2)]).toEqual([4, 11]);
+    expect(a.f[4 * FIELD_COLUMNS]).toBe(12);
+    expect(a.f[7 * FIELD_COLUMNS]).toBe(13);
+    const b = decoder.decode(flush(10, [leave('gen.raise', [14, 15]), line, leave('gen.close', [])]));
+    expect([...b.obj]).toEqual([4, 0, 0]);
+    expect([...b.f.subarray(0, 2)]).toEqual([14, 15]);
   });
 
   it('refuses a flush whose parts do not agree', () => {

@@ -1,5 +1,5 @@
 import type { EventBatch } from '../trace/batch.ts';
-import { FIELD_COLUMNS, KIND_NAMES, KINDS, NULL_INT } from '../trace/schema.ts';
+import { FIELD_COLUMNS, KIND_CODE, KIND_NAMES, KINDS, NULL_INT } from '../trace/schema.ts';
 
 /**
  * Turns one flush of the Python probe's compact buffers (core/probe/ys_probe/record.py) into an
@@ -7,10 +7,21 @@ import { FIELD_COLUMNS, KIND_NAMES, KINDS, NULL_INT } from '../trace/schema.ts';
  * as two int32 halves), a float64 time in seconds only when TIMED is set (the probe reads the clock
  * at every event only while events are sparse; an untimed event takes the time of the stamp before
  * it), and, flat, exactly as many int32 fields per event as its kind has (padded here to FIELD_COLUMNS).
+ *
+ * Which generator is running is worked out here, from the order of events, so the probe's hottest
+ * callbacks keep no stack: a gen.resume starts its obj (the probe leaves out its first field, `by`:
+ * the generator running until then), a gen.yield, gen.return or gen.raise, and a gen.close with obj
+ * RUNNING (one closed from inside), leave the running generator, which is their obj, and line events
+ * belong to whichever generator is running (0, the main program, when none is).
  */
 
 const TIMED = 128;
+/** The obj the probe gives events about whichever generator is running. */
+const RUNNING = 0;
 const FIELD_COUNT = KIND_NAMES.map((name) => KINDS[name].fields.length);
+const LINE = KIND_CODE.line;
+const RESUME = KIND_CODE['gen.resume'];
+const LEAVES = KIND_NAMES.map((name) => ['gen.yield', 'gen.return', 'gen.raise', 'gen.close'].includes(name));
 
 export interface ProbeFlush {
   first: number;
@@ -25,9 +36,14 @@ export interface ProbeFlush {
 
 export class ProbeFlushError extends Error {}
 
-/** Decodes flushes of one run in order; remembers the last time for untimed events at a batch's start. */
+/**
+ * Decodes flushes of one run in order; remembers the last time for untimed events at a batch's
+ * start, and which generator is running (and what resumed each one) across batches.
+ */
 export class FlushDecoder {
   private lastT = 0;
+  private running = 0;
+  private resumers: number[] = [];
 
   decode(flush: ProbeFlush): EventBatch {
     const n = flush.count;
@@ -48,9 +64,21 @@ export class FlushDecoder {
       t[i] = this.lastT;
       kind[i] = k;
       line[i] = lo >> 8;
-      obj[i] = flush.events[2 * i + 1];
-      const count = FIELD_COUNT[k];
-      for (let j = 0; j < count; j++) f[i * FIELD_COLUMNS + j] = flush.fields[fi + j];
+      let o = flush.events[2 * i + 1];
+      let at = i * FIELD_COLUMNS;
+      let count = FIELD_COUNT[k];
+      if (k === LINE) o = this.running;
+      else if (k === RESUME) {
+        f[at++] = this.running;
+        count--;
+        this.resumers.push(this.running);
+        this.running = o;
+      } else if (LEAVES[k] && o === RUNNING) {
+        o = this.running;
+        this.running = this.resumers.pop() ?? 0;
+      }
+      obj[i] = o;
+      for (let j = 0; j < count; j++) f[at + j] = flush.fields[fi + j];
       fi += count;
     }
     if (ti !== flush.seconds.length || fi !== flush.fields.length)

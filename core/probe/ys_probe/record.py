@@ -7,6 +7,10 @@ most calls into C cost far more) and reach JS as compact arrays at each flush (c
   T  float64 seconds since run start, one per event whose TIMED bit is set
   F  int32, exactly as many per event as its kind has fields (FIELD_COUNT), flat: the hot
      callbacks append one int or extend by a short tuple instead of building a padded tuple
+Which generator is running is left to the decoder, which follows it from the order of events (every
+gen.resume starts one, every gen.yield/return/raise and a gen.close from inside leaves it): the probe
+records line events and a generator's leaving with obj RUNNING, and gen.resume without its `by`, so
+the hottest callbacks keep no stack and mostly append small ints.
 Events skip the clock (reading it costs more than the rest of the event in WebAssembly): tick()
 stamps the event it runs at, the events before it take the time of the stamp before them (the
 decoder carries it forward). tick() runs at every event while events are sparse, every TICK events
@@ -31,9 +35,10 @@ K_ITER_CREATE, K_ITER_NEXT, K_ITER_STOP = 12, 13, 14
 K_DEQUE_CREATE, K_DEQUE_OP = 15, 16
 K_CTX_ENTER, K_CTX_EXIT = 17, 18
 K_SCHED_PICK = 20
+RUNNING = 0  # obj of an event about whichever generator is running: the decoder fills it in
 #: how many fields each kind has, by kind code; must match core/trace/schema.ts (the decoder
-#: refuses a flush whose field count disagrees)
-FIELD_COUNT = (3, 2, 0, 1, 1, 4, 2, 3, 1, 1, 2, 0, 3, 1, 1, 3, 5, 2, 2, 4, 1, 3, 1, 2, 2, 1)
+#: refuses a flush whose field count disagrees); gen.resume's first field, `by`, is the decoder's
+FIELD_COUNT = (3, 2, 0, 1, 1, 4, 2, 2, 1, 1, 2, 0, 3, 1, 1, 3, 5, 2, 2, 4, 1, 3, 1, 2, 2, 1)
 SWITCH_KINDS = frozenset((K_GEN_RESUME, K_SCHED_PICK))
 
 TOOL = 4  # a sys.monitoring tool id nobody else in the interpreter uses
@@ -87,10 +92,6 @@ _frame_keys = {}  # id(generator) -> its frame, to forget the frame when the gen
 _dead_frames = []
 _lines = {}  # code -> line of each instruction
 
-# the generator stack: who is running now
-cur = MAIN
-stack = []
-line_key = K_LINE  # K_LINE | cur << 32
 pending_via = None
 pending_value = NULL
 closed_during = None  # object id of a generator whose gen.close was just recorded
@@ -112,7 +113,7 @@ del _dis
 def start(send_batch, wait_for_host, limit):
     """Resets the recorder for a new run."""
     global E, T, F, n, nc, t0, last_flush, max_events, strs, via_ids, int_ids, new_strs, string_base, flushed, sink, waiter
-    global gate, limit_message, held, next_obj, ids, _refs, exhausted, frames, cur, stack, line_key
+    global gate, limit_message, held, next_obj, ids, _refs, exhausted, frames
     global pending_via, pending_value, closed_during, stride, last_tick, last_tick_n
     E, T, F = [], [], []
     n = 0
@@ -141,9 +142,6 @@ def start(send_batch, wait_for_host, limit):
     frames = {}
     _frame_keys.clear()
     _dead_frames.clear()
-    cur = MAIN
-    stack = []
-    line_key = K_LINE
     pending_via = None
     pending_value = NULL
     closed_during = None
@@ -374,7 +372,7 @@ def _line_of(code, offset):
 
 
 def _push(frame, offset, via, value):
-    global cur, line_key, pending_via, pending_value
+    global pending_via, pending_value
     code = frame.f_code
     o = frames.get(frame)
     if o is None:
@@ -391,23 +389,14 @@ def _push(frame, offset, via, value):
             if value == NULL:
                 value = pending_value
             pending_value = NULL
-    emit(K_GEN_RESUME, o, _line_of(code, offset), cur, s(via), value)
-    stack.append(cur)
-    cur = o
-    line_key = K_LINE | o << 32
-
-
-def _pop():
-    global cur, line_key
-    cur = stack.pop() if stack else MAIN
-    line_key = K_LINE | cur << 32
+    emit(K_GEN_RESUME, o, _line_of(code, offset), s(via), value)
 
 
 def on_resume(code, offset):
     """PY_START / PY_RESUME of a generator or coroutine: the hottest callback, so it appends the
     event itself, untimed (tick() stamps the clock every TICK events: reading it costs more than
     the rest of the event)."""
-    global cur, line_key, pending_via, pending_value, n
+    global pending_via, pending_value, n
     frame = _getframe(1)
     o = frames.get(frame)
     if o is None:
@@ -430,10 +419,7 @@ def on_resume(code, offset):
         line = _line_of(code, offset)
     n += 1
     E.append(K_GEN_RESUME | line << 8 | o << 32)
-    F.extend((cur, vi, value))
-    stack.append(cur)
-    cur = o
-    line_key = K_LINE | o << 32
+    F.extend((vi, value))
     if n >= nc:
         tick(K_GEN_RESUME)
 
@@ -457,10 +443,7 @@ def sv(value):
 
 def on_yield(code, offset, value):
     """PY_YIELD: as hot as on_resume, and as lean."""
-    global cur, line_key, n
-    o = cur
-    cur = stack.pop() if stack else MAIN
-    line_key = K_LINE | cur << 32
+    global n
     try:
         line = _lines[code][offset >> 1]
     except KeyError:
@@ -469,16 +452,14 @@ def on_yield(code, offset, value):
     if vi is None:
         vi = sv(value)
     n += 1
-    E.append(K_GEN_YIELD | line << 8 | o << 32)
+    E.append(K_GEN_YIELD | line << 8)
     F.append(vi)
     if n >= nc:
         tick(K_GEN_YIELD)
 
 
 def on_return(code, offset, value):
-    o = cur
-    _pop()
-    emit(K_GEN_RETURN, o, _line_of(code, offset), s(srepr(value)))
+    emit(K_GEN_RETURN, RUNNING, _line_of(code, offset), s(srepr(value)))
 
 
 def on_unwind(code, offset, exc):
@@ -488,20 +469,18 @@ def on_unwind(code, offset, exc):
     frame = _getframe(1)
     if frame.f_generator is None:
         return
-    o = cur
-    _pop()
     line = frame.f_lineno or 0  # rare, and the unwinding offset may have no line of its own
     if type(exc) is GeneratorExit:
-        closed_during = o
-        emit(K_GEN_CLOSE, o, line)
+        closed_during = frames.get(frame)
+        emit(K_GEN_CLOSE, RUNNING, line)
     else:
-        emit(K_GEN_RAISE, o, line, s(type(exc).__name__), s(safe_str(exc)))
+        emit(K_GEN_RAISE, RUNNING, line, s(type(exc).__name__), s(safe_str(exc)))
 
 
 def on_line(code, line):
     global n
     n += 1
-    E.append(line_key | line << 8)
+    E.append(line << 8 | K_LINE)
     if n >= nc:
         tick(K_LINE)
 
