@@ -1,5 +1,5 @@
 /**
- * The `yieldscope` command run as a user runs it: `node bin/yieldscope.js …` in a child process,
+ * The `yieldscope` command run as a user runs it: `node main/cli/yieldscope.js …` in a child process,
  * with real Pyodide, checking exit codes, printed lines and the files written.
  */
 import { execFile, spawn } from 'node:child_process';
@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readTraceFile } from '../../core/trace/open.ts';
 import type { Trace } from '../../core/trace/trace.ts';
 
-const BIN = resolve('bin/yieldscope.js');
+const BIN = resolve('main/cli/yieldscope.js');
 
 interface Outcome {
   code: number;

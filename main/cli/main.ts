@@ -1,4 +1,4 @@
-/** Entry of the `yieldscope` command (started by bin/yieldscope.js under tsx). */
+/** Entry of the `yieldscope` command (started by main/cli/yieldscope.js under tsx). */
 import { RunnerError } from '../../core/run/runner.ts';
 import { parseCommand, USAGE, UsageError } from './args.ts';
 import { record } from './record.ts';

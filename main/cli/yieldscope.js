@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const tsx = import.meta.resolve('tsx');
-const entry = fileURLToPath(new URL('../main/cli/main.ts', import.meta.url));
+const entry = fileURLToPath(new URL('./main.ts', import.meta.url));
 const child = spawn(process.execPath, ['--import', tsx, entry, ...process.argv.slice(2)], {
   stdio: 'inherit',
 });
