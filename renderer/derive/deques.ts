@@ -1,6 +1,6 @@
 import type { Trace } from '../../core/trace/trace.ts';
 import { NULL_INT, READY_QUEUE_NAME } from '../../core/trace/schema.ts';
-import { IntColumn, upperBound } from './columns.ts';
+import { ExtentColumn, upperBound } from './columns.ts';
 import { splitSequenceRepr } from './pyrepr.ts';
 import { SnapshotLog } from './snapshots.ts';
 
@@ -18,7 +18,7 @@ export interface DequeTrack {
   /** Contents after each `deque.op`, rebuilt from snapshots; `log.seqs` is every op's seq. */
   log: SnapshotLog<Items>;
   /** The length after each op, parallel to `log.seqs` (for the length-over-time chart). */
-  lens: IntColumn;
+  lens: ExtentColumn;
 }
 
 /**
@@ -191,7 +191,7 @@ export class DequeIndex {
         (s) => s.slice(),
         (s, seq) => applyDequeOp(s, readDequeOp(t, seq)),
       ),
-      lens: new IntColumn(16),
+      lens: new ExtentColumn(16),
     };
     this.tracks.push(track);
     this.#byObj.set(track.obj, track);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ExtentColumn } from './columns.ts';
 import { Bars, lodBars, lodMarks, lodSteps, Marks } from './lod.ts';
 
 function spans(pairs: [number, number][], openEnd = 0) {
@@ -62,9 +63,35 @@ describe('level of detail', () => {
 
   it('reduces a step series to min and max per pixel column', () => {
     const seqs = Int32Array.from([1, 2, 3, 12]);
-    const vals = Int32Array.from([1, 5, 2, 0]);
+    const vals = new ExtentColumn();
+    for (const v of [1, 5, 2, 0]) vals.push(v);
     const { min, max } = lodSteps(seqs, vals, 4, 0, id, { from: 0, to: 20, width: 2 });
     expect(Array.from(min)).toEqual([0, 0]);
     expect(Array.from(max)).toEqual([5, 2]);
+  });
+
+  it('gives the same min and max per column as reading every value, over many blocks', () => {
+    const n = 5000;
+    const seqs = Int32Array.from({ length: n }, (_, i) => 3 * i + (i % 2));
+    const vals = new ExtentColumn();
+    for (let i = 0; i < n; i++) vals.push(((i * 7919) % 101) - 50);
+    for (const width of [1, 7, 300, 20_000]) {
+      const view = { from: 100, to: 3 * n - 200, width };
+      const { min, max } = lodSteps(seqs, vals, n, 9, id, view);
+      let i = 0;
+      while (i < n && seqs[i] < view.from) i++;
+      let carry = i > 0 ? vals.data[i - 1] : 9;
+      for (let px = 0; px < width; px++) {
+        const edge = view.from + (px + 1) / (width / (view.to - view.from));
+        let lo = carry;
+        let hi = carry;
+        while (i < n && seqs[i] < edge) {
+          carry = vals.data[i++];
+          lo = Math.min(lo, carry);
+          hi = Math.max(hi, carry);
+        }
+        expect([min[px], max[px]]).toEqual([lo, hi]);
+      }
+    }
   });
 });

@@ -4,6 +4,8 @@
  * binary search, so the work per frame follows the screen's width, not the trace's size.
  */
 
+import type { Extent, ExtentColumn } from './columns.ts';
+
 /** Maps an event index to its position on the axis: the seq itself (logical) or its time (wall). */
 export type AxisKey = (seq: number) => number;
 
@@ -136,11 +138,12 @@ export function lodMarks(seqs: Int32Array, size: number, key: AxisKey, view: Vie
 
 /**
  * A step series (e.g. a deque's length after each op) reduced to its min and max per pixel column,
- * plus the value carried into each column, for a small chart.
+ * plus the value carried into each column, for a small chart. Each column's values are found by
+ * binary search and read through the column's block extents, so the cost follows the width, not the run.
  */
 export function lodSteps(
   seqs: Int32Array,
-  values: Int32Array,
+  values: ExtentColumn,
   size: number,
   initial: number,
   key: AxisKey,
@@ -151,18 +154,19 @@ export function lodSteps(
   const max = new Float32Array(w);
   const ppu = view.width / (view.to - view.from);
   let i = firstWhere(0, size, (j) => key(seqs[j]) >= view.from);
-  let carry = i > 0 ? values[i - 1] : initial;
+  let carry = i > 0 ? values.data[i - 1] : initial;
+  const extent: Extent = { min: carry, max: carry };
   for (let px = 0; px < w; px++) {
     const edge = view.from + (px + 1) / ppu;
-    let lo = carry;
-    let hi = carry;
-    while (i < size && key(seqs[i]) < edge) {
-      carry = values[i++];
-      if (carry < lo) lo = carry;
-      if (carry > hi) hi = carry;
+    extent.min = extent.max = carry;
+    const next = firstWhere(i, size, (j) => key(seqs[j]) >= edge);
+    if (next > i) {
+      values.extend(i, next, extent);
+      carry = values.data[next - 1];
+      i = next;
     }
-    min[px] = lo;
-    max[px] = hi;
+    min[px] = extent.min;
+    max[px] = extent.max;
   }
   return { min, max };
 }
