@@ -206,10 +206,13 @@ describe('yieldscope CLI', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
+    let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
     const code = new Promise<number | null>((done) => child.on('exit', (c) => done(c)));
     // Long enough for Node and tsx to start (the command handles Ctrl-C from then on, even before Python is ready).
     await new Promise((r) => setTimeout(r, 8000));
+    expect(child.exitCode, `the command ended before Ctrl-C:\n${stdout}${stderr}`).toBeNull();
     process.kill(-child.pid!, 'SIGINT');
     expect(await code).toBe(0);
     expect(stdout).toContain('status stopped');
