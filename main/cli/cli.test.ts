@@ -200,8 +200,11 @@ describe('yieldscope CLI', () => {
 
   it('stops on Ctrl-C and still writes the trace', async () => {
     // Ctrl-C signals the terminal's whole process group: the wrapper and the command it starts.
-    const file = join(dir, 'interrupted.jsonl');
-    const child = spawn(process.execPath, [BIN, 'record', join(dir, 'sleepy.py'), '--out', file], {
+    // A folder of its own: the program's folder is mounted, and other tests leave big traces in theirs.
+    const own = await mkdtemp(join(tmpdir(), 'yieldscope-cli-ctrl-c-'));
+    await writeFile(join(own, 'sleepy.py'), await readFile(join(dir, 'sleepy.py')));
+    const file = join(own, 'interrupted.jsonl');
+    const child = spawn(process.execPath, [BIN, 'record', join(own, 'sleepy.py'), '--out', file], {
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -18,7 +18,6 @@ while they are dense, and flush() stamps the last event of every batch.
 All module globals: the callbacks read them as fast global lookups.
 """
 
-import signal as _signal
 import sys
 import time
 import weakref
@@ -115,8 +114,7 @@ def start(send_batch, wait_for_host, limit):
     """Resets the recorder for a new run."""
     global E, T, F, n, nc, t0, last_flush, max_events, strs, via_ids, int_ids, new_strs, string_base, flushed, sink, waiter
     global gate, limit_message, held, next_obj, ids, _refs, exhausted, frames
-    global pending_via, pending_value, closed_during, stride, last_tick, last_tick_n, _flushing
-    _flushing = False
+    global pending_via, pending_value, closed_during, stride, last_tick, last_tick_n
     E, T, F = [], [], []
     n = 0
     max_events = limit
@@ -296,11 +294,8 @@ _flushing = False
 
 def flush():
     """Sends everything recorded since the last flush to JS. Events recorded meanwhile (a generator
-    finalized by the garbage collector, a signal handler) go to fresh buffers and the next flush.
-
-    A stop's KeyboardInterrupt is held back while the batch is handed over: Pyodide checks the
-    interrupt buffer when the JS call returns, so an interrupt raised there would make a batch that
-    was sent look unsent, and it would be sent again. It is raised once the books are straight."""
+    finalized by the garbage collector, a signal handler) go to fresh buffers and the next flush;
+    if a KeyboardInterrupt strikes before the batch is sent, its events go back to be sent later."""
     global E, T, F, new_strs, string_base, flushed, last_flush, _flushing
     last_flush = clock()
     if _flushing or (not E and not new_strs):
@@ -311,24 +306,20 @@ def flush():
     _flushing = True
     events, times, fields, strings = E, T, F, new_strs
     E, T, F, new_strs = [], [], [], []
-    deferred = []
-    previous = _signal.signal(_signal.SIGINT, lambda _signum, _frame: deferred.append(True))
+    sent = False
     try:
         sink(flushed, len(events), array('q', events), array('d', times), array('i', fields), string_base, strings)
-        flushed += len(events)
-        string_base += len(strings)
-    except BaseException:
-        E[:0] = events
-        T[:0] = times
-        F[:0] = fields
-        new_strs[:0] = strings
-        raise
+        sent = True
     finally:
-        # in this order: an interrupt landing as the handler is restored must not leave us "flushing"
+        if sent:
+            flushed += len(events)
+            string_base += len(strings)
+        else:
+            E[:0] = events
+            T[:0] = times
+            F[:0] = fields
+            new_strs[:0] = strings
         _flushing = False
-        _signal.signal(_signal.SIGINT, previous)
-    if deferred:
-        raise KeyboardInterrupt
 
 
 ACT_RESUME, ACT_STEP_EVENT, ACT_STEP_SWITCH, ACT_STOP = 1, 2, 3, 4
