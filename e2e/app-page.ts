@@ -1,5 +1,7 @@
 /** Steps a user takes in the app, in the words of the UI, shared by the specs. */
-import type { Page } from '@playwright/test';
+import type { ElectronApplication, Page } from '@playwright/test';
+import { existsSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { expect } from './fixtures.ts';
 
 export const status = (app: Page) => app.getByTestId('status');
@@ -44,4 +46,51 @@ export async function settledEvents(app: Page): Promise<number> {
     last = now;
     await app.waitForTimeout(300);
   }
+}
+
+/**
+ * Saves or exports the trace with a toolbar button into `folder`; resolves with the file's path. The
+ * browser edition downloads it; the desktop app asks a native save dialog, answered here in its
+ * main process with the path the browser edition would have suggested.
+ */
+export async function saveTraceAs(
+  app: Page,
+  desktop: ElectronApplication | null,
+  button: 'save-trace' | 'export-jsonl',
+  folder: string,
+  desktopName: string,
+): Promise<string> {
+  if (!desktop) {
+    const [download] = await Promise.all([app.waitForEvent('download'), app.getByTestId(button).click()]);
+    const file = resolve(folder, download.suggestedFilename());
+    await download.saveAs(file);
+    return file;
+  }
+  const file = resolve(folder, desktopName);
+  rmSync(file, { force: true });
+  await desktop.evaluate(({ dialog }, filePath) => {
+    dialog.showSaveDialog = (async () => ({ canceled: false, filePath })) as typeof dialog.showSaveDialog;
+  }, file);
+  await app.getByTestId(button).click();
+  await expect.poll(() => existsSync(file)).toBe(true);
+  return file;
+}
+
+/** Opens a trace file: picked in the browser edition, chosen in the desktop app's native open dialog. */
+export async function openTraceFile(
+  app: Page,
+  desktop: ElectronApplication | null,
+  file: string,
+): Promise<void> {
+  if (!desktop) {
+    await app.getByTestId('open-trace-input').setInputFiles(file);
+    return;
+  }
+  await desktop.evaluate(({ dialog }, path) => {
+    dialog.showOpenDialog = (async () => ({
+      canceled: false,
+      filePaths: [path],
+    })) as typeof dialog.showOpenDialog;
+  }, file);
+  await app.getByTestId('open-trace').click();
 }

@@ -1,10 +1,12 @@
 import { writeFileSync, readFileSync, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { expect, test } from './fixtures.ts';
 import {
   eventsIn,
+  openTraceFile,
   pickLesson,
   runToEnd,
+  saveTraceAs,
   setProgram,
   settledEvents,
   status,
@@ -118,23 +120,12 @@ test.describe('with Python ready', () => {
     await expect(app.getByTestId('console')).toContainText('C done');
   });
 
-  test('saves a trace and opens it again, and exports JSON Lines', async ({ app, host, shot }) => {
-    test.skip(
-      host === 'electron',
-      'desktop saving goes through native dialogs, which these specs do not drive',
-    );
+  test('saves a trace and opens it again, and exports JSON Lines', async ({ app, desktop, shot }) => {
     await pickLesson(app, 'producer_consumer');
     const events = await runToEnd(app);
 
-    const [saved] = await Promise.all([app.waitForEvent('download'), app.getByTestId('save-trace').click()]);
-    const file = resolve(FILES, saved.suggestedFilename());
-    await saved.saveAs(file);
-    const [exported] = await Promise.all([
-      app.waitForEvent('download'),
-      app.getByTestId('export-jsonl').click(),
-    ]);
-    const jsonl = resolve(FILES, exported.suggestedFilename());
-    await exported.saveAs(jsonl);
+    const file = await saveTraceAs(app, desktop, 'save-trace', FILES, 'producer_consumer.ystrace');
+    const jsonl = await saveTraceAs(app, desktop, 'export-jsonl', FILES, 'producer_consumer.jsonl');
     const lines = readFileSync(jsonl, 'utf8')
       .trim()
       .split('\n')
@@ -143,23 +134,17 @@ test.describe('with Python ready', () => {
 
     await app.reload();
     await waitForPython(app);
-    await app.getByTestId('open-trace-input').setInputFiles(file);
-    await expect(status(app)).toHaveText(
-      `Opened ${saved.suggestedFilename()}: ${events.toLocaleString('en')} events`,
-    );
+    await openTraceFile(app, desktop, file);
+    await expect(status(app)).toHaveText(`Opened ${basename(file)}: ${events.toLocaleString('en')} events`);
     await expect(app.getByTestId('lane-label').filter({ hasText: /^producer$/ })).toHaveCount(1);
     await expect(app.getByTestId('console')).toContainText('consumed 34');
     await shot('05-reopened-trace');
   });
 
-  test('refuses a corrupt trace file and says why', async ({ app, host, shot }) => {
-    test.skip(
-      host === 'electron',
-      'desktop opening goes through native dialogs, which these specs do not drive',
-    );
+  test('refuses a corrupt trace file and says why', async ({ app, desktop, shot }) => {
     const corrupt = resolve(FILES, 'corrupt.ystrace');
     writeFileSync(corrupt, 'this is not a trace\n');
-    await app.getByTestId('open-trace-input').setInputFiles(corrupt);
+    await openTraceFile(app, desktop, corrupt);
     const notice = app.getByTestId('message-notice');
     await expect(notice).toContainText('Opening corrupt.ystrace did not work:');
     await expect(notice).not.toHaveText(/did not work:\s*$/);

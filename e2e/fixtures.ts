@@ -2,7 +2,15 @@
  * The `app` fixture: a page of the running app, from the browser edition (a server per test file,
  * a fresh page per test) or from the desktop app (one Electron instance per test).
  */
-import { _electron, chromium, expect, test as base, type Browser, type Page } from '@playwright/test';
+import {
+  _electron,
+  chromium,
+  expect,
+  test as base,
+  type Browser,
+  type ElectronApplication,
+  type Page,
+} from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { electronBinary, ROOT, serve, type ServedApp } from './hosts.ts';
@@ -15,7 +23,7 @@ export const SCREENSHOTS = resolve(ROOT, 'test-results/screenshots');
 let skipSaid = false;
 
 export const test = base.extend<
-  { app: Page; shot: (name: string) => Promise<void> },
+  { app: Page; desktop: ElectronApplication | null; shot: (name: string) => Promise<void> },
   { host: Host; server: ServedApp | null; chromiumBrowser: Browser | null }
 >({
   host: ['browser', { option: true, scope: 'worker' }],
@@ -40,7 +48,7 @@ export const test = base.extend<
     { scope: 'worker', timeout: 90_000 },
   ],
 
-  app: async ({ host, server, chromiumBrowser, viewport }, use, testInfo) => {
+  app: async ({ host, server, chromiumBrowser, desktop, viewport }, use, testInfo) => {
     if (host === 'browser') {
       const context = await chromiumBrowser!.newContext({ viewport, acceptDownloads: true });
       const page = await context.newPage();
@@ -61,17 +69,23 @@ export const test = base.extend<
       expect(problems, 'the page logged errors').toEqual([]);
       return;
     }
+    const window = await desktop!.firstWindow();
+    await use(window);
+  },
+
+  /** The desktop app (Electron's main process, for answering its native dialogs), or null in the browser. */
+  desktop: async ({ host }, use) => {
+    if (host !== 'electron') return use(null);
     const electron = electronBinary();
     if ('missing' in electron) {
       if (!skipSaid)
         console.log(`electron project skipped: ${electron.missing}; the browser project runs the same specs`);
       skipSaid = true;
       test.skip(true, electron.missing);
-      return;
+      return use(null);
     }
     const desktop = await _electron.launch({ executablePath: electron.path, args: [ROOT], cwd: ROOT });
-    const window = await desktop.firstWindow();
-    await use(window);
+    await use(desktop);
     await desktop.close();
   },
 
