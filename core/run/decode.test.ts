@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FIELD_COLUMNS, KIND_CODE, NULL_INT } from '../trace/schema.ts';
-import { FlushDecoder, ProbeFlushError, type ProbeFlush } from './decode.ts';
+import { FlushDecoder, ProbeFlushError, undelivered, type ProbeFlush } from './decode.ts';
 
 /** Packs events the way the probe does: kind | TIMED<<7 | line<<8 in the low half, obj in the high
  * half; fields flat, as many as the kind has. */
@@ -97,5 +97,37 @@ describe('FlushDecoder', () => {
     expect(() => new FlushDecoder().decode(flush(0, [{ kind: 120, line: 1, obj: 0 }]))).toThrow(
       /unknown kind/,
     );
+  });
+});
+
+describe('undelivered', () => {
+  const flush = (first: number, count: number, stringBase: number, strings: string[]): ProbeFlush => ({
+    first,
+    count,
+    events: Int32Array.from({ length: count * 2 }, (_, i) => first * 2 + i),
+    seconds: Float64Array.from({ length: count }, (_, i) => first + i),
+    fields: Int32Array.from({ length: count }, (_, i) => 100 + first + i),
+    stringBase,
+    strings,
+  });
+
+  it('passes a flush that continues the stream as it is', () => {
+    const next = flush(3, 2, 1, ['b']);
+    expect(undelivered(next, flush(0, 3, 0, ['a']))).toBe(next);
+    expect(undelivered(next, null)).toBe(next);
+  });
+
+  it('drops the prefix of a re-sent flush that was delivered already, events and strings alike', () => {
+    const delivered = flush(0, 3, 0, ['a']);
+    const resent = flush(0, 5, 0, ['a', 'b']);
+    const rest = undelivered(resent, delivered)!;
+    expect(rest).toMatchObject({ first: 3, count: 2, stringBase: 1, strings: ['b'] });
+    expect([...rest.events]).toEqual([6, 7, 8, 9]);
+    expect([...rest.seconds]).toEqual([3, 4]);
+    expect([...rest.fields]).toEqual([103, 104]);
+  });
+
+  it('leaves nothing when the re-send holds no new event', () => {
+    expect(undelivered(flush(0, 3, 0, ['a']), flush(0, 3, 0, ['a']))).toBeNull();
   });
 });

@@ -37,6 +37,28 @@ export interface ProbeFlush {
 export class ProbeFlushError extends Error {}
 
 /**
+ * The part of a flush not delivered before. A stop's KeyboardInterrupt can strike as the probe's call
+ * that hands a flush over returns: the probe then takes the flush for unsent and sends it again,
+ * followed by newer events (record.py puts the buffers back in front of the new ones). That re-send
+ * starts where the delivered flush started; its delivered prefix is dropped here, so every event
+ * reaches the trace, and the decoder, once. Returns null when nothing new is left.
+ */
+export function undelivered(flush: ProbeFlush, delivered: ProbeFlush | null): ProbeFlush | null {
+  if (!delivered || flush.first !== delivered.first) return flush;
+  const count = flush.count - delivered.count;
+  if (count <= 0) return null;
+  return {
+    first: delivered.first + delivered.count,
+    count,
+    events: flush.events.subarray(delivered.events.length),
+    seconds: flush.seconds.subarray(delivered.seconds.length),
+    fields: flush.fields.subarray(delivered.fields.length),
+    stringBase: delivered.stringBase + delivered.strings.length,
+    strings: flush.strings.slice(delivered.strings.length),
+  };
+}
+
+/**
  * Decodes flushes of one run in order; remembers the last time for untimed events at a batch's
  * start, and which generator is running (and what resumed each one) across batches.
  */

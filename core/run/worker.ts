@@ -11,7 +11,7 @@ import { batchTransferables } from '../trace/batch.ts';
 import { KIND_CODE, KINDS, NULL_INT, type EventKind } from '../trace/schema.ts';
 import type { FieldValue, RunContext } from './context.ts';
 import { EndReason, endReason, interruptBuffer, waitForAnswer } from './control.ts';
-import { FlushDecoder } from './decode.ts';
+import { FlushDecoder, undelivered, type ProbeFlush } from './decode.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './messages.ts';
 import { startPython } from './python.ts';
 import { mountProgramDir } from './sandbox.ts';
@@ -107,6 +107,7 @@ class Recorder {
     const started = performance.now();
     const decoder = new FlushDecoder();
     let events = 0;
+    let delivered: ProbeFlush | null = null;
     const sendBatch = sealed(
       (
         first: number,
@@ -117,7 +118,7 @@ class Recorder {
         stringBase: number,
         strings: PyProxy,
       ) => {
-        const batch = decoder.decode({
+        const sent: ProbeFlush = {
           first,
           count,
           events: copyOut<Int32Array>(e, 'i32'),
@@ -125,8 +126,13 @@ class Recorder {
           fields: copyOut<Int32Array>(f, 'i32'),
           stringBase,
           strings: strings.toJs() as string[],
-        });
-        events = first + count;
+        };
+        const flush = undelivered(sent, delivered);
+        // as the probe sent it: a second re-send starts where this one did
+        delivered = sent;
+        if (!flush) return;
+        const batch = decoder.decode(flush);
+        events = flush.first + flush.count;
         post({ type: 'batch', batch }, batchTransferables(batch));
       },
     );

@@ -295,7 +295,9 @@ _flushing = False
 def flush():
     """Sends everything recorded since the last flush to JS. Events recorded meanwhile (a generator
     finalized by the garbage collector, a signal handler) go to fresh buffers and the next flush;
-    if a KeyboardInterrupt strikes before the batch is sent, its events go back to be sent later."""
+    if a KeyboardInterrupt strikes before the batch is sent, its events go back to be sent later.
+    One that strikes just after it was handed over makes it look unsent too: the worker drops what
+    it already delivered from the re-send (core/run/decode.ts, undelivered)."""
     global E, T, F, new_strs, string_base, flushed, last_flush, _flushing
     last_flush = clock()
     if _flushing or (not E and not new_strs):
