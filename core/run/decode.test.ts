@@ -127,6 +127,11 @@ describe('undelivered', () => {
     expect([...rest.fields]).toEqual([103, 104]);
   });
 
+  it('passes a flush that follows one with strings but no events', () => {
+    const next = flush(3, 2, 2, ['c']);
+    expect(undelivered(next, flush(3, 0, 1, ['b']))).toBe(next);
+  });
+
   it('leaves nothing when the re-send holds no new event', () => {
     expect(undelivered(flush(0, 3, 0, ['a']), flush(0, 3, 0, ['a']))).toBeNull();
   });

@@ -44,7 +44,10 @@ export class ProbeFlushError extends Error {}
  * reaches the trace, and the decoder, once. Returns null when nothing new is left.
  */
 export function undelivered(flush: ProbeFlush, delivered: ProbeFlush | null): ProbeFlush | null {
-  if (!delivered || flush.first !== delivered.first) return flush;
+  // A re-send repeats both where the events and where the strings start; a flush after one that
+  // carried only new strings starts at the same event but at later strings.
+  if (!delivered || flush.first !== delivered.first || flush.stringBase !== delivered.stringBase)
+    return flush;
   const count = flush.count - delivered.count;
   if (count <= 0) return null;
   return {
