@@ -48,13 +48,13 @@ export function isNative(bytes: Uint8Array): boolean {
 
 export function encodeNative(trace: Trace): Uint8Array {
   const n = trace.size;
+  const { t, kind, obj, line, f } = trace.columns();
   const body = new ByteWriter();
-  writeTimes(body, trace.t.subarray(0, n));
-  body.write(trace.kind.subarray(0, n));
-  writeNullableDeltas(body, trace.obj, n, 1, 0, null);
-  writeNullableDeltas(body, trace.line, n, 1, 0, null);
-  for (let col = 0; col < FIELD_COLUMNS; col++)
-    writeNullableDeltas(body, trace.f, n, FIELD_COLUMNS, col, trace.kind);
+  writeTimes(body, t);
+  body.write(kind);
+  writeNullableDeltas(body, obj, n, 1, 0, null);
+  writeNullableDeltas(body, line, n, 1, 0, null);
+  for (let col = 0; col < FIELD_COLUMNS; col++) writeNullableDeltas(body, f, n, FIELD_COLUMNS, col, kind);
   for (const s of trace.strings) body.varint(s.length);
   const text = new TextEncoder().encode(trace.strings.join(''));
   body.varint(text.length);
@@ -122,15 +122,7 @@ export function decodeNative(bytes: Uint8Array): Trace {
   checkReferences(kind, f, n, stringCount);
 
   // The columns were checked above and are exactly n long: they become the trace's own, uncopied.
-  const trace = new Trace();
-  trace.size = n;
-  trace.t = t;
-  trace.kind = kind;
-  trace.obj = obj;
-  trace.line = line;
-  trace.f = f;
-  for (const s of strings) trace.strings.push(s);
-  return trace;
+  return Trace.fromColumns(n, { t, kind, obj, line, f }, strings);
 }
 
 function writeTimes(body: ByteWriter, t: Float64Array): void {

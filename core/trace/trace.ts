@@ -1,33 +1,46 @@
 import { checkBatchShape, type EventBatch } from './batch.ts';
+import { Column } from './column.ts';
 import { FIELD_COLUMNS, KIND_NAMES, KINDS, NULL_INT, type EventKind, type TraceEvent } from './schema.ts';
 
 export class TraceOrderError extends Error {}
 
-function grow<T extends Float64Array | Int32Array | Uint8Array>(a: T, need: number): T {
-  if (need <= a.length) return a;
-  let size = Math.max(1024, a.length);
-  while (size < need) size *= 2;
-  const b = new (a.constructor as new (n: number) => T)(size);
-  b.set(a);
-  return b;
-}
+const f64 = (n: number): Float64Array => new Float64Array(n);
+const u8 = (n: number): Uint8Array => new Uint8Array(n);
+const i32 = (n: number): Int32Array => new Int32Array(n);
+
+/** A trace's columns for events from..to, each one contiguous array: the shape of a batch. */
+export type TraceColumns = Pick<EventBatch, 't' | 'kind' | 'obj' | 'line' | 'f'>;
 
 /**
- * A run's events in memory: typed-array columns plus a string table, appended to batch by batch.
- * Column arrays are over-allocated; only the first `size` rows are meaningful.
+ * A run's events in memory: columns (chunked typed arrays, see column.ts) plus a string table,
+ * appended to batch by batch. Read an event's values with time(), kindAt(), objAt(), lineAt() and
+ * field(); `size` events are held.
  */
 export class Trace {
   size = 0;
-  t = new Float64Array(0);
-  kind = new Uint8Array(0);
-  obj = new Int32Array(0);
-  line = new Int32Array(0);
-  f = new Int32Array(0);
   readonly strings: string[] = [];
+  private t = new Column(f64);
+  private kind = new Column(u8);
+  private obj = new Column(i32);
+  private line = new Column(i32);
+  private f = new Column(i32, FIELD_COLUMNS);
 
   static fromBatches(batches: Iterable<EventBatch>): Trace {
     const trace = new Trace();
     for (const b of batches) trace.append(b);
+    return trace;
+  }
+
+  /** A trace over whole columns of `size` events (checked by the caller), which it keeps uncopied. */
+  static fromColumns(size: number, columns: TraceColumns, strings: Iterable<string>): Trace {
+    const trace = new Trace();
+    trace.size = size;
+    trace.t = Column.over(f64, columns.t, size);
+    trace.kind = Column.over(u8, columns.kind, size);
+    trace.obj = Column.over(i32, columns.obj, size);
+    trace.line = Column.over(i32, columns.line, size);
+    trace.f = Column.over(i32, columns.f, size, FIELD_COLUMNS);
+    for (const s of strings) trace.strings.push(s);
     return trace;
   }
 
@@ -42,28 +55,54 @@ export class Trace {
       throw new TraceOrderError(
         `batch strings start at ${batch.stringBase}, expected ${this.strings.length}`,
       );
-    const n = this.size + batch.count;
-    this.t = grow(this.t, n);
-    this.kind = grow(this.kind, n);
-    this.obj = grow(this.obj, n);
-    this.line = grow(this.line, n);
-    this.f = grow(this.f, n * FIELD_COLUMNS);
-    this.t.set(batch.t, this.size);
-    this.kind.set(batch.kind, this.size);
-    this.obj.set(batch.obj, this.size);
-    this.line.set(batch.line, this.size);
-    this.f.set(batch.f, this.size * FIELD_COLUMNS);
+    const n = batch.count;
+    this.t.write(batch.t, this.size, n);
+    this.kind.write(batch.kind, this.size, n);
+    this.obj.write(batch.obj, this.size, n);
+    this.line.write(batch.line, this.size, n);
+    this.f.write(batch.f, this.size, n);
     for (const s of batch.strings) this.strings.push(s);
-    this.size = n;
+    this.size += n;
+  }
+
+  /** Events from..to as contiguous copies of the columns. */
+  columns(from = 0, to = this.size): TraceColumns {
+    return {
+      t: this.t.slice(from, to),
+      kind: this.kind.slice(from, to),
+      obj: this.obj.slice(from, to),
+      line: this.line.slice(from, to),
+      f: this.f.slice(from, to),
+    };
+  }
+
+  /** Event i's time in ns since the run started. */
+  time(i: number): number {
+    return this.t.at(i);
+  }
+
+  /** Event i's kind code (schema.ts KIND_CODE). */
+  kindAt(i: number): number {
+    return this.kind.at(i);
+  }
+
+  /** Event i's object id, or NULL_INT. */
+  objAt(i: number): number {
+    return this.obj.at(i);
+  }
+
+  /** Event i's source line, 0 when it has none. */
+  lineAt(i: number): number {
+    return this.line.at(i);
   }
 
   kindName(i: number): EventKind {
-    return KIND_NAMES[this.kind[i]];
+    return KIND_NAMES[this.kind.at(i)];
   }
 
   /** Raw value of field column `col` (0..4) of event i. */
   field(i: number, col: number): number {
-    return this.f[i * FIELD_COLUMNS + col];
+    return this.f.at(i, col);
   }
 
   /** A string field's text, or null. */
@@ -75,9 +114,11 @@ export class Trace {
   /** Decodes event i into a plain object with the schema's field names. */
   event(i: number): TraceEvent {
     const kind = this.kindName(i);
-    const ev: TraceEvent = { seq: i, t: this.t[i], kind };
-    if (this.obj[i] !== NULL_INT) ev.obj = this.obj[i];
-    if (this.line[i] > 0) ev.line = this.line[i];
+    const ev: TraceEvent = { seq: i, t: this.time(i), kind };
+    const obj = this.objAt(i);
+    if (obj !== NULL_INT) ev.obj = obj;
+    const line = this.lineAt(i);
+    if (line > 0) ev.line = line;
     KINDS[kind].fields.forEach(([name, type], col) => {
       const v = this.field(i, col);
       if (v === NULL_INT) ev[name] = null;

@@ -1,5 +1,4 @@
 import type { EventBatch } from '../../core/trace/batch.ts';
-import { FIELD_COLUMNS } from '../../core/trace/schema.ts';
 import type { Trace } from '../../core/trace/trace.ts';
 import type { RunSummary } from '../../core/run/types.ts';
 import type { RunStatus } from '../../core/trace/schema.ts';
@@ -17,11 +16,7 @@ export function* traceBatches(trace: Trace, size = REPLAY_BATCH_EVENTS): Generat
     yield {
       first,
       count: end - first,
-      t: trace.t.slice(first, end),
-      kind: trace.kind.slice(first, end),
-      obj: trace.obj.slice(first, end),
-      line: trace.line.slice(first, end),
-      f: trace.f.slice(first * FIELD_COLUMNS, end * FIELD_COLUMNS),
+      ...trace.columns(first, end),
       stringBase: first === 0 ? 0 : trace.strings.length,
       strings: first === 0 ? [...trace.strings] : [],
     };
@@ -36,7 +31,7 @@ export function traceSummary(trace: Trace): RunSummary {
   const summary: RunSummary = {
     status: 'ok',
     events: trace.size,
-    wallMs: last >= 0 ? trace.t[last] / 1e6 : 0,
+    wallMs: last >= 0 ? trace.time(last) / 1e6 : 0,
   };
   if (last >= 0 && trace.kindName(last) === 'run.end') {
     const status = trace.str(last, 0);

@@ -38,7 +38,7 @@ export class ConsoleIndex {
 
   ingest(i: number): void {
     const text = this.trace.str(i, 0) ?? '';
-    const stderr = this.trace.kind[i] === KIND_CODE.stderr ? 1 : 0;
+    const stderr = this.trace.kindAt(i) === KIND_CODE.stderr ? 1 : 0;
     const nl = text.indexOf('\n');
     if (!this.#open && nl === text.length - 1 && nl >= 0) {
       this.#begin(i, WHOLE_WRITE, stderr);

@@ -47,14 +47,14 @@ export class ContextIndex {
 
   #apply(s: ContextState, seq: number): ContextState {
     const t = this.trace;
-    const obj = t.obj[seq];
-    if (t.kind[seq] === KIND_CODE['ctx.enter']) {
+    const obj = t.objAt(seq);
+    if (t.kindAt(seq) === KIND_CODE['ctx.enter']) {
       s.stack.push({
         obj,
         name: t.str(seq, 0) ?? 'context manager',
         value: t.str(seq, 1),
         enteredAt: seq,
-        line: t.line[seq],
+        line: t.lineAt(seq),
       });
       return s;
     }

@@ -178,14 +178,14 @@ export class DequeIndex {
     const t = this.trace;
     const maxlen = t.field(i, 0);
     const bound = t.str(i, 2);
-    const name = bound ?? `deque ${t.obj[i]}`;
+    const name = bound ?? `deque ${t.objAt(i)}`;
     const initial = t.str(i, 1);
     const track: DequeTrack = {
-      obj: t.obj[i],
+      obj: t.objAt(i),
       name,
       maxlen: maxlen === NULL_INT ? null : maxlen,
       createdAt: i,
-      readyQueue: isSchedulerReadyQueue(bound, t.line[i]),
+      readyQueue: isSchedulerReadyQueue(bound, t.lineAt(i)),
       log: new SnapshotLog<Items>(
         initial ? (splitSequenceRepr(initial) ?? []) : [],
         (s) => s.slice(),
@@ -198,7 +198,7 @@ export class DequeIndex {
   }
 
   ingestOp(i: number): void {
-    const track = this.#byObj.get(this.trace.obj[i]);
+    const track = this.#byObj.get(this.trace.objAt(i));
     if (!track) return;
     track.log.record(i);
     const len = this.trace.field(i, 4);

@@ -38,9 +38,8 @@ export class TraceIndex {
 
   update(): this {
     const trace = this.trace;
-    const kinds = trace.kind;
     for (let i = this.ingested; i < trace.size; i++) {
-      const kind = kinds[i];
+      const kind = trace.kindAt(i);
       this.timeline.ingest(trace, i);
       switch (kind) {
         case K['deque.create']:

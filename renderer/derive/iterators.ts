@@ -43,8 +43,8 @@ export class IteratorIndex {
 
   ingest(i: number): void {
     const t = this.trace;
-    const kind = t.kind[i];
-    const obj = t.obj[i];
+    const kind = t.kindAt(i);
+    const obj = t.objAt(i);
     if (kind === KIND_CODE['iter.create']) {
       // iter() of an iterator gives back the same object (how: self): it keeps its history.
       if (this.#byObj.has(obj)) return;
@@ -54,7 +54,7 @@ export class IteratorIndex {
         how: t.str(i, 1) ?? '__iter__',
         name: t.str(i, 2) ?? 'iterator',
         createdAt: i,
-        line: t.line[i],
+        line: t.lineAt(i),
         nexts: new IntColumn(8),
         stops: new IntColumn(2),
         againAt: -1,
@@ -106,7 +106,7 @@ export class IteratorIndex {
         state: stopped ? 'exhausted' : count > 0 ? 'active' : 'fresh',
         count,
         values,
-        stoppedAt: stopped ? { seq: stopSeq, line: this.trace.line[stopSeq] } : null,
+        stoppedAt: stopped ? { seq: stopSeq, line: this.trace.lineAt(stopSeq) } : null,
         again: track.againAt >= 0 && track.againAt <= seq,
       });
     }
@@ -144,10 +144,10 @@ export class GeneratorIndex {
 
   ingest(i: number): void {
     const t = this.trace;
-    const kind = t.kind[i];
+    const kind = t.kindAt(i);
     if (kind === KIND_CODE['gen.create']) {
       const track: GeneratorTrack = {
-        obj: t.obj[i],
+        obj: t.objAt(i),
         name: t.str(i, 0) ?? 'generator',
         genkind: t.str(i, 1) ?? 'generator',
         createdAt: i,
@@ -156,7 +156,7 @@ export class GeneratorIndex {
       track.changes.push(i);
       this.tracks.push(track);
       this.#byObj.set(track.obj, track);
-    } else if (STATE_OF_KIND[kind]) this.#byObj.get(t.obj[i])?.changes.push(i);
+    } else if (STATE_OF_KIND[kind]) this.#byObj.get(t.objAt(i))?.changes.push(i);
   }
 
   get(obj: number): GeneratorTrack | undefined {
@@ -176,6 +176,6 @@ export class GeneratorIndex {
 
   stateAt(track: GeneratorTrack, seq: number): GeneratorState | null {
     const n = upperBound(track.changes.data, track.changes.size, seq);
-    return n === 0 ? null : STATE_OF_KIND[this.trace.kind[track.changes.data[n - 1]]]!;
+    return n === 0 ? null : STATE_OF_KIND[this.trace.kindAt(track.changes.data[n - 1])]!;
   }
 }

@@ -7,7 +7,7 @@ const LINE_LOOKBACK = 10_000;
 
 /** The source line being executed at event `seq`: its own line, or the nearest earlier one. */
 export function lineAt(trace: Trace, seq: number): number | null {
-  for (let i = seq; i >= 0 && i > seq - LINE_LOOKBACK; i--) if (trace.line[i] > 0) return trace.line[i];
+  for (let i = seq; i >= 0 && i > seq - LINE_LOOKBACK; i--) if (trace.lineAt(i) > 0) return trace.lineAt(i);
   return null;
 }
 

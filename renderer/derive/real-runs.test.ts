@@ -12,7 +12,7 @@ function printedVsDerived(trace: Trace, name: string): { printed: string[]; deri
   const index = new TraceIndex(trace).update();
   const out: { printed: string[]; derived: string[] }[] = [];
   for (let i = 0; i < trace.size; i++) {
-    if (trace.kind[i] !== KIND_CODE.stdout) continue;
+    if (trace.kindAt(i) !== KIND_CODE.stdout) continue;
     const text = (trace.str(i, 0) ?? '').trim();
     if (!text.startsWith('[')) continue;
     const deque = index.deques.at(i).find((s) => s.track.name === name);
@@ -117,7 +117,7 @@ coordinator()
     expect(summary.status).toBe('ok');
     const index = new TraceIndex(trace).update();
     const prints = Array.from({ length: trace.size }, (_, i) => i).filter(
-      (i) => trace.kind[i] === KIND_CODE.stdout,
+      (i) => trace.kindAt(i) === KIND_CODE.stdout,
     );
     const at = (i: number) => index.deques.at(prints[i]).find((s) => s.track.name === 'd')!;
     expect(trace.str(prints[0], 0)).toContain("100 ['y', 1, 2, 3, 4, 5, 6, 7] x");

@@ -17,8 +17,8 @@ export interface ProgramError {
 /** The last `error` event among events `from`..end of the trace, or null. */
 export function findProgramError(trace: Trace, from = 0): ProgramError | null {
   for (let i = trace.size - 1; i >= from; i--) {
-    if (trace.kind[i] !== KIND_CODE.error) continue;
-    const line = trace.line[i];
+    if (trace.kindAt(i) !== KIND_CODE.error) continue;
+    const line = trace.lineAt(i);
     return {
       line: line > 0 ? line : null,
       exc: trace.str(i, 0) ?? 'Error',
@@ -31,7 +31,7 @@ export function findProgramError(trace: Trace, from = 0): ProgramError | null {
 
 /** The program file a trace recorded, from its run.start event (null when the trace does not say). */
 export function recordedProgram(trace: Trace): string | null {
-  return trace.size > 0 && trace.kind[0] === KIND_CODE['run.start'] ? trace.str(0, 1) : null;
+  return trace.size > 0 && trace.kindAt(0) === KIND_CODE['run.start'] ? trace.str(0, 1) : null;
 }
 
 export function describeProgramError(error: ProgramError): string {

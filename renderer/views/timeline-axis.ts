@@ -6,15 +6,14 @@ import type { Axis } from './cursor.svelte.ts';
 /** Where each event sits on the chosen axis: its index (logical) or its time in ns (wall). */
 export function axisKey(trace: Trace, axis: Axis): AxisKey {
   if (axis === 'logical') return (seq) => seq;
-  const t = trace.t;
   const last = Math.max(0, trace.size - 1);
-  return (seq) => t[seq < last ? seq : last];
+  return (seq) => trace.time(seq < last ? seq : last);
 }
 
 /** The axis's full extent for the events so far. */
 export function axisExtent(trace: Trace, axis: Axis): [number, number] {
   if (axis === 'logical') return [0, Math.max(1, trace.size)];
-  return [0, Math.max(1, trace.size ? trace.t[trace.size - 1] : 1)];
+  return [0, Math.max(1, trace.size ? trace.time(trace.size - 1) : 1)];
 }
 
 /** The event at axis position x: the nearest index (logical) or the last event at or before time x (wall). */
@@ -26,7 +25,7 @@ export function seqAt(trace: Trace, axis: Axis, x: number): number {
   let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (trace.t[mid] <= x) lo = mid + 1;
+    if (trace.time(mid) <= x) lo = mid + 1;
     else hi = mid;
   }
   return Math.max(0, lo - 1);
