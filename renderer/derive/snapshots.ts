@@ -40,6 +40,8 @@ export class SnapshotLog<S> {
   /** The state right after event `seq` (a fresh copy the caller may keep). */
   at(seq: number): S {
     const n = this.countAt(seq);
+    // at the live edge (where a running program's views are) the live state is already there
+    if (n === this.seqs.size) return this.copy(this.#live);
     const k = Math.floor(n / SNAPSHOT_EVERY);
     let s = this.copy(this.#snapshots[k]);
     for (let j = k * SNAPSHOT_EVERY; j < n; j++) s = this.apply(s, this.seqs.data[j]);

@@ -93,6 +93,8 @@ export class TimelineIndex {
   #holder = -1;
   /** Lanes with an open span: the only ones a change of control can touch. */
   #openLanes = new Set<number>();
+  #want = new Map<number, number>();
+  #closing: number[] = [];
   /** Each lane's name before numbering: a task named after its own coroutine keeps that lane's name. */
   #givenNames: string[] = [];
   /** The control stack changed since the spans were last brought in line. */
@@ -119,8 +121,8 @@ export class TimelineIndex {
   }
 
   ingest(trace: Trace, i: number): void {
-    const kind = trace.kind[i];
-    const obj = trace.obj[i];
+    const kind = trace.kindAt(i);
+    const obj = trace.objAt(i);
     switch (kind) {
       case K['gen.create']: {
         const genkind = trace.str(i, 1) ?? 'generator';
@@ -247,10 +249,12 @@ export class TimelineIndex {
 
   #popTo(lane: number | undefined): void {
     if (lane === undefined) return;
-    const at = this.#stack.findIndex((f) => f.lane === lane);
-    if (at > 0) {
-      if (this.#stack.slice(at).some((f) => f.byScheduler)) this.#schedulerActive = true;
-      this.#stack.length = at;
+    const stack = this.#stack;
+    let at = 0;
+    while (at < stack.length && stack[at].lane !== lane) at++;
+    if (at > 0 && at < stack.length) {
+      for (let d = at; d < stack.length; d++) if (stack[d].byScheduler) this.#schedulerActive = true;
+      stack.length = at;
       this.#dirty = true;
     }
   }
@@ -268,7 +272,9 @@ export class TimelineIndex {
   /** Brings every lane's open span in line with the control stack, from event `at` on. */
   #settle(at: number): void {
     this.#dirty = false;
-    const want = new Map<number, number>();
+    // runs at every switch of a live run: scratch collections are reused, not made anew
+    const want = this.#want;
+    want.clear();
     const top = this.#stack.length - 1;
     for (let d = top; d >= 0; d--) {
       const lane = this.#stack[d].lane;
@@ -280,7 +286,10 @@ export class TimelineIndex {
       want.set(this.#schedulerLane, RUNNING);
     }
     if (this.endedAt >= 0) want.clear();
-    for (const lane of [...this.#openLanes]) if (!want.has(lane)) this.#setState(lane, NONE, at);
+    const closing = this.#closing;
+    for (const lane of this.#openLanes) if (!want.has(lane)) closing.push(lane);
+    for (const lane of closing) this.#setState(lane, NONE, at);
+    closing.length = 0;
     for (const [lane, state] of want) this.#setState(lane, state, at);
     let holder = -1;
     for (const [lane, state] of want) if (state === RUNNING) holder = lane;
