@@ -23,7 +23,8 @@ const batchArb = fc.integer({ min: 0, max: 40 }).chain((count) =>
       })
       .map((a) => Int32Array.from(a)),
     stringBase: fc.nat(1_000_000),
-    strings: fc.array(fc.string({ unit: 'grapheme' }), { maxLength: 8 }),
+    // past 16 strings a batch's string table travels as text: both ways are exercised
+    strings: fc.array(fc.string({ unit: 'grapheme' }), { maxLength: 40 }),
   }),
 );
 
@@ -121,22 +122,64 @@ describe('wire codec', () => {
     expectSameBatch(frame.event.batch, batch);
   });
 
+  it('carries a long string table as text, with empty, non-ASCII and astral strings intact', () => {
+    const strings = [
+      '',
+      'consumed 1',
+      'é',
+      '😀 x',
+      '',
+      'line\nbreak',
+      ...Array.from({ length: 30 }, (_, i) => `v${i}`),
+    ];
+    for (const views of [false, true]) {
+      const frame = decodeFrame(encodeFrame({ kind: 'reply', id: 1, ok: true, value: { strings } }), {
+        views,
+      });
+      expect(frame).toEqual({ kind: 'reply', id: 1, ok: true, value: { strings } });
+    }
+  });
+
+  it('decodes a batch into views of the frame, or copies, with the same events', () => {
+    fc.assert(
+      fc.property(batchArb, (batch) => {
+        const bytes = encodeFrame({ kind: 'event', event: { type: 'batch', runId: 0, batch } });
+        const frame = decodeFrame(bytes.buffer, { views: true });
+        if (frame.kind !== 'event' || frame.event.type !== 'batch') throw new Error('not a batch event');
+        expectSameBatch(frame.event.batch, batch);
+        if (batch.count > 0) expect(frame.event.batch.f.buffer).toBe(bytes.buffer);
+      }),
+    );
+  });
+
   it('refuses what it cannot carry', () => {
     expect(() => encodeFrame({ kind: 'reply', id: 1, ok: true, value: new Uint16Array(2) })).toThrow(
       WireError,
     );
     expect(() => encodeFrame({ kind: 'reply', id: 1, ok: true, value: { $bin: 0 } })).toThrow(WireError);
+    expect(() => encodeFrame({ kind: 'reply', id: 1, ok: true, value: { $strs: 0 } })).toThrow(WireError);
   });
 
   it('refuses malformed bytes with a WireError, never anything else', () => {
     const good = encodeFrame({ kind: 'request', id: 1, method: 'pause', arg: { a: Uint8Array.of(1, 2) } });
-    const header = (json: string) => {
+    const header = (json: string, payload = new Uint8Array(16)) => {
       const h = new TextEncoder().encode(json);
-      const out = new Uint8Array(8 + h.length + 16);
+      const start = (8 + h.length + 7) & ~7;
+      const out = new Uint8Array(start + payload.length);
       out.set([0x59, 0x53, 0x57, 1]);
       new DataView(out.buffer).setUint32(4, h.length, true);
       out.set(h, 8);
+      out.set(payload, start);
       return out;
+    };
+    const strs = (ref: string, blobs: string, payload?: Uint8Array) =>
+      header(`{"frame":{"kind":"request","id":1,"method":"x","arg":${ref}},"blobs":${blobs}}`, payload);
+    const text4 = '[["Uint8Array",0,4],["Int32Array",8,2]]';
+    const lengths = (...l: number[]) => {
+      const payload = new Uint8Array(16);
+      payload.set([0x61, 0x62, 0x63, 0x64]);
+      new Int32Array(payload.buffer, 8, 2).set(l);
+      return payload;
     };
     const bad = [
       new Uint8Array(0),
@@ -159,7 +202,16 @@ describe('wire codec', () => {
       header(
         '{"frame":{"kind":"request","id":1,"method":"x","arg":{"$bin":0,"x":1}},"blobs":[["Uint8Array",0,1]]}',
       ),
+      strs('{"$strs":0}', text4, lengths(1, 2)),
+      strs('{"$strs":0}', text4, lengths(3, 2)),
+      strs('{"$strs":0}', text4, lengths(-1, 5)),
+      strs('{"$strs":0}', text4, Uint8Array.of(0xff, 0xfe, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0)),
+      strs('{"$strs":0}', '[["Int32Array",0,2],["Uint8Array",8,4]]'),
+      strs('{"$strs":1}', text4, lengths(2, 2)),
+      strs('[{"$strs":0},{"$bin":1}]', text4, lengths(2, 2)),
+      strs('{"$strs":"0"}', text4, lengths(2, 2)),
     ];
+    expect(decodeFrame(strs('{"$strs":0}', text4, lengths(1, 3)))).toMatchObject({ arg: ['a', 'bcd'] });
     for (const bytes of bad) expect(() => decodeFrame(bytes)).toThrow(WireError);
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 200 }), fc.nat(good.length), (noise, at) => {

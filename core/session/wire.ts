@@ -8,8 +8,11 @@
  *   then         each typed array's raw bytes, 8-byte aligned, where the header's blobs say
  *
  * Inside `frame`, every typed array (a batch's columns, a trace file's bytes) is replaced by
- * `{"$bin": i}`, the index of its blob; strings and the rest stay JSON. So an event batch costs its
- * columns' bytes plus a small header, never one JSON object per event.
+ * `{"$bin": i}`, the index of its blob, and every long array of strings (a batch's new strings) by
+ * `{"$strs": i}`: blob i holds their UTF-8 text, blob i + 1 their lengths. The rest stays JSON. So
+ * an event batch costs its columns' bytes, its text and a small header, never one JSON value per
+ * event or per string (parsing thousands of JSON strings a frame cost a live run's renderer more
+ * than the rest of decoding).
  *
  * This module runs in the renderer too (the WebSocket client and the sandboxed preload import it):
  * it must stay free of Node APIs.
@@ -40,6 +43,10 @@ function blobType(value: unknown): BlobType | null {
 
 const align8 = (n: number) => (n + 7) & ~7;
 
+/** Arrays of strings at least this long travel as a text blob and a lengths blob. */
+const STRING_TABLE_MIN = 16;
+const RESERVED = ['$bin', '$strs'];
+
 /** Replaces typed arrays by blob references, collecting them in `blobs`. */
 function extract(value: unknown, blobs: Blob[]): unknown {
   if (value === null || typeof value !== 'object') return value;
@@ -52,9 +59,19 @@ function extract(value: unknown, blobs: Blob[]): unknown {
     throw new WireError(
       `cannot send a ${value.constructor.name}: only Float64Array, Int32Array and Uint8Array travel`,
     );
-  if (Array.isArray(value)) return value.map((v) => extract(v, blobs));
-  if (Object.hasOwn(value, '$bin'))
-    throw new WireError('an object with a "$bin" key cannot travel: the key is reserved');
+  if (Array.isArray(value)) {
+    if (value.length >= STRING_TABLE_MIN && value.every((v) => typeof v === 'string')) {
+      const strings = value as string[];
+      blobs.push(
+        new TextEncoder().encode(strings.join('')),
+        Int32Array.from(strings, (v) => v.length),
+      );
+      return { $strs: blobs.length - 2 };
+    }
+    return value.map((v) => extract(v, blobs));
+  }
+  const reserved = RESERVED.find((key) => Object.hasOwn(value, key));
+  if (reserved) throw new WireError(`an object with a "${reserved}" key cannot travel: the key is reserved`);
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) out[k] = extract(v, blobs);
   return out;
@@ -98,6 +115,7 @@ function revive(value: unknown, blobs: Blob[], used: Set<number>): unknown {
     used.add(i);
     return blobs[i];
   }
+  if (Object.hasOwn(value, '$strs')) return reviveStrings(value, blobs, used);
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) out[k] = revive(v, blobs, used);
   return out;
@@ -119,8 +137,48 @@ function checkEnvelope(frame: unknown): Frame {
   throw new WireError('frame is neither a request, a reply nor an event');
 }
 
-/** Decodes a frame from untrusted bytes; throws WireError naming what is wrong. */
-export function decodeFrame(data: Uint8Array | ArrayBuffer): Frame {
+/** An array of strings from its text blob and its lengths blob (see the top of this module). */
+function reviveStrings(ref: Record<string, unknown>, blobs: Blob[], used: Set<number>): string[] {
+  const i = ref.$strs;
+  if (
+    Object.keys(ref).length !== 1 ||
+    typeof i !== 'number' ||
+    !(blobs[i] instanceof Uint8Array) ||
+    !(blobs[i + 1] instanceof Int32Array) ||
+    used.has(i) ||
+    used.has(i + 1)
+  )
+    throw new WireError('frame holds a bad string table reference');
+  used.add(i);
+  used.add(i + 1);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(blobs[i]);
+  } catch {
+    throw new WireError('frame holds a string table that is not UTF-8');
+  }
+  const lengths = blobs[i + 1];
+  const strings = new Array<string>(lengths.length);
+  let at = 0;
+  for (let k = 0; k < lengths.length; k++) {
+    const end = at + lengths[k];
+    if (lengths[k] < 0 || end > text.length)
+      throw new WireError('frame holds a string table longer than its text');
+    strings[k] = text.slice(at, end);
+    at = end;
+  }
+  if (at !== text.length) throw new WireError('frame holds a string table shorter than its text');
+  return strings;
+}
+
+/**
+ * Decodes a frame from untrusted bytes; throws WireError naming what is wrong. Each typed array is a
+ * copy that owns its buffer (transferable, aligned, not pinning the frame), unless `views`: then it
+ * is a view into the frame where alignment allows, for a receiver that only reads it once (the
+ * renderer appends a batch's columns into its trace: a copy on top would double a live run's
+ * allocations).
+ */
+export function decodeFrame(data: Uint8Array | ArrayBuffer, { views = false } = {}): Frame {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   if (bytes.length < PREAMBLE || MAGIC.some((b, i) => bytes[i] !== b))
     throw new WireError('not a Yieldscope frame (or from another version)');
@@ -153,7 +211,9 @@ export function decodeFrame(data: Uint8Array | ArrayBuffer): Frame {
     const from = start + (offset as number);
     const to = from + (length as number) * Ctor.BYTES_PER_ELEMENT;
     if (to > bytes.length) throw new WireError('a blob runs past the end of the frame');
-    // A copy: each array owns its buffer (transferable, aligned, and not pinning the whole frame).
+    const at = bytes.byteOffset + from;
+    if (views && at % Ctor.BYTES_PER_ELEMENT === 0)
+      return new Ctor(bytes.buffer as ArrayBuffer, at, length as number);
     const own = bytes.slice(from, to);
     return new Ctor(own.buffer, 0, length as number);
   });

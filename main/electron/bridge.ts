@@ -14,7 +14,8 @@ export interface IpcRendererLike {
 export function sessionBridge(ipc: IpcRendererLike): SessionApi {
   const listeners = new Set<(event: SessionEvent) => void>();
   ipc.on(EVENT_CHANNEL, (_event, data) => {
-    const frame = decodeFrame(data);
+    // views, not copies: the context bridge copies what it hands to the page anyway
+    const frame = decodeFrame(data, { views: true });
     if (frame.kind === 'event') for (const listener of listeners) listener(frame.event);
   });
   let nextId = 1;

@@ -55,7 +55,8 @@ export function socketApi(
     if (!(data instanceof ArrayBuffer || data instanceof Uint8Array)) return;
     let frame: Frame;
     try {
-      frame = decodeFrame(data);
+      // views, not copies: a batch's columns are read once, into the trace
+      frame = decodeFrame(data, { views: true });
     } catch (error) {
       console.error('dropped a malformed frame from the server:', error);
       return;
