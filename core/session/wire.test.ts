@@ -162,7 +162,7 @@ describe('wire codec', () => {
 
   it('refuses malformed bytes with a WireError, never anything else', () => {
     const good = encodeFrame({ kind: 'request', id: 1, method: 'pause', arg: { a: Uint8Array.of(1, 2) } });
-    const header = (json: string, payload = new Uint8Array(16)) => {
+    const header = (json: string, payload: Uint8Array = new Uint8Array(16)) => {
       const h = new TextEncoder().encode(json);
       const start = (8 + h.length + 7) & ~7;
       const out = new Uint8Array(start + payload.length);
