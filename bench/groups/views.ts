@@ -154,11 +154,18 @@ async function browserFigures(report: Report): Promise<void> {
     report('chromium: renderer memory per event', (full - empty) / EVENTS, 'B');
     report('chromium: state rebuild at random instant p95', percentile(rebuild, 95), 'ms');
 
-    const live = await streamFigures(browser, base);
-    report('chromium: live stream of 1M events, frames per second', live.fps, 'fps');
-    report('chromium: live stream, frame interval p95', live.p95, 'ms');
-    report('chromium: live stream, events per second delivered', live.eventsPerSecond, 'events/s');
-    report('chromium: live stream, events lost', EVENTS - live.received, 'events');
+    // A run's first second, its start included, then three seconds of a longer run: what "keeps
+    // 55 fps while 1M events/s stream in" asks is the second figure, the first shows the start's cost.
+    for (const [label, events] of [
+      ['live stream of 1M events', EVENTS],
+      ['live stream sustained, 3M events over 3 s', 3 * EVENTS],
+    ] as const) {
+      const live = await streamFigures(browser, base, events);
+      report(`chromium: ${label}, frames per second`, live.fps, 'fps');
+      report(`chromium: ${label}, frame interval p95`, live.p95, 'ms');
+      report(`chromium: ${label}, events per second delivered`, live.eventsPerSecond, 'events/s');
+      report(`chromium: ${label}, events lost`, events - live.received, 'events');
+    }
 
     const baseOpen = await openPage(`baseline=1&events=${EVENTS}`);
     const baseSteps = await page.evaluate(panZoomSteps, { selector: '[data-testid=baseline]', steps: 6 });
@@ -182,7 +189,7 @@ async function browserFigures(report: Report): Promise<void> {
 }
 
 /**
- * Streams the 1M events into the page at 1M events/s (the issue's live rate; batches of 16,384,
+ * Streams `events` into the page at 1M events/s (the issue's live rate; batches of 16,384,
  * appended as they fall due on a 4 ms tick) and counts the animation frames the page managed
  * meanwhile. The trace refuses a batch that does not continue the sequence, so `received` equal to
  * the events sent means none was lost.
@@ -190,10 +197,10 @@ async function browserFigures(report: Report): Promise<void> {
  * the page makes the batches it streams first, then idles a moment, as the app does before a run
  * (their making is the bench's work; a live run's batches come from the worker).
  */
-async function streamFigures(browser: import('playwright-core').Browser, base: string) {
+async function streamFigures(browser: import('playwright-core').Browser, base: string, events: number) {
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
   await page.addInitScript('window.__name = (f) => f;');
-  await page.goto(`${base}?events=${EVENTS}&stream=4&batch=16384&rate=1000000&hold=1`);
+  await page.goto(`${base}?events=${events}&stream=4&batch=16384&rate=1000000&hold=1`);
   await page.waitForFunction(() => (window as unknown as { __ys?: { holding: boolean } }).__ys?.holding);
   await page.waitForTimeout(1500);
   await page.evaluate(() => {
@@ -228,7 +235,7 @@ async function streamFigures(browser: import('playwright-core').Browser, base: s
       eventsPerSecond: events / (w.__ys.streamed[0] / 1000),
       received: w.__ys.trace.size,
     };
-  }, EVENTS);
+  }, events);
   await page.close();
   return figures;
 }
