@@ -65,6 +65,30 @@ describe('stop', () => {
     const again = await recordTrace({ source: "print('fresh')" }, runner);
     expect(again.summary.status).toBe('ok');
   });
+
+  it('takes a batch as sent with no interruptible instruction between its counters, so a stop never garbles them', async () => {
+    // A KeyboardInterrupt is raised only where Python checks for one: after calls, and at loops.
+    // flush() keeps every such instruction but sink()'s line out of the stretch that swaps the
+    // buffers and counts them sent (one between the two counters' updates lost a batch's events).
+    const source = `
+import dis, inspect
+import ys_probe.record as R
+lines, first = inspect.getsourcelines(R.flush)
+sink_line = first + next(i for i, text in enumerate(lines) if text.strip().startswith('sink('))
+flushing = False
+checks = []
+for ins in dis.get_instructions(R.flush):
+    if ins.opname == 'STORE_GLOBAL' and ins.argval == '_flushing':
+        flushing = True
+    elif flushing and ins.opname in ('CALL', 'CALL_KW', 'CALL_FUNCTION_EX', 'JUMP_BACKWARD') and ins.line_number != sink_line:
+        checks.append((ins.opname, ins.line_number - first))
+print(checks)
+`;
+    const { trace, summary } = await recordTrace({ source }, runner);
+    expect(summary.status).toBe('ok');
+    const out = [...trace.events()].filter((e) => e.kind === 'stdout').map((e) => e.text);
+    expect(out).toEqual(['[]\n']);
+  });
 });
 
 describe('control block', () => {

@@ -305,17 +305,22 @@ def flush():
     if E and not E[-1] & TIMED:
         E[-1] |= TIMED
         T.append(last_flush - t0)
+    n_events, n_strings = len(E), len(new_strs)
+    # From here to the end of `finally`, nothing may call a function but sink(): a KeyboardInterrupt
+    # is raised only at calls (and loops), and one between the two counters' updates made the next
+    # flush restate this one's start, so the worker dropped its events as a re-send. One raised at
+    # sink()'s line sends the buffers back.
     _flushing = True
     events, times, fields, strings = E, T, F, new_strs
     E, T, F, new_strs = [], [], [], []
     sent = False
     try:
-        sink(flushed, len(events), array('q', events), array('d', times), array('i', fields), string_base, strings)
+        sink(flushed, n_events, array('q', events), array('d', times), array('i', fields), string_base, strings)
         sent = True
     finally:
         if sent:
-            flushed += len(events)
-            string_base += len(strings)
+            flushed = flushed + n_events
+            string_base = string_base + n_strings
         else:
             E[:0] = events
             T[:0] = times
