@@ -57,6 +57,16 @@ export class Column<A extends TypedArray> {
     }
   }
 
+  /** The first `size` events as views of the chunks, in order: chunk k of every column holds the same events. */
+  pieces(size: number): A[] {
+    const out: A[] = [];
+    for (let first = 0; first < size; first += CHUNK)
+      out.push(
+        this.chunks[first >>> CHUNK_BITS].subarray(0, Math.min(CHUNK, size - first) * this.width) as A,
+      );
+    return out;
+  }
+
   /** Events from..to as one new contiguous array. */
   slice(from: number, to: number): A {
     const w = this.width;

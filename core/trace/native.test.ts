@@ -5,6 +5,7 @@ import { eventsArbitrary } from './event-arbitrary.ts';
 import { TraceFileError } from './file-error.ts';
 import { decodeNative, encodeNative } from './native.ts';
 import { TRACE_VERSION, type TraceEvent } from './schema.ts';
+import { CHUNK } from './column.ts';
 
 const sample: TraceEvent[] = [
   { seq: 0, t: 0, kind: 'run.start', obj: 0, python: '3.14.0', program: 'p.py', options: '{}' },
@@ -27,6 +28,23 @@ const sample: TraceEvent[] = [
 ];
 
 describe('native trace file', () => {
+  it('reads back a trace of many chunks, written from its chunks, column for column', () => {
+    const events = 3 * CHUNK + 5;
+    const trace = traceOf(
+      Array.from({ length: events }, (_, seq): TraceEvent => {
+        const t = seq * 250 + (seq % 7);
+        if (seq % 3 === 0) return { seq, t, kind: 'line', obj: seq % 5, line: (seq % 40) + 1 };
+        if (seq % 3 === 1)
+          return { seq, t, kind: 'gen.yield', obj: 1 + (seq % 4), line: 6, value: String(seq) };
+        return { seq, t, kind: 'iter.stop', obj: seq, line: 9, again: seq % 2 === 0 };
+      }),
+    );
+    const back = decodeNative(encodeNative(trace));
+    expect(back.size).toBe(events);
+    expect(back.columns()).toEqual(trace.columns());
+    expect(back.strings).toEqual(trace.strings);
+  });
+
   it('reads back exactly what it wrote', () => {
     fc.assert(
       fc.property(eventsArbitrary(), (events) => {

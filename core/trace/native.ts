@@ -48,13 +48,13 @@ export function isNative(bytes: Uint8Array): boolean {
 
 export function encodeNative(trace: Trace): Uint8Array {
   const n = trace.size;
-  const { t, kind, obj, line, f } = trace.columns();
+  const { t, kind, obj, line, f } = trace.pieces();
   const body = new ByteWriter();
   writeTimes(body, t);
-  body.write(kind);
-  writeNullableDeltas(body, obj, n, 1, 0, null);
-  writeNullableDeltas(body, line, n, 1, 0, null);
-  for (let col = 0; col < FIELD_COLUMNS; col++) writeNullableDeltas(body, f, n, FIELD_COLUMNS, col, kind);
+  for (const piece of kind) body.write(piece);
+  writeNullableDeltas(body, obj, 1, 0, null);
+  writeNullableDeltas(body, line, 1, 0, null);
+  for (let col = 0; col < FIELD_COLUMNS; col++) writeNullableDeltas(body, f, FIELD_COLUMNS, col, kind);
   for (const s of trace.strings) body.varint(s.length);
   const text = new TextEncoder().encode(trace.strings.join(''));
   body.varint(text.length);
@@ -125,19 +125,21 @@ export function decodeNative(bytes: Uint8Array): Trace {
   return Trace.fromColumns(n, { t, kind, obj, line, f }, strings);
 }
 
-function writeTimes(body: ByteWriter, t: Float64Array): void {
-  const integers = t.every((v) => Number.isInteger(v) && Math.abs(v) < 2 ** 52);
+/** The time column, given as consecutive pieces. */
+function writeTimes(body: ByteWriter, t: Float64Array[]): void {
+  const integers = t.every((piece) => piece.every((v) => Number.isInteger(v) && Math.abs(v) < 2 ** 52));
   if (!integers) {
     body.byte(T_FLOATS);
-    body.write(new Uint8Array(Float64Array.from(t).buffer));
+    for (const piece of t) body.write(new Uint8Array(Float64Array.from(piece).buffer));
     return;
   }
   body.byte(T_INTEGERS);
   let prev = 0;
-  for (const v of t) {
-    body.varint(zigzag(v - prev));
-    prev = v;
-  }
+  for (const piece of t)
+    for (const v of piece) {
+      body.varint(zigzag(v - prev));
+      prev = v;
+    }
 }
 
 function readTimes(body: ByteReader, n: number): Float64Array<ArrayBuffer> {
@@ -157,29 +159,32 @@ function readTimes(body: ByteReader, n: number): Float64Array<ArrayBuffer> {
 const FIELD_COUNT = Uint8Array.from(KIND_NAMES, (name) => KINDS[name].fields.length);
 
 /**
- * Values column[i * stride + col] for i < n. With `kinds`, only events whose kind has field `col`
- * are written, and each kind keeps its own running "previous value"; without, every event is, with one.
+ * Values piece[i * stride + col] of a column given as consecutive pieces (as is `kinds`, piece for
+ * piece). With `kinds`, only events whose kind has field `col` are written, and each kind keeps its
+ * own running "previous value"; without, every event is, with one.
  */
 function writeNullableDeltas(
   body: ByteWriter,
-  column: Int32Array,
-  n: number,
+  column: Int32Array[],
   stride: number,
   col: number,
-  kinds: Uint8Array | null,
+  kinds: Uint8Array[] | null,
 ): void {
   const prev = new Float64Array(256);
-  for (let i = 0; i < n; i++) {
-    const s = kinds === null ? 0 : kinds[i];
-    if (kinds !== null && FIELD_COUNT[s] <= col) continue;
-    const v = column[i * stride + col];
-    if (v === NULL_INT) {
-      body.varint(0);
-      continue;
+  column.forEach((piece, k) => {
+    const kind = kinds === null ? null : kinds[k];
+    for (let i = 0; i < piece.length / stride; i++) {
+      const s = kind === null ? 0 : kind[i];
+      if (kind !== null && FIELD_COUNT[s] <= col) continue;
+      const v = piece[i * stride + col];
+      if (v === NULL_INT) {
+        body.varint(0);
+        continue;
+      }
+      body.varint(zigzag(v - prev[s]) + 1);
+      prev[s] = v;
     }
-    body.varint(zigzag(v - prev[s]) + 1);
-    prev[s] = v;
-  }
+  });
 }
 
 function readNullableDeltas(

@@ -76,6 +76,20 @@ export class Trace {
     };
   }
 
+  /**
+   * Every event's columns as pieces, views of the trace's own chunks (no copy: a saved trace can be
+   * millions of events); piece k of each column holds the same events.
+   */
+  pieces(): { [C in keyof TraceColumns]: TraceColumns[C][] } {
+    return {
+      t: this.t.pieces(this.size),
+      kind: this.kind.pieces(this.size),
+      obj: this.obj.pieces(this.size),
+      line: this.line.pieces(this.size),
+      f: this.f.pieces(this.size),
+    };
+  }
+
   /** Event i's time in ns since the run started. */
   time(i: number): number {
     return this.t.at(i);
