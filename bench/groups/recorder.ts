@@ -51,12 +51,25 @@ async function measure(runner: Runner, source: string, record: boolean): Promise
   return { ms: summary.wallMs, trace };
 }
 
+interface Comparison {
+  raw: number;
+  recorded: Measured;
+}
+
 /** Raw, recorded, raw again: the raw figure is the better of two, so warming up never flatters recording. */
-async function compare(runner: Runner, program: string): Promise<{ raw: number; recorded: Measured }> {
+async function compare(runner: Runner, program: string): Promise<Comparison> {
   const first = await measure(runner, program, false);
   const recorded = await measure(runner, program, true);
   const second = await measure(runner, program, false);
   return { raw: Math.min(first.ms, second.ms), recorded };
+}
+
+function reportComparison(report: Report, name: string, { raw, recorded }: Comparison): void {
+  report(`${name}: raw`, raw, 'ms');
+  report(`${name}: recorded`, recorded.ms, 'ms');
+  report(`${name}: recorded / raw`, recorded.ms / raw, '×');
+  report(`${name}: events`, recorded.trace.size, 'events');
+  report(`${name}: events per second`, recorded.trace.size / (recorded.ms / 1000), 'events/s');
 }
 
 export async function run(report: Report): Promise<void> {
@@ -72,27 +85,9 @@ export async function run(report: Report): Promise<void> {
     await loadPyodide({ stdout: () => {}, stderr: () => {} });
     report('start-up: plain loadPyodide() here, for comparison', performance.now() - plain, 'ms');
 
-    const switches = await compare(runner, SWITCH_HEAVY);
-    report('switch-heavy 1M resumes: raw', switches.raw, 'ms');
-    report('switch-heavy 1M resumes: recorded', switches.recorded.ms, 'ms');
-    report('switch-heavy 1M resumes: recorded / raw', switches.recorded.ms / switches.raw, '×');
-    report('switch-heavy 1M resumes: events', switches.recorded.trace.size, 'events');
-    report(
-      'switch-heavy 1M resumes: events per second',
-      switches.recorded.trace.size / (switches.recorded.ms / 1000),
-      'events/s',
-    );
-
+    reportComparison(report, 'switch-heavy 1M resumes', await compare(runner, SWITCH_HEAVY));
     const pc = await compare(runner, await producerConsumer(ITEMS));
-    report('producer/consumer 1M items: raw', pc.raw, 'ms');
-    report('producer/consumer 1M items: recorded', pc.recorded.ms, 'ms');
-    report('producer/consumer 1M items: recorded / raw', pc.recorded.ms / pc.raw, '×');
-    report('producer/consumer 1M items: events', pc.recorded.trace.size, 'events');
-    report(
-      'producer/consumer 1M items: events per second',
-      pc.recorded.trace.size / (pc.recorded.ms / 1000),
-      'events/s',
-    );
+    reportComparison(report, 'producer/consumer 1M items', pc);
 
     let t = performance.now();
     const file = encodeNative(pc.recorded.trace);
