@@ -77,28 +77,6 @@ function widen(out: Extent, v: number): void {
   if (v > out.max) out.max = v;
 }
 
-export class FloatColumn {
-  size = 0;
-  data: Float64Array;
-  constructor(capacity = 64) {
-    this.data = new Float64Array(capacity);
-  }
-  push(v: number): void {
-    if (this.size === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.size++] = v;
-  }
-  get(i: number): number {
-    return this.data[i];
-  }
-  bytes(): number {
-    return this.data.byteLength;
-  }
-}
-
 type Sorted = ArrayLike<number>;
 
 /** The first index in [0, n) whose value is > x (values sorted ascending). */
