@@ -177,6 +177,8 @@ export class Runner {
     this.worker = worker;
     this.readyPromise = new Promise<void>((resolve, reject) => {
       worker.on('message', (m: FromWorker) => {
+        // a killed worker's queued batches still arrive after its run was abandoned (run.end written)
+        if (this.worker !== worker) return;
         if (m.type === 'progress') this.opts.onProgress?.(m.progress);
         else if (m.type === 'ready') {
           this.startupMs = m.startupMs;
@@ -190,6 +192,7 @@ export class Runner {
         }
       });
       worker.on('error', (e) => {
+        if (this.worker !== worker) return;
         reject(new RunnerError(`the Python worker failed: ${e.message}`));
         if (this.active && !this.active.ended && this.active.started)
           this.active.fail(new RunnerError(`the Python worker failed: ${e.message}`));
