@@ -196,6 +196,38 @@ describe('pause and step', () => {
   });
 });
 
+describe('the clock', () => {
+  /** A program whose set-up (rewriting, compiling, instrumenting) takes far longer than it runs. */
+  const slowToSetUp = (functions: number) =>
+    Array.from(
+      { length: functions },
+      (_, i) => `def g${i}(n):\n    for i in range(n):\n        yield i * ${i}\n`,
+    ).join('') + 'print(sum(g1(3)))\n';
+
+  it("leaves the run's set-up out: the program's first line comes right after run.start", async () => {
+    const { trace, summary } = await recordTrace({ source: slowToSetUp(2000) }, runner);
+    expect(summary.status).toBe('ok');
+    expect(trace.kindName(1)).toBe('line');
+    expect((trace.time(1) - trace.time(0)) / 1e6).toBeLessThan(summary.wallMs / 10);
+  });
+
+  it('leaves time spent paused out, and keeps every time in order', async () => {
+    const { trace, handle } = start({ source: slowToSetUp(10), startPaused: true });
+    await until(() => trace.size >= 1, 'run.start');
+    await sleep(500);
+    handle.step();
+    await until(() => trace.size === 2, 'one step');
+    await sleep(500);
+    handle.resume();
+    const summary = await handle.done;
+    expect(summary.status).toBe('ok');
+    expect(summary.wallMs).toBeGreaterThan(1000);
+    const times = Array.from({ length: trace.size }, (_, i) => trace.time(i));
+    expect(times.filter((t, i) => i > 0 && t < times[i - 1])).toEqual([]);
+    expect(times[times.length - 1] / 1e6).toBeLessThan(summary.wallMs / 4);
+  });
+});
+
 describe('limits', () => {
   it('stops at the event limit', async () => {
     const { trace, summary } = await recordTrace(

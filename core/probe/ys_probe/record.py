@@ -284,6 +284,15 @@ def tick(kind):
     _next_tick()
 
 
+def skip_clock(since):
+    """Leaves the time from `since` until now out of the run's clock, so the wall-clock timeline shows
+    the program's own time: a pause, or the run's set-up (rewriting, compiling and instrumenting the
+    program), would otherwise show as whatever ran last running all along. Times stay in order: the
+    clock moves back to where it stood at `since`, or at the last stamp (tick, flush) if that is later."""
+    global t0
+    t0 += clock() - max(since, last_tick, last_flush)
+
+
 def _next_tick():
     global nc
     nc = n + 1 if gate else min(n + stride, max_events)
@@ -333,10 +342,13 @@ ACT_RESUME, ACT_STEP_EVENT, ACT_STEP_SWITCH, ACT_STOP = 1, 2, 3, 4
 
 
 def hold():
-    """Blocks (in JS, Atomics.wait) until the host resumes, steps or stops the run."""
+    """Blocks (in JS, Atomics.wait) until the host resumes, steps or stops the run; the time spent
+    paused is left out of the run's clock."""
     global gate, nc
     flush()
+    paused_at = clock()
     action = waiter()
+    skip_clock(paused_at)
     if action == ACT_STOP:
         gate = 0
         raise RunStopped('stopped')

@@ -198,6 +198,7 @@ def run(source, file_name, work_dir, options_json, max_events, send_batch, wait_
     status, message = 'ok', None
     try:
         stopped |= _to_the_end(lambda: emit(R.K_RUN_START, R.MAIN, 0, s(sys.version.split()[0]), s(file_name), s(options_json)))
+        set_up = R.clock()
         stopped |= _to_the_end(lambda: saved.append(_Saved()))
         if stopped:
             raise KeyboardInterrupt
@@ -226,9 +227,10 @@ def run(source, file_name, work_dir, options_json, max_events, send_batch, wait_
             deques.patch()
             R.instrument(code)
         install()
+        sys.setrecursionlimit(RECURSION_LIMIT)
+        R.skip_clock(set_up)
         if start_paused:
             R.hold()
-        sys.setrecursionlimit(RECURSION_LIMIT)
         exec(code, main.__dict__)
         drain()
         R.raise_held()
