@@ -1,7 +1,8 @@
 /**
  * The trace schema: the one definition of every event kind and its fields.
  *
- * Every event has `seq` (its index in the run), `t` (nanoseconds since run start), `kind`, and,
+ * Every event has `seq` (its index in the run), `t` (nanoseconds of the program's running since run
+ * start: the run's set-up and time spent paused are left out), `kind`, and,
  * where it applies, `obj` (a stable small id of the object it concerns; 0 is the main program)
  * and `line` (1-based source line). Kind-specific fields are stored positionally in the five
  * generic columns f0..f4 in the order listed here. Changing the order or meaning of a field is a
