@@ -10,7 +10,8 @@ export type FromWorker =
   | { type: 'ready'; startupMs: number }
   | { type: 'batch'; batch: EventBatch }
   | { type: 'done'; summary: RunSummary }
-  | { type: 'failed'; message: string };
+  /** `input`: the run could not start because of what it was given (its program's folder), not a fault of ours. */
+  | { type: 'failed'; message: string; input?: boolean };
 
 /** Given to the worker at start. */
 export interface WorkerSetup {

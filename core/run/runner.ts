@@ -20,6 +20,9 @@ const TIMER_TICK_MS = 25;
 
 export class RunnerError extends Error {}
 
+/** A run refused because of what it was given (say, a program folder too big to mount): the user can fix it. */
+export class RunInputError extends RunnerError {}
+
 const DEFAULT_WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 const TS_ENTRY = new URL('./ts-entry.mjs', import.meta.url);
 
@@ -186,7 +189,7 @@ export class Runner {
         } else if (m.type === 'batch') this.active?.batch(m.batch);
         else if (m.type === 'done') this.active?.finish(m.summary);
         else if (m.type === 'failed') {
-          const error = new RunnerError(m.message);
+          const error = m.input ? new RunInputError(m.message) : new RunnerError(m.message);
           if (this.active && !this.active.ended && this.active.started) this.active.fail(error);
           else reject(error);
         }

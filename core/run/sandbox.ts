@@ -49,7 +49,7 @@ export function mountProgramDir(py: PyodideAPI, hostDir: string | undefined): st
         bytes += st.size;
         if (files > MAX_FILES || bytes > MAX_BYTES)
           throw new ProgramDirError(
-            `the program's folder ${hostDir} is too big to mount (over ${MAX_FILES} files or ${MAX_BYTES >> 20} MB)`,
+            `the program's folder ${hostDir} is too big to mount (over ${MAX_FILES} files or ${MAX_BYTES >> 20} MB): put the program in a folder of its own, with only the files it reads`,
           );
         fs.writeFile(dst, readFileSync(src));
         fs.chmod(dst, 0o444);

@@ -14,7 +14,7 @@ import { EndReason, endReason, interruptBuffer, waitForAnswer } from './control.
 import { FlushDecoder, undelivered, type ProbeFlush } from './decode.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './messages.ts';
 import { startPython } from './python.ts';
-import { mountProgramDir } from './sandbox.ts';
+import { mountProgramDir, ProgramDirError } from './sandbox.ts';
 import type { RunOptions, RunSummary } from './types.ts';
 
 export const DEFAULT_MAX_EVENTS = 5_000_000;
@@ -194,7 +194,8 @@ async function main(): Promise<void> {
     try {
       post({ type: 'done', summary: recorder.run(message.options) });
     } catch (e) {
-      post({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
+      const message = e instanceof Error ? e.message : String(e);
+      post({ type: 'failed', message, input: e instanceof ProgramDirError });
     }
   });
 }

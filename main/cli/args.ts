@@ -22,8 +22,8 @@ Options:
   -h, --help             show this help
 
 Prints one summary line: events, status and time. Exit status: 0 when the recording was written
-(also when the program itself raised: the error is in the trace), 2 for bad usage or an
-unreadable program, 1 for an internal failure. Ctrl-C stops the program and still writes the trace.
+(also when the program itself raised: the error is in the trace), 2 for bad usage, an
+unreadable program or a program folder too big to mount, 1 for an internal failure. Ctrl-C stops the program and still writes the trace.
 `;
 
 export class UsageError extends Error {}

@@ -91,6 +91,17 @@ describe('yieldscope CLI', () => {
     expect(stderr).toContain('no such file');
   });
 
+  it('exits 2 for a program whose folder is too big to hand to Python, saying what to do', async () => {
+    const crowded = await mkdtemp(join(tmpdir(), 'yieldscope-crowded-'));
+    await writeFile(join(crowded, 'main.py'), "print('hi')\n");
+    await Promise.all(Array.from({ length: 500 }, (_, i) => writeFile(join(crowded, `f${i}.txt`), 'x')));
+    const { code, stderr } = await yieldscope('record', join(crowded, 'main.py'));
+    expect(code).toBe(2);
+    expect(stderr).toContain('is too big to mount');
+    expect(stderr).toContain('a folder of its own');
+    expect(stderr).not.toContain('internal failure');
+  });
+
   it('records a native trace next to the program and prints one summary line', async () => {
     const { code, stdout, stderr } = await yieldscope('record', join(dir, 'countdown.py'));
     expect(code, stderr).toBe(0);

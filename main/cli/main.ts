@@ -1,9 +1,9 @@
 /** Entry of the `yieldscope` command (started by main/cli/yieldscope.js under tsx). */
-import { RunnerError } from '../../core/run/runner.ts';
+import { RunInputError, RunnerError } from '../../core/run/runner.ts';
 import { parseCommand, USAGE, UsageError } from './args.ts';
 import { record } from './record.ts';
 
-/** Exit status: 0 recorded (whatever the program did), 2 bad usage or unreadable input, 1 internal failure. */
+/** Exit status: 0 recorded (whatever the program did), 2 bad usage or unusable input, 1 internal failure. */
 async function main(argv: string[]): Promise<number> {
   try {
     const command = parseCommand(argv);
@@ -16,6 +16,10 @@ async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) {
       console.error(`yieldscope: ${e.message}\nTry \`yieldscope --help\`.`);
+      return 2;
+    }
+    if (e instanceof RunInputError) {
+      console.error(`yieldscope: ${e.message}`);
       return 2;
     }
     // The runtime's own errors carry a message meant for users; anything else is a bug: show where.
