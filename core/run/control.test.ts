@@ -281,6 +281,20 @@ describe('isolation', () => {
     expect(out).toEqual(['1 False no\n']);
   });
 
+  it('starts every run with an empty /tmp, whatever an earlier run left there', async () => {
+    const first = await recordTrace(
+      {
+        source:
+          "import os\nos.makedirs('/tmp/a/b')\nopen('/tmp/a/b/note.txt', 'w').write('x')\nos.symlink('/tmp/a', '/tmp/link')\nos.chmod('/tmp/a', 0o500)\nopen('/tmp/left.txt', 'w').write('x')\n",
+      },
+      runner,
+    );
+    expect(first.summary).toMatchObject({ status: 'ok' });
+    const second = await recordTrace({ source: "import os\nprint(sorted(os.listdir('/tmp')))\n" }, runner);
+    const out = [...second.trace.events()].filter((e) => e.kind === 'stdout').map((e) => e.text);
+    expect(out).toEqual(['[]\n']);
+  });
+
   it('shows the program its own folder read-only and nothing else of the host', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ys-'));
     writeFileSync(join(dir, 'cars.csv'), 'make,year\nvolvo,1999\n');

@@ -14,7 +14,7 @@ import { EndReason, endReason, interruptBuffer, waitForAnswer } from './control.
 import { FlushDecoder, undelivered, type ProbeFlush } from './decode.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './messages.ts';
 import { startPython } from './python.ts';
-import { mountProgramDir, ProgramDirError } from './sandbox.ts';
+import { emptyScratchDirs, mountProgramDir, ProgramDirError } from './sandbox.ts';
 import type { RunOptions, RunSummary } from './types.ts';
 
 export const DEFAULT_MAX_EVENTS = 5_000_000;
@@ -137,6 +137,7 @@ class Recorder {
       },
     );
     const ctx = this.context(options);
+    emptyScratchDirs(this.py);
     const workDir = mountProgramDir(this.py, options.programDir);
     const fileName = options.fileName ?? 'main.py';
     const shown = { ...options, source: undefined };
