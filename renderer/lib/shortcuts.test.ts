@@ -23,8 +23,16 @@ describe('commandForKey', () => {
     expect(commandForKey(press('S', { ctrlKey: true }), false)).toBe('save');
   });
 
-  it('leaves Space to the editor and to fields', () => {
+  it('leaves Space and ? to the editor and to fields', () => {
     expect(commandForKey(press(' '), true)).toBeNull();
+    expect(commandForKey(press('?', { shiftKey: true }), true)).toBeNull();
+  });
+
+  it('shows the shortcuts with F1, and with ? (typed with or without Shift) outside the editor', () => {
+    expect(commandForKey(press('F1'), true)).toBe('help');
+    expect(commandForKey(press('?', { shiftKey: true }), false)).toBe('help');
+    expect(commandForKey(press('?'), false)).toBe('help');
+    expect(commandForKey(press('?', { ctrlKey: true }), false)).toBeNull();
   });
 
   it('ignores keys with no shortcut and modified variants', () => {

@@ -117,6 +117,15 @@ export const SHORTCUTS: readonly Shortcut[] = [
     whileTyping: true,
     matches: (k) => k.key === 'F1' && plain(k) && !k.shiftKey,
   },
+  {
+    command: 'help',
+    keys: '?',
+    inMenu: false,
+    what: 'Show these shortcuts (outside the editor)',
+    whileTyping: false,
+    // typed with Shift on most layouts, so Shift is not checked
+    matches: (k) => k.key === '?' && plain(k),
+  },
 ];
 
 /**
