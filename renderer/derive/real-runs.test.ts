@@ -142,6 +142,32 @@ coordinator()
     expect(ready.map((t) => t.name)).toEqual(['ready queue']);
   });
 
+  it("shows asyncio's ready queue as the scheduler's, each callback as the task it runs", async () => {
+    const source = `import asyncio
+
+async def worker(name):
+    await asyncio.sleep(1)
+    print(name, 'woke')
+
+async def main():
+    await asyncio.gather(worker('a'), worker('b'), worker('c'))
+
+asyncio.run(main())
+`;
+    const { trace, summary } = await recordTrace({ source }, runner);
+    expect(summary.status).toBe('ok');
+    const index = new TraceIndex(trace).update();
+    expect(index.deques.tracks.map((t) => [t.name, t.readyQueue])).toEqual([['ready queue', true]]);
+    const prints = Array.from({ length: trace.size }, (_, i) => i).filter(
+      (i) => trace.kindAt(i) === KIND_CODE.stdout,
+    );
+    const queueAt = (seq: number) => index.deques.at(seq)[0].items;
+    // all three sleeps end at once; each wakes its task, and the loop runs them in that order
+    expect(queueAt(prints[0])).toEqual(['worker-2', 'worker-3']);
+    expect(queueAt(prints[1])).toEqual(['worker-3', 'gather: a child is done']);
+    expect(queueAt(trace.size - 1)).toEqual([]);
+  });
+
   it('flags re-iteration of an exhausted iterator and tracks generator states', async () => {
     const source = `it = iter([1, 2])
 for x in it:

@@ -173,6 +173,35 @@ deque.__module__ = 'collections'
 deque.__qualname__ = 'deque'
 
 
+class RuntimeDeque(deque):
+    """A deque of the runtime's own that the views show as if the program had made it (asyncio's
+    ready queue): recorded under `name` at line 0 (no line of the program made it), each item shown
+    as `label(item)` says. The runtime appends, pops from the left and clears it; any other operation
+    records the item's repr as usual."""
+
+    __slots__ = ('_label',)
+
+    def __init__(self, name, label):
+        RealDeque.__init__(self)
+        self._label = label
+        self._ys = R.oid(self)
+        emit(R.K_DEQUE_CREATE, self._ys, 0, NULL, _items(self), s(name))
+
+    def append(self, x):
+        RealDeque.append(self, x)
+        self._op('append', s(self._label(x)), NULL, NULL)
+
+    def popleft(self):
+        value = RealDeque.popleft(self)
+        self._op('popleft', NULL, s(self._label(value)), NULL)
+        return value
+
+    def clear(self):
+        removed = s(srepr([self._label(x) for x in self]))
+        RealDeque.clear(self)
+        self._op('clear', NULL, removed, NULL)
+
+
 def patch():
     collections.deque = deque
 

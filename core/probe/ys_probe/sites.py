@@ -8,6 +8,7 @@ import sys
 import types
 
 from . import record as R
+from .deques import RuntimeDeque  # noqa: F401 - for the scheduler's asyncio loop (yieldscope_asyncio.py)
 from .record import NULL, s, srepr, sv, emit, emit_value
 
 _getframe = sys._getframe

@@ -13,7 +13,10 @@ import json
 import sys
 from asyncio import base_events, events, runners, tasks
 
-from yieldscope import Deadlock, _exc_text, _loop, _object_id, _program_line, _raise_if_aborted, _resume_via_scheduler, _srepr
+from yieldscope import Deadlock, _exc_text, _helpers, _loop, _object_id, _program_line, _raise_if_aborted, _resume_via_scheduler, _srepr
+
+#: the name that makes the views show a deque as the scheduler's ready queue (READY_QUEUE_NAME in core/trace/schema.ts)
+READY_QUEUE_NAME = 'ready queue'
 
 
 class _VirtualSelector:
@@ -106,6 +109,26 @@ class TracedTask(_Task):
 _HOUSEKEEPING = frozenset(('BaseEventLoop.shutdown_asyncgens', 'BaseEventLoop.shutdown_default_executor'))
 
 
+#: asyncio's own callbacks that a program meets most, in its words
+_CALLBACK_NAMES = {
+    '_set_result_unless_cancelled': 'a sleep ends',
+    'gather.<locals>._done_callback': 'gather: a child is done',
+    '_run_until_complete_cb': 'run_until_complete: done',
+}
+
+
+def _ready_item(handle):
+    """How a callback in the loop's ready queue shows: the task it steps or wakes, else what it does."""
+    callback = getattr(handle, '_callback', None)
+    owner = getattr(callback, '__self__', None)
+    if isinstance(owner, TracedTask):
+        return owner.get_name()
+    if isinstance(owner, tasks._PyTask):
+        return 'asyncio clean-up'  # asyncio.run's own closing tasks (_HOUSEKEEPING)
+    name = getattr(callback, '__qualname__', None)
+    return _CALLBACK_NAMES.get(name, name) or type(handle).__name__
+
+
 def _new_task(loop, coro, **kwargs):
     kind = _Task if getattr(coro, '__qualname__', None) in _HOUSEKEEPING else TracedTask
     return kind(coro, loop=loop, **kwargs)
@@ -116,6 +139,9 @@ class VirtualEventLoop(base_events.BaseEventLoop):
 
     def __init__(self):
         super().__init__()
+        if _helpers is not None:
+            # recorded, so the deque view shows asyncio choosing who runs next
+            self._ready = _helpers.RuntimeDeque(READY_QUEUE_NAME, _ready_item)
         self._selector = _VirtualSelector(self)
         self._clock_resolution = 1e-9
         self.set_task_factory(_new_task)
