@@ -187,17 +187,20 @@ class RuntimeDeque(deque):
         self._ys = R.oid(self)
         emit(R.K_DEQUE_CREATE, self._ys, 0, NULL, _items(self), s(name))
 
+    def _text(self, x):
+        return s(self._label(x)[: R.MAX_REPR])
+
     def append(self, x):
         RealDeque.append(self, x)
-        self._op('append', s(self._label(x)), NULL, NULL)
+        self._op('append', self._text(x), NULL, NULL)
 
     def popleft(self):
         value = RealDeque.popleft(self)
-        self._op('popleft', NULL, s(self._label(value)), NULL)
+        self._op('popleft', NULL, self._text(value), NULL)
         return value
 
     def clear(self):
-        removed = s(srepr([self._label(x) for x in self]))
+        removed = s(srepr([self._label(x)[: R.MAX_REPR] for x in self]))
         RealDeque.clear(self)
         self._op('clear', NULL, removed, NULL)
 
