@@ -20,8 +20,6 @@ export type Host = 'browser' | 'electron';
 
 export const SCREENSHOTS = resolve(ROOT, 'test-results/screenshots');
 
-let skipSaid = false;
-
 export const test = base.extend<
   { app: Page; desktop: ElectronApplication | null; shot: (name: string) => Promise<void> },
   { host: Host; server: ServedApp | null; chromiumBrowser: Browser | null }
@@ -74,13 +72,11 @@ export const test = base.extend<
   },
 
   /** The desktop app (Electron's main process, for answering its native dialogs), or null in the browser. */
-  desktop: async ({ host }, use) => {
+  desktop: async ({ host }, use, testInfo) => {
     if (host !== 'electron') return use(null);
     const electron = electronBinary();
     if ('missing' in electron) {
-      if (!skipSaid)
-        console.log(`electron project skipped: ${electron.missing}; the browser project runs the same specs`);
-      skipSaid = true;
+      console.log(`electron: skipping "${testInfo.title}": ${electron.missing}; the browser project runs it`);
       test.skip(true, electron.missing);
       return use(null);
     }
