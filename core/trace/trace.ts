@@ -90,7 +90,7 @@ export class Trace {
     };
   }
 
-  /** Event i's time in ns since the run started. */
+  /** Event i's time in ns on the run's clock (schema.ts: set-up and pauses are left out). */
   time(i: number): number {
     return this.t.at(i);
   }

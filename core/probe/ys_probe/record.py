@@ -4,7 +4,8 @@ sys.monitoring callbacks for the user's code objects.
 Events go into plain lists (appending to a list is the cheapest call there is in Pyodide, where
 most calls into C cost far more) and reach JS as compact arrays at each flush (core/run/decode.ts):
   E  int64 per event: kind | TIMED<<7 | line<<8 | obj<<32
-  T  float64 seconds since run start, one per event whose TIMED bit is set
+  T  float64 seconds on the run's clock (t0 on; skip_clock leaves set-up and pauses out), one per
+     event whose TIMED bit is set
   F  int32, exactly as many per event as its kind has fields (FIELD_COUNT), flat: the hot
      callbacks append one int or extend by a short tuple instead of building a padded tuple
 Which generator is running is left to the decoder, which follows it from the order of events (every
