@@ -7,12 +7,16 @@ import { KIND_CODE } from '../../core/trace/schema.ts';
 import { TraceIndex } from './index.ts';
 import { splitSequenceRepr } from './pyrepr.ts';
 
+/** The seq of every stdout event, in order. */
+function printsIn(trace: Trace): number[] {
+  return Array.from({ length: trace.size }, (_, i) => i).filter((i) => trace.kindAt(i) === KIND_CODE.stdout);
+}
+
 /** Every `print(list(d))` of the program, paired with the deque view's contents at that event. */
 function printedVsDerived(trace: Trace, name: string): { printed: string[]; derived: string[] }[] {
   const index = new TraceIndex(trace).update();
   const out: { printed: string[]; derived: string[] }[] = [];
-  for (let i = 0; i < trace.size; i++) {
-    if (trace.kindAt(i) !== KIND_CODE.stdout) continue;
+  for (const i of printsIn(trace)) {
     const text = (trace.str(i, 0) ?? '').trim();
     if (!text.startsWith('[')) continue;
     const deque = index.deques.at(i).find((s) => s.track.name === name);
@@ -116,9 +120,7 @@ coordinator()
     const { trace, summary } = await recordTrace({ source }, runner);
     expect(summary.status).toBe('ok');
     const index = new TraceIndex(trace).update();
-    const prints = Array.from({ length: trace.size }, (_, i) => i).filter(
-      (i) => trace.kindAt(i) === KIND_CODE.stdout,
-    );
+    const prints = printsIn(trace);
     const at = (i: number) => index.deques.at(prints[i]).find((s) => s.track.name === 'd')!;
     expect(trace.str(prints[0], 0)).toContain("100 ['y', 1, 2, 3, 4, 5, 6, 7] x");
     expect(at(0).length).toBe(100);
@@ -158,9 +160,7 @@ asyncio.run(main())
     expect(summary.status).toBe('ok');
     const index = new TraceIndex(trace).update();
     expect(index.deques.tracks.map((t) => [t.name, t.readyQueue])).toEqual([['ready queue', true]]);
-    const prints = Array.from({ length: trace.size }, (_, i) => i).filter(
-      (i) => trace.kindAt(i) === KIND_CODE.stdout,
-    );
+    const prints = printsIn(trace);
     const queueAt = (seq: number) => index.deques.at(seq)[0].items;
     // all three sleeps end at once; each wakes its task, and the loop runs them in that order
     expect(queueAt(prints[0])).toEqual(['worker-2', 'worker-3']);
