@@ -174,6 +174,37 @@ describe('pause and step', () => {
     expect((await handle.done).status).toBe('stopped');
   });
 
+  it('steps one event on from a pause that landed as a flush handed its batch over', async () => {
+    // The pause signal can strike inside a flush that a tick started; the step after it must not
+    // hold again at that same event (the host then waited for an event that never came).
+    // The host's side is played in Python, in code the recorder does not instrument.
+    const source = `
+import ys_probe.record as R
+helpers = {'R': R, 'holds': [], 'real_sink': R.sink}
+exec(compile('''
+def sink(*batch):
+    real_sink(*batch)
+    if not holds:
+        R.on_pause_signal(10, None)
+
+def waiter():
+    holds.append(R.n)
+    return R.ACT_STEP_EVENT if len(holds) < 4 else R.ACT_RESUME
+''', '<host>', 'exec'), helpers)
+R.sink, R.waiter = helpers['sink'], helpers['waiter']
+holds = helpers['holds']
+x = 0
+while len(holds) < 4:
+    x += 1
+R.sink = helpers['real_sink']
+print([b - a for a, b in zip(holds, holds[1:])])
+`;
+    const { trace, summary } = await recordTrace({ source }, runner);
+    expect(summary.status).toBe('ok');
+    const out = [...trace.events()].filter((e) => e.kind === 'stdout').map((e) => e.text);
+    expect(out).toEqual(['[1, 1, 1]\n']);
+  });
+
   it('pauses a loop that records nothing and starts paused when asked', async () => {
     const { trace, handle } = start({
       source: "print('hi')\nx = 0\nwhile True:\n    x += 1\n",

@@ -83,6 +83,7 @@ waiter = None  # JS function blocking while paused; returns the host's next acti
 gate = 0  # 0 open, 1 stop at every event, 2 stop at the next switch
 limit_message = None
 held = None  # what ended the run while JS recorded an event, raised again at the next event
+held_at = -1  # the event count at the last pause: a step goes on from there, never holds there again
 
 next_obj = 1
 ids = {}  # id(obj) -> object id, entries removed when the object dies
@@ -114,7 +115,7 @@ del _dis
 def start(send_batch, wait_for_host, limit):
     """Resets the recorder for a new run."""
     global E, T, F, n, nc, t0, last_flush, max_events, strs, via_ids, int_ids, new_strs, string_base, flushed, sink, waiter
-    global gate, limit_message, held, next_obj, ids, _refs, exhausted, frames
+    global gate, limit_message, held, held_at, next_obj, ids, _refs, exhausted, frames
     global pending_via, pending_value, closed_during, stride, last_tick, last_tick_n
     E, T, F = [], [], []
     n = 0
@@ -136,6 +137,7 @@ def start(send_batch, wait_for_host, limit):
     gate = 0
     limit_message = None
     held = None
+    held_at = -1
     next_obj = 1
     ids = {}
     _refs = {}
@@ -280,7 +282,8 @@ def tick(kind):
         raise RunLimit(limit_message)
     if now - last_flush >= 0.05:
         flush()
-    if gate == 1 or (gate == 2 and kind in SWITCH_KINDS):
+    # a pause that struck inside this tick's flush has already held at this event
+    if (gate == 1 or (gate == 2 and kind in SWITCH_KINDS)) and held_at != n:
         hold()
     _next_tick()
 
@@ -345,7 +348,8 @@ ACT_RESUME, ACT_STEP_EVENT, ACT_STEP_SWITCH, ACT_STOP = 1, 2, 3, 4
 def hold():
     """Blocks (in JS, Atomics.wait) until the host resumes, steps or stops the run; the time spent
     paused is left out of the run's clock."""
-    global gate, nc
+    global gate, nc, held_at
+    held_at = n
     flush()
     paused_at = clock()
     action = waiter()
