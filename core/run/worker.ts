@@ -141,6 +141,9 @@ class Recorder {
     const workDir = mountProgramDir(this.py, options.programDir);
     const fileName = options.fileName ?? 'main.py';
     const shown = { ...options, source: undefined };
+    const maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
+    const sink = sealed(sendBatch);
+    const waiter = sealed(() => waitForAnswer(control));
     let status: RunSummary['status'];
     let message: string | null;
     try {
@@ -149,9 +152,9 @@ class Recorder {
         fileName,
         workDir,
         JSON.stringify(shown),
-        options.maxEvents ?? DEFAULT_MAX_EVENTS,
-        sealed(sendBatch),
-        sealed(() => waitForAnswer(control)),
+        maxEvents,
+        sink,
+        waiter,
         sealed(() => schedulerHooks.install(ctx)),
         sealed(() => schedulerHooks.drain(ctx)),
         options.startPaused ?? false,
@@ -162,6 +165,10 @@ class Recorder {
     } catch (e) {
       // a stop that struck the run's very first instruction, before Python could catch anything
       if (!isKeyboardInterrupt(e) || endReason(control) === EndReason.none) throw e;
+      // The recorder still holds the last run's counters and sink: it is reset for this one, or
+      // run.end would go out as the last run's next event. The stop is spent, so nothing interrupts it.
+      Atomics.store(control, 0, 0);
+      this.record.start(sink, waiter, maxEvents);
       [status, message] = ['stopped', 'Stopped.'];
     }
     Atomics.store(control, 0, 0);
