@@ -312,6 +312,18 @@ describe('isolation', () => {
     expect(out).toEqual(['1 False no\n']);
   });
 
+  it("puts back the stop signal's handler a program replaced, so the next run still stops at once", async () => {
+    const first = await recordTrace(
+      { source: 'import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\n' },
+      runner,
+    );
+    expect(first.summary.status).toBe('ok');
+    const { trace, handle } = start({ source: 'while True:\n    pass\n' });
+    await until(() => trace.size >= 2, 'the first events');
+    handle.stop();
+    expect(await handle.done).toMatchObject({ status: 'stopped', message: 'Stopped.' });
+  });
+
   it('starts every run with an empty /tmp, whatever an earlier run left there', async () => {
     const first = await recordTrace(
       {

@@ -125,6 +125,7 @@ class _Saved:
         self.recursion = sys.getrecursionlimit()
         self.hidden = {name: mod for name, mod in sys.modules.items() if _blocked(name)}
         self.pause_handler = signal.getsignal(PAUSE_SIGNAL)
+        self.stop_handler = signal.getsignal(signal.SIGINT)  # a program may ignore stops; the next run must not
         self.module_dicts = {
             name: dict(mod.__dict__)
             for name, mod in sys.modules.items()
@@ -149,6 +150,7 @@ class _Saved:
         sys.stdout, sys.stderr = self.stdout, self.stderr
         sys.setrecursionlimit(self.recursion)
         signal.signal(PAUSE_SIGNAL, self.pause_handler)
+        signal.signal(signal.SIGINT, self.stop_handler)
         if _ImportBlocker in sys.meta_path:
             sys.meta_path.remove(_ImportBlocker)
 
