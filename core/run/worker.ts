@@ -142,7 +142,6 @@ class Recorder {
     const fileName = options.fileName ?? 'main.py';
     const shown = { ...options, source: undefined };
     const maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
-    const sink = sealed(sendBatch);
     const waiter = sealed(() => waitForAnswer(control));
     let status: RunSummary['status'];
     let message: string | null;
@@ -153,7 +152,7 @@ class Recorder {
         workDir,
         JSON.stringify(shown),
         maxEvents,
-        sink,
+        sendBatch,
         waiter,
         sealed(() => schedulerHooks.install(ctx)),
         sealed(() => schedulerHooks.drain(ctx)),
@@ -168,7 +167,7 @@ class Recorder {
       // The recorder still holds the last run's counters and sink: it is reset for this one, or
       // run.end would go out as the last run's next event. The stop is spent, so nothing interrupts it.
       Atomics.store(control, 0, 0);
-      this.record.start(sink, waiter, maxEvents);
+      this.record.start(sendBatch, waiter, maxEvents);
       [status, message] = ['stopped', 'Stopped.'];
     }
     Atomics.store(control, 0, 0);
