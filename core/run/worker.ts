@@ -14,6 +14,7 @@ import { EndReason, endReason, interruptBuffer, waitForAnswer } from './control.
 import { FlushDecoder, undelivered, type ProbeFlush } from './decode.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './messages.ts';
 import { startPython } from './python.ts';
+import { listFolder, recordedOptions, type FolderListing } from './run-start.ts';
 import { emptyScratchDirs, mountProgramDir, ProgramDirError } from './sandbox.ts';
 import type { RunOptions, RunSummary } from './types.ts';
 
@@ -140,8 +141,10 @@ class Recorder {
     emptyScratchDirs(this.py);
     const workDir = mountProgramDir(this.py, options.programDir);
     const fileName = options.fileName ?? 'main.py';
-    const shown = { ...options, source: undefined };
     const maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
+    const files: FolderListing = options.programDir
+      ? listFolder(options.programDir)
+      : [[fileName, new TextEncoder().encode(options.source).length]];
     const waiter = sealed(() => waitForAnswer(control));
     let status: RunSummary['status'];
     let message: string | null;
@@ -150,7 +153,8 @@ class Recorder {
         options.source,
         fileName,
         workDir,
-        JSON.stringify(shown),
+        recordedOptions(ctx.options, maxEvents),
+        JSON.stringify(files),
         maxEvents,
         sendBatch,
         waiter,

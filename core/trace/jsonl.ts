@@ -3,22 +3,24 @@
  *
  * The first line is a header object naming the format and its version:
  *
- *   {"format":"yieldscope-trace","version":1,"events":3}
+ *   {"format":"yieldscope-trace","version":2,"events":3}
  *
  * then one event per line, exactly as Trace.event decodes it: `seq`, `t` (nanoseconds since run
  * start), `kind`, `obj` and `line` where they apply, and every field of the kind under its schema
  * name (schema.ts), `null` where it has no value:
  *
- *   {"seq":0,"t":0,"kind":"run.start","obj":0,"python":"3.14.0","program":"main.py","options":"{}"}
+ *   {"seq":0,"t":0,"kind":"run.start","obj":0,"python":"3.14.2","program":"main.py","options":"{\"seed\":1}",
+ *    "source":"def producer():\n…","files":"[[\"main.py\",120]]"}
  *   {"seq":1,"t":5120,"kind":"gen.create","obj":1,"line":3,"name":"producer","genkind":"generator"}
  *
  * On import the header is optional (a file of bare event lines is read too), but when present its
- * version must be this one, and its event count must match. Blank lines are ignored. Every event
+ * version must be one this reader opens (READABLE_VERSIONS: fields a version lacks read as null),
+ * and its event count must match. Blank lines are ignored. Every event
  * line is validated against the schema; the first bad one is refused with its line number.
  */
 import { TraceBuilder, TraceEventError } from './builder.ts';
 import { TraceFileError } from './file-error.ts';
-import { TRACE_VERSION, type TraceEvent } from './schema.ts';
+import { READABLE_VERSIONS, TRACE_VERSION, type TraceEvent } from './schema.ts';
 import type { Trace } from './trace.ts';
 
 export const JSONL_FORMAT = 'yieldscope-trace';
@@ -99,14 +101,15 @@ function checkHeader(value: Record<string, unknown>): JsonlHeader {
     throw new TraceFileError(
       `not a trace: the header names format ${JSON.stringify(value.format)}, not ${JSONL_FORMAT}`,
     );
-  if (value.version !== TRACE_VERSION)
+  const version = value.version;
+  if (typeof version !== 'number' || !READABLE_VERSIONS.includes(version))
     throw new TraceFileError(
-      `wrong version: the file is trace format version ${JSON.stringify(value.version)}, this Yieldscope reads version ${TRACE_VERSION}`,
+      `wrong version: the file is trace format version ${JSON.stringify(version)}, this Yieldscope reads versions ${READABLE_VERSIONS.join(' and ')}`,
     );
   const events = value.events;
   if (events !== undefined && !(typeof events === 'number' && Number.isInteger(events) && events >= 0))
     throw new TraceFileError(
       `bad line 1: the header's events must be a count, got ${JSON.stringify(events)}`,
     );
-  return { format: JSONL_FORMAT, version: TRACE_VERSION, events };
+  return { format: JSONL_FORMAT, version, events };
 }

@@ -8,7 +8,17 @@ import { TRACE_VERSION, type TraceEvent } from './schema.ts';
 import { CHUNK } from './column.ts';
 
 const sample: TraceEvent[] = [
-  { seq: 0, t: 0, kind: 'run.start', obj: 0, python: '3.14.0', program: 'p.py', options: '{}' },
+  {
+    seq: 0,
+    t: 0,
+    kind: 'run.start',
+    obj: 0,
+    python: '3.14.0',
+    program: 'p.py',
+    options: '{"seed":1}',
+    source: 'print(1)\n',
+    files: '[["p.py",9]]',
+  },
   { seq: 1, t: 1500, kind: 'gen.create', obj: 1, line: 3, name: 'producer', genkind: 'generator' },
   { seq: 2, t: 2500, kind: 'gen.resume', obj: 1, line: 3, by: 0, via: 'next', value: null },
   {
@@ -70,7 +80,7 @@ describe('native trace file', () => {
     new DataView(bytes.buffer).setUint32(8, TRACE_VERSION + 1, true);
     expect(() => decodeNative(bytes)).toThrow(
       new TraceFileError(
-        `wrong version: the file is trace format version ${TRACE_VERSION + 1}, this Yieldscope reads version ${TRACE_VERSION}`,
+        `wrong version: the file is trace format version ${TRACE_VERSION + 1}, this Yieldscope reads versions 1 and 2`,
       ),
     );
   });

@@ -5,7 +5,7 @@
  *
  *   offset  size  content
  *   0       8     magic 89 59 53 54 52 0D 0A 1A ("\x89YSTR\r\n\x1a": binary, and caught by text-mode mangling)
- *   8       4     format version (= TRACE_VERSION of schema.ts; a reader refuses any other)
+ *   8       4     format version (TRACE_VERSION of schema.ts; a reader opens READABLE_VERSIONS, refuses others)
  *   12      4     event count N
  *   16      4     string-table size S
  *   20      4     body length in bytes, before compression
@@ -31,7 +31,15 @@
  */
 import { deflateSync, inflateSync } from 'fflate';
 import { TraceFileError } from './file-error.ts';
-import { FIELD_COLUMNS, KIND_NAMES, KINDS, NULL_INT, TRACE_VERSION } from './schema.ts';
+import {
+  FIELD_COLUMNS,
+  fieldCount,
+  KIND_NAMES,
+  KINDS,
+  NULL_INT,
+  READABLE_VERSIONS,
+  TRACE_VERSION,
+} from './schema.ts';
 import { Trace } from './trace.ts';
 import { ByteReader, ByteWriter, unzigzag, zigzag } from './varint.ts';
 
@@ -52,9 +60,10 @@ export function encodeNative(trace: Trace): Uint8Array {
   const body = new ByteWriter();
   writeTimes(body, t);
   for (const piece of kind) body.write(piece);
-  writeNullableDeltas(body, obj, 1, 0, null);
-  writeNullableDeltas(body, line, 1, 0, null);
-  for (let col = 0; col < FIELD_COLUMNS; col++) writeNullableDeltas(body, f, FIELD_COLUMNS, col, kind);
+  writeNullableDeltas(body, obj, 0, null, null);
+  writeNullableDeltas(body, line, 0, null, null);
+  const counts = fieldCounts(TRACE_VERSION);
+  for (let col = 0; col < FIELD_COLUMNS; col++) writeNullableDeltas(body, f, col, kind, counts);
   for (const s of trace.strings) body.varint(s.length);
   const text = new TextEncoder().encode(trace.strings.join(''));
   body.varint(text.length);
@@ -79,9 +88,9 @@ export function decodeNative(bytes: Uint8Array): Trace {
   if (bytes.length < HEADER_BYTES) throw new TraceFileError('truncated: the file ends inside its header');
   const header = new DataView(bytes.buffer, bytes.byteOffset, HEADER_BYTES);
   const version = header.getUint32(8, true);
-  if (version !== TRACE_VERSION)
+  if (!READABLE_VERSIONS.includes(version))
     throw new TraceFileError(
-      `wrong version: the file is trace format version ${version}, this Yieldscope reads version ${TRACE_VERSION}`,
+      `wrong version: the file is trace format version ${version}, this Yieldscope reads versions ${READABLE_VERSIONS.join(' and ')}`,
     );
   const n = header.getUint32(12, true);
   const stringCount = header.getUint32(16, true);
@@ -111,11 +120,12 @@ export function decodeNative(bytes: Uint8Array): Trace {
     if (kind[i] >= KIND_NAMES.length)
       throw new TraceFileError(`corrupt: event ${i} has unknown kind code ${kind[i]}`);
   const obj = new Int32Array(n);
-  readNullableDeltas(body, obj, n, 1, 0, null);
+  readNullableDeltas(body, obj, n, 0, null, null);
   const line = new Int32Array(n);
-  readNullableDeltas(body, line, n, 1, 0, null);
+  readNullableDeltas(body, line, n, 0, null, null);
   const f = new Int32Array(n * FIELD_COLUMNS);
-  for (let col = 0; col < FIELD_COLUMNS; col++) readNullableDeltas(body, f, n, FIELD_COLUMNS, col, kind);
+  const counts = fieldCounts(version);
+  for (let col = 0; col < FIELD_COLUMNS; col++) readNullableDeltas(body, f, n, col, kind, counts);
   const strings = readStrings(body, stringCount);
   if (body.left > 0)
     throw new TraceFileError(`corrupt: ${body.left} unexpected bytes after the string table`);
@@ -155,27 +165,34 @@ function readTimes(body: ByteReader, n: number): Float64Array<ArrayBuffer> {
   return t;
 }
 
-/** How many fields each kind code has: a field column holds a value only for events of kinds that have it. */
-const FIELD_COUNT = Uint8Array.from(KIND_NAMES, (name) => KINDS[name].fields.length);
+/**
+ * How many fields each kind code has in a version: a field column holds a value only for events of
+ * kinds that have it (a version-1 run.start has three).
+ */
+function fieldCounts(version: number): Uint8Array {
+  return Uint8Array.from(KIND_NAMES, (name) => fieldCount(name, version));
+}
 
 /**
  * Values piece[i * stride + col] of a column given as consecutive pieces (as is `kinds`, piece for
- * piece). With `kinds`, only events whose kind has field `col` are written, and each kind keeps its
- * own running "previous value"; without, every event is, with one.
+ * piece), stride FIELD_COLUMNS with `kinds` and 1 without. With `kinds`, only events whose kind has
+ * field `col` (by `counts`) are written, and each kind keeps its own running "previous value";
+ * without, every event is, with one.
  */
 function writeNullableDeltas(
   body: ByteWriter,
   column: Int32Array[],
-  stride: number,
   col: number,
   kinds: Uint8Array[] | null,
+  counts: Uint8Array | null,
 ): void {
+  const stride = kinds === null ? 1 : FIELD_COLUMNS;
   const prev = new Float64Array(256);
   column.forEach((piece, k) => {
     const kind = kinds === null ? null : kinds[k];
     for (let i = 0; i < piece.length / stride; i++) {
       const s = kind === null ? 0 : kind[i];
-      if (kind !== null && FIELD_COUNT[s] <= col) continue;
+      if (kind !== null && counts !== null && counts[s] <= col) continue;
       const v = piece[i * stride + col];
       if (v === NULL_INT) {
         body.varint(0);
@@ -191,14 +208,15 @@ function readNullableDeltas(
   body: ByteReader,
   column: Int32Array,
   n: number,
-  stride: number,
   col: number,
   kinds: Uint8Array | null,
+  counts: Uint8Array | null,
 ): void {
+  const stride = kinds === null ? 1 : FIELD_COLUMNS;
   const prev = new Float64Array(256);
   for (let i = 0; i < n; i++) {
     const s = kinds === null ? 0 : kinds[i];
-    if (kinds !== null && FIELD_COUNT[s] <= col) {
+    if (kinds !== null && counts !== null && counts[s] <= col) {
       column[i * stride + col] = NULL_INT;
       continue;
     }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { traceOf } from './builder.ts';
@@ -6,7 +7,7 @@ import { eventsArbitrary } from './event-arbitrary.ts';
 import { encodeJsonl } from './jsonl.ts';
 import { encodeNative, NATIVE_MAGIC } from './native.ts';
 import { readTraceFile, TraceFileError } from './open.ts';
-import { TRACE_VERSION, type TraceEvent } from './schema.ts';
+import type { TraceEvent } from './schema.ts';
 
 const events: TraceEvent[] = [
   { seq: 0, t: 0, kind: 'gen.create', obj: 1, line: 2, name: 'g', genkind: 'generator' },
@@ -33,6 +34,23 @@ function decodesOrRefuses(bytes: Uint8Array): void {
 }
 
 describe('readTraceFile', () => {
+  // Recorded by the version-1 Yieldscope (before run.start carried the program): both files hold the
+  // same 34 events of core/trace/fixtures' countdown.
+  it.each(['countdown-v1.ystrace', 'countdown-v1.jsonl'])('opens a version-1 trace (%s)', (name) => {
+    const trace = readTraceFile(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)), name);
+    expect(trace.size).toBe(34);
+    expect(trace.event(0)).toMatchObject({
+      kind: 'run.start',
+      program: 'countdown.py',
+      source: null,
+      files: null,
+    });
+    expect(JSON.parse(String(trace.event(0).options))).toMatchObject({ fileName: 'countdown.py' });
+    const printed = [...trace.events()].filter((e) => e.kind === 'stdout').map((e) => e.text);
+    expect(printed.join('')).toBe('3\n2\n1\n');
+    expect(trace.event(33)).toMatchObject({ kind: 'run.end', status: 'ok' });
+  });
+
   it('tells native from JSON Lines by content', () => {
     const trace = traceOf(events);
     expect([...readTraceFile(encodeNative(trace), 'a.jsonl').events()]).toEqual(events);
@@ -47,7 +65,7 @@ describe('readTraceFile', () => {
     new DataView(bytes.buffer).setUint32(8, 7, true);
     refuses(
       bytes,
-      `wrong version: the file is trace format version 7, this Yieldscope reads version ${TRACE_VERSION}`,
+      'wrong version: the file is trace format version 7, this Yieldscope reads versions 1 and 2',
     );
   });
   it('refuses random bytes', () => refuses(Uint8Array.of(0xff, 0xfe, 0x00, 0x12, 0x99), 'not a trace'));

@@ -9,7 +9,19 @@
  * format change: bump TRACE_VERSION.
  */
 
-export const TRACE_VERSION = 1;
+export const TRACE_VERSION = 2;
+
+/**
+ * Every version a reader opens. Fields are only ever added at the end of a kind, and kinds at the
+ * end of the list, so an older trace reads as this version with the newer fields null:
+ * version 1 lacks run.start's `source` and `files`, and the `stdin` and `file` kinds.
+ */
+export const READABLE_VERSIONS: readonly number[] = [1, 2];
+
+/** How many fields a kind had in an older version, where it had fewer than now. */
+const EARLIER_FIELD_COUNTS: Readonly<Record<number, Readonly<Partial<Record<string, number>>>>> = {
+  1: { 'run.start': 3 },
+};
 
 /** Stored in an int column where a field has no value (`null`). */
 export const NULL_INT = -2147483648;
@@ -42,8 +54,15 @@ export const KINDS = {
       ['python', 'str'],
       ['program', 'str'],
       ['options', 'str'],
+      ['source', 'str'],
+      ['files', 'str'],
     ],
-    doc: 'The run begins: Python version, program file name, run options as JSON.',
+    doc:
+      'The run begins: Python version; program: the file name (never a host path); options: the run ' +
+      'options as JSON (policy, seed, switchInterval, maxEvents, timeoutMs, startPaused, record), ' +
+      "the seed fixing Python's hash seed, `random` and os.urandom; source: the program's text as " +
+      "run; files: JSON [[name, size], …] of what the program's folder held at the start (its top " +
+      'level; a folder\'s name ends in "/" and has size null).',
   },
   'run.end': {
     code: 1,
@@ -199,9 +218,40 @@ export const KINDS = {
     doc: 'Nothing can run and tasks still wait: waiting is JSON [{task, name, on, detail}].',
   },
   clock: { code: 25, fields: [['now', 'num']], doc: 'The virtual clock advances to now (seconds).' },
+  stdin: {
+    code: 26,
+    fields: [['text', 'str']],
+    doc: 'The program read a line of input (input(), sys.stdin), newline included; null: the input ended.',
+  },
+  file: {
+    code: 27,
+    fields: [
+      ['path', 'str'],
+      ['change', 'str'],
+      ['size', 'int'],
+      ['text', 'str'],
+      ['bytes', 'str'],
+    ],
+    doc:
+      "A file of the program's folder: change is read (first read from the host folder) | created | " +
+      'written | deleted; path is relative to the folder (a folder\'s ends in "/"); size in bytes ' +
+      'after the change; the content after it is text when it is UTF-8, else bytes (base64). Content ' +
+      'is kept up to 1 MB a file (a longer one is cut there: size tells) and 16 MB a run; past that, ' +
+      'or for read and deleted, both are null.',
+  },
 } as const satisfies Record<string, KindSpec>;
 
 export type EventKind = keyof typeof KINDS;
+
+/** A file's content kept in the trace is cut at this many bytes. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+/** File contents a run keeps in its trace, all files together; later contents are left out. */
+export const MAX_RUN_FILE_BYTES = 16 * 1024 * 1024;
+
+/** How many fields events of `kind` carry in a trace of `version` (older versions had fewer). */
+export function fieldCount(kind: EventKind, version: number = TRACE_VERSION): number {
+  return EARLIER_FIELD_COUNTS[version]?.[kind] ?? KINDS[kind].fields.length;
+}
 
 export const KIND_NAMES: readonly EventKind[] = (() => {
   const names = Object.keys(KINDS) as EventKind[];

@@ -165,6 +165,25 @@ describe('yieldscope CLI', () => {
     expect(options).toMatchObject({ policy: 'lifo', seed: 3, switchInterval: 2 });
   });
 
+  it('keeps the program and its folder in the trace, and no host path in any export', async () => {
+    const source = await readFile(join(dir, 'reads.py'), 'utf8');
+    for (const format of ['native', 'jsonl', 'chrome']) {
+      const out = join(dir, `carried.${format}`);
+      expect((await yieldscope('record', join(dir, 'reads.py'), '--format', format, '--out', out)).code).toBe(
+        0,
+      );
+      // the native file is deflated: its strings are looked at once read
+      const text =
+        format === 'native' ? (await traceAt(out)).strings.join('\n') : await readFile(out, 'utf8');
+      expect(text, format).not.toContain(dir);
+    }
+    const start = (await traceAt(join(dir, 'carried.jsonl'))).event(0);
+    expect(start).toMatchObject({ kind: 'run.start', program: 'reads.py', source });
+    const files = new Map(JSON.parse(String(start.files)) as [string, number | null][]);
+    expect(files.get('reads.py')).toBe(Buffer.byteLength(source));
+    expect(files.get('data.txt')).toBe('hello from the program folder\n'.length);
+  });
+
   it('writes a Chrome trace with a track for the generator', async () => {
     const { code } = await yieldscope('record', join(dir, 'countdown.py'), '--format', 'chrome');
     expect(code).toBe(0);

@@ -39,7 +39,7 @@ K_SCHED_PICK = 20
 RUNNING = 0  # obj of an event about whichever generator is running: the decoder fills it in
 #: how many fields each kind has, by kind code; must match core/trace/schema.ts (the decoder
 #: refuses a flush whose field count disagrees); gen.resume's first field, `by`, is the decoder's
-FIELD_COUNT = (3, 2, 0, 1, 1, 4, 2, 2, 1, 1, 2, 0, 3, 1, 1, 3, 5, 2, 2, 4, 1, 3, 1, 2, 2, 1)
+FIELD_COUNT = (5, 2, 0, 1, 1, 4, 2, 2, 1, 1, 2, 0, 3, 1, 1, 3, 5, 2, 2, 4, 1, 3, 1, 2, 2, 1, 1, 5)
 SWITCH_KINDS = frozenset((K_GEN_RESUME, K_SCHED_PICK))
 
 TOOL = 4  # a sys.monitoring tool id nobody else in the interpreter uses

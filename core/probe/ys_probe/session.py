@@ -189,7 +189,7 @@ def _to_the_end(step):
             stopped = True
 
 
-def run(source, file_name, work_dir, options_json, max_events, send_batch, wait_for_host, install, drain, start_paused, recording=True):
+def run(source, file_name, work_dir, options_json, files_json, max_events, send_batch, wait_for_host, install, drain, start_paused, recording=True):
     """Runs one program; returns [status, message] (the host may still turn it into stopped/timeout).
     With recording off, the program runs unobserved (the baseline benchmarks compare against)."""
     stopped = _to_the_end(lambda: R.start(send_batch, wait_for_host, max_events))
@@ -199,7 +199,7 @@ def run(source, file_name, work_dir, options_json, max_events, send_batch, wait_
     saved = []
     status, message = 'ok', None
     try:
-        stopped |= _to_the_end(lambda: emit(R.K_RUN_START, R.MAIN, 0, s(sys.version.split()[0]), s(file_name), s(options_json)))
+        stopped |= _to_the_end(lambda: emit(R.K_RUN_START, R.MAIN, 0, s(sys.version.split()[0]), s(file_name), s(options_json), s(source), s(files_json)))
         set_up = R.clock()
         stopped |= _to_the_end(lambda: saved.append(_Saved()))
         if stopped:

@@ -1,0 +1,29 @@
+import { lstatSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RunContext } from './context.ts';
+
+/** Entries of a program's folder listed in run.start; a bigger folder is listed this far. */
+export const MAX_LISTED_FILES = 1000;
+
+/**
+ * The options run.start records: what it takes to run the program again the same way (with its
+ * source, folder and input), and nothing of the host (no path).
+ */
+export function recordedOptions(options: RunContext['options'], maxEvents: number): string {
+  const { policy, seed, switchInterval, timeoutMs, startPaused, record } = options;
+  return JSON.stringify({ policy, seed, switchInterval, maxEvents, timeoutMs, startPaused, record });
+}
+
+/** A folder's top level as run.start lists it: [name, size] sorted by name, a folder as ["name/", null]. */
+export type FolderListing = [name: string, size: number | null][];
+
+export function listFolder(hostDir: string): FolderListing {
+  const listing: FolderListing = [];
+  for (const name of readdirSync(hostDir).sort()) {
+    if (listing.length >= MAX_LISTED_FILES) break;
+    const info = lstatSync(join(hostDir, name));
+    if (info.isDirectory()) listing.push([`${name}/`, null]);
+    else if (info.isFile()) listing.push([name, info.size]);
+  }
+  return listing;
+}
