@@ -4,16 +4,16 @@
  */
 import { api } from '../api/api.ts';
 import type { Lesson, MenuCommand, TraceFormat } from '../../core/session/protocol.ts';
-import { cursor } from '../views/cursor.svelte.ts';
 import { program } from './program.svelte.ts';
-import { session } from './session.svelte.ts';
+import { host } from './host.svelte.ts';
+import { cursor, recording } from './recording.svelte.ts';
 import { settings } from './settings.svelte.ts';
 
 async function attempt<T>(action: string, work: () => Promise<T>): Promise<T | undefined> {
   try {
     return await work();
   } catch (error) {
-    session.fail(action, error);
+    host.fail(action, error);
     return undefined;
   }
 }
@@ -24,7 +24,7 @@ export async function run(): Promise<void> {
   // One start at a time: a shortcut and the desktop menu may both ask for the same run.
   if (starting) return;
   starting = true;
-  session.dismiss();
+  host.dismiss();
   try {
     await attempt('Running the program', () =>
       api.call('run', {
@@ -40,7 +40,7 @@ export async function run(): Promise<void> {
   }
 }
 
-export const running = () => session.state === 'running' || session.state === 'paused';
+export const running = () => recording.state === 'running' || recording.state === 'paused';
 
 export async function stop(): Promise<void> {
   await attempt('Stopping the run', () => api.call('stop', undefined));
@@ -48,8 +48,8 @@ export async function stop(): Promise<void> {
 
 /** Pauses or resumes a live run; over a finished or opened trace, plays or pauses the replay. */
 export async function pauseOrResume(): Promise<void> {
-  if (session.state === 'running') await attempt('Pausing', () => api.call('pause', undefined));
-  else if (session.state === 'paused') await attempt('Resuming', () => api.call('resume', undefined));
+  if (recording.state === 'running') await attempt('Pausing', () => api.call('pause', undefined));
+  else if (recording.state === 'paused') await attempt('Resuming', () => api.call('resume', undefined));
   else if (cursor.playing) cursor.pause();
   else cursor.play();
 }
@@ -62,7 +62,7 @@ export async function step(to: 'event' | 'switch'): Promise<void> {
     return;
   }
   await attempt('Stepping', async () => {
-    if (session.state === 'running') await api.call('pause', undefined);
+    if (recording.state === 'running') await api.call('pause', undefined);
     await api.call('step', { to });
   });
 }
@@ -73,7 +73,7 @@ export function pickLesson(lesson: Lesson): void {
 }
 
 export async function openTraceFile(file?: File): Promise<void> {
-  session.dismiss();
+  host.dismiss();
   await attempt(`Opening ${file?.name ?? 'a trace'}`, async () =>
     file
       ? api.call('openTrace', { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })
@@ -82,7 +82,7 @@ export async function openTraceFile(file?: File): Promise<void> {
 }
 
 export async function reopenLastRecording(): Promise<void> {
-  session.dismiss();
+  host.dismiss();
   await attempt('Reopening the last recording', () => api.call('openTrace', { lastRecording: true }));
 }
 
@@ -99,7 +99,7 @@ export async function openProgramFile(file: File): Promise<void> {
 
 /** Desktop: the host writes the file (through a dialog). Browser: the host returns the bytes and the page downloads them. */
 export async function saveTrace(format: TraceFormat): Promise<void> {
-  const dialogs = session.hello?.dialogs ?? false;
+  const dialogs = host.hello?.dialogs ?? false;
   const reply = await attempt('Saving the trace', () => api.call('saveTrace', { format, dialog: dialogs }));
   if (reply && 'bytes' in reply && reply.bytes) download(reply.bytes, reply.fileName);
 }

@@ -1,19 +1,23 @@
+import { frames } from '../lib/frames.ts';
+
 /**
- * Paints a canvas at the next animation frame after anything `deps` reads changed, at most once a
- * frame however many changes land before it, and never after the component is gone.
+ * Paints a canvas in the page's next frame after anything `deps` reads changed (in the same frame
+ * when the change came from that frame's update), once however many changes land before it, and
+ * never after the component is gone.
  */
 export function paintOnChange(
   canvas: () => HTMLCanvasElement | undefined,
   deps: () => unknown,
   paint: (canvas: HTMLCanvasElement) => void,
 ): void {
-  let frame = 0;
+  let target: HTMLCanvasElement | undefined;
+  const task = () => {
+    if (target) paint(target);
+  };
   $effect(() => {
-    const target = canvas();
-    void deps();
-    if (!target) return;
-    cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(() => paint(target));
+    target = canvas();
+    deps();
+    if (target) frames.paint(task);
   });
-  $effect(() => () => cancelAnimationFrame(frame));
+  $effect(() => () => frames.cancel(task));
 }

@@ -1,7 +1,7 @@
 import { scaleLinear } from 'd3';
 import type { Trace } from '../../core/trace/trace.ts';
 import type { AxisKey } from '../derive/lod.ts';
-import type { Axis } from './cursor.svelte.ts';
+import type { Axis } from '../state/cursor.svelte.ts';
 
 /** Where each event sits on the chosen axis: its index (logical) or its time in ns (wall). */
 export function axisKey(trace: Trace, axis: Axis): AxisKey {

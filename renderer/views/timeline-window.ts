@@ -1,5 +1,5 @@
 import { scaleLinear, zoomIdentity, type ZoomTransform } from 'd3';
-import type { Axis } from './cursor.svelte.ts';
+import type { Axis } from '../state/cursor.svelte.ts';
 
 /**
  * The part of the run the timeline shows, in axis units (event index or ns), and how zooming,

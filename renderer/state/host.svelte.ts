@@ -1,0 +1,33 @@
+/**
+ * What the renderer knows of its host: the greeting (what the host can do), Python's readiness, and
+ * the last request that failed, said in words.
+ */
+import type { ReadyProgress } from '../api/types.ts';
+import type { Hello } from '../../core/session/protocol.ts';
+
+/** A failed request, said in words: what the user tried, and why it did not work. */
+export interface Notice {
+  action: string;
+  message: string;
+}
+
+class Host {
+  hello = $state.raw<Hello | null>(null);
+  python = $state.raw<ReadyProgress>({ phase: 'starting', fraction: 0 });
+  notice = $state.raw<Notice | null>(null);
+
+  greet(hello: Hello): void {
+    this.hello = hello;
+    this.python = hello.python;
+  }
+
+  fail(action: string, error: unknown): void {
+    this.notice = { action, message: error instanceof Error ? error.message : String(error) };
+  }
+
+  dismiss(): void {
+    this.notice = null;
+  }
+}
+
+export const host = new Host();
