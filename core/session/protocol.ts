@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import type { EventBatch } from '../trace/batch.ts';
 import type { ReadyProgress, RunSummary } from '../run/types.ts';
+import type { LessonList } from './lesson.ts';
+
+export type { Lesson, LessonList, LessonProblem } from './lesson.ts';
 
 export const TRACE_FORMATS = ['native', 'jsonl', 'chrome'] as const;
 export type TraceFormat = (typeof TRACE_FORMATS)[number];
@@ -87,16 +90,6 @@ export const REQUESTS = {
 } as const;
 export type Method = keyof typeof REQUESTS;
 
-export interface Lesson {
-  id: string;
-  title: string;
-  fileName: string;
-  source: string;
-  /** Markdown. */
-  narration: string;
-  policy?: 'fifo' | 'lifo' | 'random' | 'priority';
-}
-
 export interface Hello {
   version: string;
   python: ReadyProgress;
@@ -121,7 +114,7 @@ export interface OpenedProgram {
 /** Replies, by method. */
 export interface Replies {
   hello: Hello;
-  listLessons: Lesson[];
+  listLessons: LessonList;
   run: { runId: number };
   pause: void;
   resume: void;

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +15,13 @@ const PAGE = 'file:///app/out/renderer/index.html';
 /** Electron's two IPC ends, joined in memory: what main registers is what the preload reaches. */
 async function wired(senderUrl: string | null = PAGE) {
   const folder = await mkdtemp(join(tmpdir(), 'yieldscope-ipc-'));
-  await writeFile(join(folder, '01-hello.py'), '# title: Hello\nprint("hi")\n');
+  await mkdir(join(folder, '01-hello'));
+  await writeFile(join(folder, '01-hello', 'hello.py'), 'print("hi")\n');
+  await writeFile(
+    join(folder, '01-hello', 'lesson.yaml'),
+    'title: { en: Hello, zh-TW: 你好 }\nintro: { en: Hi., zh-TW: 嗨。 }\n' +
+      'steps: [{ at: { output: hi }, say: { en: It says hi., zh-TW: 它說嗨。 }, highlight: [{ line: 1 }] }]\n',
+  );
   const engine = refusingEngine();
   const session = new Session({
     version: 'test',
@@ -46,7 +52,10 @@ describe('the session over IPC', () => {
   it('answers our page through the preload bridge, and pushes events to it', async () => {
     const { api, session } = await wired();
     expect(await api.call('hello', undefined)).toMatchObject({ version: 'test', dialogs: false });
-    expect(await api.call('listLessons', undefined)).toMatchObject([{ id: '01-hello', title: 'Hello' }]);
+    expect(await api.call('listLessons', undefined)).toMatchObject({
+      lessons: [{ id: 'hello', title: { en: 'Hello' } }],
+      problems: [],
+    });
     const events: SessionEvent[] = [];
     api.listen((e) => events.push(e));
     session.push({ type: 'command', command: 'run' });

@@ -1,45 +1,108 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { listLessons, readLessonHeader, titleFromFileName } from './lessons.ts';
+import { LANGS } from '../../core/session/lesson.ts';
+import { listLessons } from './lessons.ts';
+
+const SHIPPED = fileURLToPath(new URL('../../assets/lessons', import.meta.url));
+
+const YAML = `
+title: { en: First, zh-TW: 第一課 }
+intro: { en: About it., zh-TW: 關於它。 }
+run: { policy: random, seed: 7 }
+steps:
+  - at: { output: '1' }
+    say: { en: It prints 1., zh-TW: 它印出 1。 }
+    highlight: [{ line: print(1) }]
+`;
+
+async function folderWith(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'yieldscope-lessons-'));
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(join(dir, path, '..'), { recursive: true });
+    await writeFile(join(dir, path), text);
+  }
+  return dir;
+}
 
 describe('lessons', () => {
-  it('reads title and policy from the first comment lines only', () => {
-    expect(readLessonHeader('# title: Round robin\n# Policy: LIFO\nimport x\n')).toEqual({
-      title: 'Round robin',
-      policy: 'lifo',
+  it('lists lesson folders in the order of their numbers, each named after its folder', async () => {
+    const dir = await folderWith({
+      '10-later/lesson.yaml': YAML,
+      '10-later/later.py': 'print(1)\n',
+      '9-first/lesson.yaml': `${YAML}program: main.py\n`,
+      '9-first/main.py': 'print(1)\n',
+      '9-first/notes.py': 'print(2)\n',
+      'README.md': 'not a lesson',
     });
-    expect(readLessonHeader('\n# a note\n# title:  Spaced  \n')).toEqual({ title: 'Spaced' });
-    expect(readLessonHeader('x = 1\n# title: too late\n')).toEqual({});
-    expect(readLessonHeader('# policy: fastest\n')).toEqual({});
-  });
-
-  it('names a lesson from its file when it has no title', () => {
-    expect(titleFromFileName('01-producer_consumer')).toBe('Producer consumer');
-    expect(titleFromFileName('01')).toBe('01');
-  });
-
-  it('lists .py files in name order with their narration', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'yieldscope-lessons-'));
-    await writeFile(join(dir, '02-b.py'), 'print(2)\n');
-    await writeFile(join(dir, '01-a.py'), '# title: First\n# policy: random\nprint(1)\n');
-    await writeFile(join(dir, '01-a.md'), 'Read *me*.');
-    await writeFile(join(dir, 'notes.txt'), 'not a lesson');
-    expect(await listLessons(dir)).toEqual([
-      {
-        id: '01-a',
-        title: 'First',
-        fileName: '01-a.py',
-        source: '# title: First\n# policy: random\nprint(1)\n',
-        narration: 'Read *me*.',
-        policy: 'random',
-      },
-      { id: '02-b', title: 'B', fileName: '02-b.py', source: 'print(2)\n', narration: '' },
+    const { lessons, problems } = await listLessons(dir);
+    expect(problems).toEqual([]);
+    expect(lessons.map((l) => [l.id, l.fileName])).toEqual([
+      ['first', 'main.py'],
+      ['later', 'later.py'],
     ]);
+    expect(lessons[0]).toMatchObject({
+      title: { en: 'First', 'zh-TW': '第一課' },
+      source: 'print(1)\n',
+      run: { policy: 'random', seed: 7 },
+      steps: [
+        { at: { type: 'output', output: '1', nth: 1 }, highlight: [{ type: 'line', line: 1 }], expect: [] },
+      ],
+    });
+  });
+
+  it('leaves out a broken lesson and says which file, step and field to fix', async () => {
+    const dir = await folderWith({
+      '01-good/lesson.yaml': YAML,
+      '01-good/good.py': 'print(1)\n',
+      '02-bad/lesson.yaml': YAML.replace('zh-TW: 它印出 1。', 'zh: 它印出 1。'),
+      '02-bad/bad.py': 'print(1)\n',
+      '03-broken/lesson.yaml': 'title: [unclosed\n',
+      '04-two/lesson.yaml': YAML,
+      '04-two/a.py': 'print(1)\n',
+      '04-two/b.py': 'print(1)\n',
+      '05-none/lesson.yaml': YAML,
+      '06-good/lesson.yaml': YAML,
+      '06-good/good.py': 'print(1)\n',
+      '07-empty/notes.txt': '',
+      'Lesson Eight/lesson.yaml': YAML,
+    });
+    const { lessons, problems } = await listLessons(dir);
+    expect(lessons.map((l) => l.id)).toEqual(['good']);
+    expect(problems.map((p) => [p.file, p.place])).toEqual([
+      ['Lesson Eight', ''],
+      ['02-bad/lesson.yaml', 'step 1, say.zh-TW'],
+      ['02-bad/lesson.yaml', 'step 1, say'],
+      ['03-broken/lesson.yaml', ''],
+      ['04-two/lesson.yaml', 'program'],
+      ['05-none/lesson.yaml', 'program'],
+      ['06-good', ''],
+      ['07-empty/lesson.yaml', ''],
+    ]);
+    const said = Object.fromEntries(problems.map((p) => [p.file, p.message]));
+    expect(said['Lesson Eight']).toContain('name it NN-name');
+    expect(said['03-broken/lesson.yaml']).toMatch(/^not valid YAML: /);
+    expect(said['04-two/lesson.yaml']).toContain("say which one with 'program: NAME.py'");
+    expect(said['05-none/lesson.yaml']).toContain("put the lesson's .py file beside lesson.yaml");
+    expect(said['06-good']).toContain("another lesson folder is also named 'good'");
+    expect(said['07-empty/lesson.yaml']).toContain('every lesson folder holds a lesson.yaml');
   });
 
   it('lists nothing when the folder is missing', async () => {
-    expect(await listLessons(join(tmpdir(), 'no-such-yieldscope-folder'))).toEqual([]);
+    expect(await listLessons(join(tmpdir(), 'no-such-yieldscope-folder'))).toEqual({
+      lessons: [],
+      problems: [],
+    });
+  });
+
+  it('ships the lessons without a problem, every text in every language', async () => {
+    const { lessons, problems } = await listLessons(SHIPPED);
+    expect(problems).toEqual([]);
+    expect(lessons.length).toBeGreaterThanOrEqual(4);
+    for (const lesson of lessons)
+      for (const text of [lesson.title, lesson.intro, ...lesson.steps.map((s) => s.say)])
+        for (const lang of LANGS) expect(text[lang], `${lesson.id} in ${lang}`).not.toBe('');
   });
 });

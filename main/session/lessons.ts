@@ -1,79 +1,125 @@
 /**
- * The lessons offered in the lesson picker: every `NAME.py` in the lessons folder, with `NAME.md`
- * beside it as its narration (Markdown; optional). Lessons are listed in file-name order, so a
- * numeric prefix (`01-producer-consumer.py`) sets their order.
- *
- * A lesson's first comment lines may give its metadata, one `# key: value` per line, before any code:
- *
- *   # title: Producer and consumer over a bounded deque
- *   # policy: fifo
- *
- * `title` defaults to the file name in words; `policy` (fifo | lifo | random | priority) is the
- * scheduler policy the lesson starts with. Other comment lines are ignored and end nothing.
+ * The lessons offered in the lesson picker: every folder `NN-id` of the lessons folder that holds a
+ * `lesson.yaml` and its program (assets/lessons/README.md describes the format). `NN` orders the
+ * lessons; `id` names the lesson. A lesson that fails validation is left out and reported with the
+ * file, the step and the field at fault, so a teacher can fix it without reading code.
  */
+import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Lesson } from '../../core/session/protocol.ts';
+import { load, YAMLException } from 'js-yaml';
+import { issuePlace, lessonFileSchema } from '../../core/session/lesson-file.ts';
+import { problemText, type Lesson, type LessonList, type LessonProblem } from '../../core/session/lesson.ts';
 
-const POLICIES = ['fifo', 'lifo', 'random', 'priority'] as const;
-type Policy = (typeof POLICIES)[number];
+const FOLDER = /^(\d+)-([a-z0-9_]+)$/;
+export const LESSON_FILE = 'lesson.yaml';
 
-export interface LessonHeader {
-  title?: string;
-  policy?: Policy;
-}
-
-/** Reads the `# key: value` lines at the top of a lesson's source. */
-export function readLessonHeader(source: string): LessonHeader {
-  const header: LessonHeader = {};
-  for (const line of source.split(/\r?\n/)) {
-    const trimmed = line.trim();
-    if (trimmed === '') continue;
-    if (!trimmed.startsWith('#')) break;
-    const match = /^#\s*(title|policy)\s*:\s*(.+?)\s*$/i.exec(trimmed);
-    if (!match) continue;
-    const [, key, value] = match;
-    if (key.toLowerCase() === 'title') header.title = value;
-    else if ((POLICIES as readonly string[]).includes(value.toLowerCase()))
-      header.policy = value.toLowerCase() as Policy;
+/** A lesson that cannot be offered, and why. */
+class LessonError extends Error {
+  constructor(readonly problems: LessonProblem[]) {
+    super(problems.map(problemText).join('\n'));
   }
-  return header;
 }
 
-/** `02-round_robin` → `Round robin`. */
-export function titleFromFileName(id: string): string {
-  const words =
-    id
-      .replace(/^\d+[-_ ]*/, '')
-      .replace(/[-_]+/g, ' ')
-      .trim() || id;
-  return words[0].toUpperCase() + words.slice(1);
-}
-
-export async function listLessons(folder: string): Promise<Lesson[]> {
-  let names: string[];
+async function readProgram(
+  folder: string,
+  id: string,
+  named: string | undefined,
+): Promise<{ fileName: string; source: string }> {
+  const file = `${id}/${LESSON_FILE}`;
+  let fileName = named;
+  if (!fileName) {
+    const programs = (await readdir(folder)).filter((n) => n.endsWith('.py'));
+    if (programs.length !== 1)
+      throw new LessonError([
+        {
+          file,
+          place: 'program',
+          message:
+            programs.length === 0
+              ? "no program: put the lesson's .py file beside lesson.yaml"
+              : `the folder holds ${programs.length} programs (${programs.join(', ')}): say which one with 'program: NAME.py'`,
+        },
+      ]);
+    fileName = programs[0];
+  }
   try {
-    names = await readdir(folder);
+    return { fileName, source: await readFile(join(folder, fileName), 'utf8') };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    throw new LessonError([{ file, place: 'program', message: `${fileName} is not in the lesson's folder` }]);
+  }
+}
+
+/** Reads and validates the lesson in `folder` (named `dirName`). */
+export async function readLesson(folder: string, dirName: string): Promise<Lesson> {
+  const file = `${dirName}/${LESSON_FILE}`;
+  const id = FOLDER.exec(dirName)?.[2] ?? dirName;
+  let data: unknown;
+  try {
+    data = load(await readFile(join(folder, LESSON_FILE), 'utf8'), { filename: file });
+  } catch (error) {
+    if (error instanceof YAMLException)
+      throw new LessonError([{ file, place: '', message: `not valid YAML: ${error.message}` }]);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new LessonError([
+        { file, place: '', message: `missing: every lesson folder holds a ${LESSON_FILE}` },
+      ]);
     throw error;
   }
-  const programs = names.filter((n) => n.endsWith('.py')).sort();
-  return Promise.all(
-    programs.map(async (fileName) => {
-      const id = fileName.slice(0, -'.py'.length);
-      const source = await readFile(join(folder, fileName), 'utf8');
-      const narration = names.includes(`${id}.md`) ? await readFile(join(folder, `${id}.md`), 'utf8') : '';
-      const header = readLessonHeader(source);
-      const lesson: Lesson = {
-        id,
-        title: header.title ?? titleFromFileName(id),
-        fileName,
-        source,
-        narration,
-      };
-      if (header.policy) lesson.policy = header.policy;
-      return lesson;
-    }),
+  const named = typeof data === 'object' && data !== null && 'program' in data ? data.program : undefined;
+  const { fileName, source } = await readProgram(
+    folder,
+    dirName,
+    typeof named === 'string' ? named : undefined,
   );
+  const parsed = lessonFileSchema(source).safeParse(data);
+  if (!parsed.success)
+    throw new LessonError(
+      parsed.error.issues.map((issue) => ({ file, place: issuePlace(issue.path), message: issue.message })),
+    );
+  const { title, intro, steps, run } = parsed.data;
+  const lesson: Lesson = { id, title, fileName, source, intro, steps, run };
+  if (parsed.data.try) lesson.try = parsed.data.try;
+  return lesson;
+}
+
+export async function listLessons(folder: string): Promise<LessonList> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { lessons: [], problems: [] };
+    throw error;
+  }
+  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name);
+  const problems: LessonProblem[] = dirs
+    .filter((n) => !FOLDER.test(n))
+    .map((n) => ({
+      file: n,
+      place: '',
+      message:
+        "not a lesson folder's name: name it NN-name, a number that orders the lessons, a dash, then lowercase letters, digits or _ (06-producer_consumer)",
+    }));
+  const folders = dirs
+    .filter((n) => FOLDER.test(n))
+    .sort((a, b) => Number(FOLDER.exec(a)![1]) - Number(FOLDER.exec(b)![1]) || a.localeCompare(b));
+  const lessons: Lesson[] = [];
+  for (const dirName of folders) {
+    try {
+      const lesson = await readLesson(join(folder, dirName), dirName);
+      const twin = lessons.find((l) => l.id === lesson.id);
+      if (twin)
+        problems.push({
+          file: dirName,
+          place: '',
+          message: `another lesson folder is also named '${lesson.id}': give each lesson its own name`,
+        });
+      else lessons.push(lesson);
+    } catch (error) {
+      if (!(error instanceof LessonError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  return { lessons, problems };
 }

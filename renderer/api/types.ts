@@ -6,4 +6,4 @@ import type { Hello, Lesson, SessionEvent } from '../../core/session/protocol.ts
 
 export type ReadyProgress = Hello['python'];
 export type RunSummary = NonNullable<Extract<SessionEvent, { type: 'state' }>['summary']>;
-export type Policy = NonNullable<Lesson['policy']>;
+export type Policy = NonNullable<Lesson['run']['policy']>;

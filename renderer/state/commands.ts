@@ -69,7 +69,10 @@ export async function step(to: 'event' | 'switch'): Promise<void> {
 
 export function pickLesson(lesson: Lesson): void {
   program.load(lesson.source, lesson.fileName, lesson);
-  if (lesson.policy) settings.policy = lesson.policy;
+  const { policy, seed, switchInterval } = lesson.run;
+  if (policy) settings.policy = policy;
+  if (seed !== undefined) settings.seed = seed;
+  if (switchInterval !== undefined) settings.switchInterval = switchInterval;
 }
 
 export async function openTraceFile(file?: File): Promise<void> {

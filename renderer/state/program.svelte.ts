@@ -1,5 +1,6 @@
 /** The program in the editor: its text, its file name, and the lesson it came from (with narration). */
 import type { Lesson } from '../../core/session/protocol.ts';
+import { lessonPage } from '../lib/lesson-text.ts';
 import { loadStored, saveStored } from './stored.ts';
 
 const KEY = 'yieldscope.program';
@@ -39,8 +40,8 @@ class Program {
     this.source = source;
     this.fileName = fileName;
     this.lessonId = lesson?.id ?? '';
-    this.title = lesson?.title ?? '';
-    this.narration = lesson?.narration ?? '';
+    this.title = lesson?.title.en ?? '';
+    this.narration = lesson ? lessonPage(lesson, 'en') : '';
     this.loaded++;
   }
 }

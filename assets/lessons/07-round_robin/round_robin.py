@@ -1,5 +1,3 @@
-# title: A round-robin event loop over a deque
-# policy: fifo
 from collections import deque
 
 

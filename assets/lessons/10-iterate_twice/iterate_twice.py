@@ -1,4 +1,3 @@
-# title: An iterator iterated twice
 numbers = [1, 2, 3]
 it = iter(numbers)
 

@@ -1,5 +1,3 @@
-# title: Producer and consumer around a bounded deque
-# policy: fifo
 from collections import deque
 
 buffer = deque(maxlen=10)

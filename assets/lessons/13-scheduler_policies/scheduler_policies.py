@@ -1,8 +1,6 @@
-# title: The same tasks under the scheduler's policies
-# policy: fifo
 from yieldscope import spawn, run, Queue
 
-jobs = Queue(maxsize=3)
+jobs = Queue(maxsize=3, name="jobs")
 
 
 def producer(count):

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { issuePlace, lessonFileSchema } from './lesson-file.ts';
+
+const source = 'def gen():\n    yield 1\n\n\nfor x in gen():\n    print(x)\n';
+const text = (en: string) => ({ en, 'zh-TW': `${en}(中文)` });
+
+function lesson(step: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+  return {
+    title: text('A lesson'),
+    intro: text('What it is about.'),
+    steps: [
+      {
+        at: { event: 'gen.yield', object: 'gen' },
+        say: text('It yields.'),
+        highlight: [{ lane: 'gen' }],
+        ...step,
+      },
+    ],
+    ...extra,
+  };
+}
+
+/** Every problem as `place: message`, the way the host reports them. */
+function problems(data: unknown): string[] {
+  const parsed = lessonFileSchema(source).safeParse(data);
+  return parsed.success ? [] : parsed.error.issues.map((i) => `${issuePlace(i.path)}: ${i.message}`);
+}
+
+describe('lesson files', () => {
+  it('reads a valid lesson, with defaults for what it leaves out', () => {
+    const parsed = lessonFileSchema(source).parse(
+      lesson({
+        at: { line: 'yield 1' },
+        expect: [{ output: '1' }, { deque: 'd', full: true }],
+        highlight: [{ line: 5 }, { deque: 'd', slot: 0 }],
+      }),
+    );
+    expect(parsed.run).toEqual({});
+    expect(parsed.steps[0].at).toEqual({ type: 'line', line: 2, nth: 1 });
+    expect(parsed.steps[0].expect).toEqual([
+      { type: 'output', output: '1' },
+      { type: 'deque', deque: 'd', full: true },
+    ]);
+    expect(parsed.steps[0].highlight).toEqual([
+      { type: 'line', line: 5 },
+      { type: 'deque', deque: 'd', slot: 0 },
+    ]);
+  });
+
+  it('wants every text in English and Traditional Chinese', () => {
+    expect(
+      problems({ ...lesson({ say: { en: 'Only English.' } }), title: { en: 'A', 'zh-TW': '  ' } }),
+    ).toEqual([
+      'title.zh-TW: missing: write it in English (en) and in Traditional Chinese (zh-TW)',
+      'step 1, say.zh-TW: missing: write it in English (en) and in Traditional Chinese (zh-TW)',
+    ]);
+    expect(problems(lesson({ say: { en: 'x', zh: 'y' } }))).toContain('step 1, say: Unrecognized key: "zh"');
+  });
+
+  it('names the step and the field of a moment that cannot be checked against a run', () => {
+    expect(problems(lesson({ at: { event: 'gen.yeild' } }))[0]).toMatch(
+      /^step 1, at\.event: must be an event kind: run\.start, /,
+    );
+    expect(problems(lesson({ at: { event: 'deque.op', fields: { opp: 'append', len: 'ten' } } }))).toEqual([
+      "step 1, at.fields.opp: deque.op has no field 'opp' (it has op, arg, value, dropped, len)",
+      'step 1, at.fields.len: must be a number',
+    ]);
+    expect(problems(lesson({ at: { line: 3, output: 'x' } }))).toEqual([
+      "step 1, at: the moment (at) has 'line' and 'output': give only one of them",
+    ]);
+    expect(problems(lesson({ at: { when: 'now' } }))).toEqual([
+      "step 1, at: the moment (at) needs one of the keys 'event', 'line', 'output', 'deque', 'end'",
+    ]);
+    expect(problems(lesson({ at: { deque: 'd' } }))).toEqual([
+      "step 1, at: say what the deque holds: 'len', 'items' or 'full'",
+    ]);
+  });
+
+  it('finds a quoted line on exactly one line of the program', () => {
+    expect(problems(lesson({ at: { line: 'print(y)' } }))).toEqual([
+      'step 1, at.line: no line of the program contains "print(y)"',
+    ]);
+    expect(problems(lesson({ highlight: [{ line: 'x' }] }))).toEqual([
+      'step 1, highlight #1.line: 2 lines of the program contain "x" (lines 5, 6): quote more of the one you mean',
+    ]);
+    expect(problems(lesson({ highlight: [{ line: 99 }] }))).toEqual([
+      'step 1, highlight #1.line: the program has lines 1 to 6, not 99',
+    ]);
+  });
+
+  it('wants each step to highlight something, and claims it can check', () => {
+    expect(problems(lesson({ highlight: [] }))).toEqual([
+      'step 1, highlight: name at least one thing the step highlights',
+    ]);
+    expect(problems(lesson({ expect: [{ generator: 'gen', state: 'sleeping' }] }))[0]).toMatch(
+      /^step 1, expect #1\.state: /,
+    );
+    expect(problems(lesson({ expect: [{ count: { event: 'stdout' } }] }))).toEqual([
+      'step 1, expect #1.is: Invalid input: expected number, received undefined',
+    ]);
+    expect(problems(lesson({}, { steps: [] }))).toEqual(['steps: a lesson needs at least one step']);
+  });
+
+  it('says where a problem is in a teacher’s words', () => {
+    expect(issuePlace(['steps', 2, 'at', 'object'])).toBe('step 3, at.object');
+    expect(issuePlace(['steps', 0, 'expect', 1, 'len'])).toBe('step 1, expect #2.len');
+    expect(issuePlace(['run', 'seed'])).toBe('run.seed');
+    expect(issuePlace([])).toBe('');
+  });
+});

@@ -1,0 +1,262 @@
+/**
+ * The schema of a lesson file (lesson.yaml), with which the host validates lessons: every mistake
+ * is reported with the step and the field at fault, in words a teacher can act on. The format is
+ * documented for teachers in assets/lessons/README.md; lesson.ts names the types it produces.
+ */
+import { z } from 'zod';
+import { KINDS, type EventKind, type FieldType, type RunStatus } from '../trace/schema.ts';
+
+const MISSING = 'missing: write it in English (en) and in Traditional Chinese (zh-TW)';
+
+const prose = z
+  .string({ error: (issue) => (issue.input === undefined ? MISSING : 'must be text') })
+  .trim()
+  .min(1, MISSING);
+
+/** Markdown text in every language of the course (lesson.ts LANGS). */
+const Text = z.strictObject({ en: prose, 'zh-TW': prose });
+
+const name = z.string().trim().min(1, 'must name something (a lane, deque, iterator or with block)');
+const count = z.number().int().min(0);
+
+const EVENT_KINDS = Object.keys(KINDS) as [EventKind, ...EventKind[]];
+const GENERATOR_STATES = ['GEN_CREATED', 'GEN_RUNNING', 'GEN_SUSPENDED', 'GEN_CLOSED'] as const;
+const ITERATOR_STATES = ['fresh', 'active', 'exhausted'] as const;
+const RUN_STATUSES = [
+  'ok',
+  'error',
+  'stopped',
+  'timeout',
+  'limit',
+  'deadlock',
+] as const satisfies RunStatus[];
+
+/** A field's wanted value: text for str and num fields, a name for obj fields, a number or true/false. */
+const fieldValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+const FIELD_VALUE_TYPE: Record<FieldType, string> = {
+  str: 'string',
+  num: 'number',
+  obj: 'string',
+  int: 'number',
+  bool: 'boolean',
+};
+
+/** An event of the run: its kind, optionally the object it concerns (by name) and some of its fields. */
+const eventSpec = {
+  event: z.enum(EVENT_KINDS, { error: () => `must be an event kind: ${EVENT_KINDS.join(', ')}` }),
+  object: name.optional(),
+  fields: z.record(z.string(), fieldValue).optional(),
+};
+
+function checkFields(
+  spec: { event: EventKind; fields?: Record<string, unknown> },
+  ctx: z.RefinementCtx,
+): void {
+  const known = KINDS[spec.event].fields as readonly (readonly [string, FieldType])[];
+  for (const [field, value] of Object.entries(spec.fields ?? {})) {
+    const type = known.find(([n]) => n === field)?.[1];
+    if (!type)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fields', field],
+        message: `${spec.event} has no field '${field}'${known.length ? ` (it has ${known.map(([n]) => n).join(', ')})` : ''}`,
+      });
+    else if (value !== null && typeof value !== FIELD_VALUE_TYPE[type])
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fields', field],
+        message: `must be a ${FIELD_VALUE_TYPE[type]}${type === 'obj' ? ' (the name of an object)' : ''}`,
+      });
+  }
+}
+
+const EventSpec = z.strictObject(eventSpec).superRefine(checkFields);
+
+/**
+ * Picks the form of a union by the key it has (`event:`, `line:`, …), so that a mistake is reported
+ * against that form's fields instead of as "matches none of seven shapes".
+ */
+function oneOf<const F extends Record<string, z.ZodType>>(what: string, forms: F) {
+  const keys = Object.keys(forms);
+  const choices = keys.map((k) => `'${k}'`).join(', ');
+  return z.unknown().transform((value, ctx): z.output<F[keyof F]> => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      ctx.addIssue({ code: 'custom', message: `${what} must be a map with one of the keys ${choices}` });
+      return z.NEVER;
+    }
+    const present = keys.filter((k) => k in value);
+    if (present.length !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          present.length === 0
+            ? `${what} needs one of the keys ${choices}`
+            : `${what} has ${present.map((k) => `'${k}'`).join(' and ')}: give only one of them`,
+      });
+      return z.NEVER;
+    }
+    const parsed = forms[present[0]].safeParse(value);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues)
+        ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+      return z.NEVER;
+    }
+    return parsed.data as z.output<F[keyof F]>;
+  });
+}
+
+/** A program line, as a number or as text found on exactly one line of the program. */
+function lineRef(source: string) {
+  const lines = source.replace(/\r?\n$/, '').split(/\r?\n/);
+  return z.union([z.number(), z.string()]).transform((ref, ctx): number => {
+    if (typeof ref === 'number') {
+      if (Number.isInteger(ref) && ref >= 1 && ref <= lines.length) return ref;
+      ctx.addIssue({ code: 'custom', message: `the program has lines 1 to ${lines.length}, not ${ref}` });
+      return z.NEVER;
+    }
+    const found = lines.flatMap((text, i) => (text.includes(ref) ? [i + 1] : []));
+    if (found.length === 1) return found[0];
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        found.length === 0
+          ? `no line of the program contains ${JSON.stringify(ref)}`
+          : `${found.length} lines of the program contain ${JSON.stringify(ref)} (lines ${found.join(', ')}): quote more of the one you mean`,
+    });
+    return z.NEVER;
+  });
+}
+
+const nth = z.number().int().min(1).default(1);
+
+function schemas(source: string) {
+  const line = lineRef(source);
+
+  const dequeCondition = {
+    deque: name,
+    len: count.optional(),
+    items: z.array(z.string()).optional(),
+    full: z.boolean().optional(),
+  };
+  const needsCondition = (d: { len?: number; items?: string[]; full?: boolean }) =>
+    d.len !== undefined || d.items !== undefined || d.full !== undefined;
+  const conditionMessage = { message: "say what the deque holds: 'len', 'items' or 'full'" };
+
+  const Moment = oneOf('the moment (at)', {
+    event: z
+      .strictObject({ ...eventSpec, nth })
+      .superRefine(checkFields)
+      .transform((m) => ({ type: 'event' as const, ...m })),
+    line: z
+      .strictObject({ line, object: name.optional(), nth })
+      .transform((m) => ({ type: 'line' as const, ...m })),
+    output: z
+      .strictObject({ output: z.string().min(1), nth })
+      .transform((m) => ({ type: 'output' as const, ...m })),
+    deque: z
+      .strictObject({ ...dequeCondition, nth })
+      .refine(needsCondition, conditionMessage)
+      .transform((m) => ({ type: 'deque' as const, ...m })),
+    end: z.strictObject({ end: z.literal(true) }).transform(() => ({ type: 'end' as const })),
+  });
+
+  const Claim = oneOf('a claim (expect)', {
+    deque: z
+      .strictObject({ ...dequeCondition, maxlen: count.nullable().optional() })
+      .refine((d) => needsCondition(d) || d.maxlen !== undefined, conditionMessage)
+      .transform((c) => ({ type: 'deque' as const, ...c })),
+    runs: z.strictObject({ runs: name }).transform((c) => ({ type: 'runs' as const, ...c })),
+    next: z.strictObject({ next: name }).transform((c) => ({ type: 'next' as const, ...c })),
+    output: z
+      .strictObject({ output: z.string().min(1) })
+      .transform((c) => ({ type: 'output' as const, ...c })),
+    generator: z
+      .strictObject({ generator: name, state: z.enum(GENERATOR_STATES) })
+      .transform((c) => ({ type: 'generator' as const, ...c })),
+    iterator: z
+      .strictObject({
+        iterator: name,
+        state: z.enum(ITERATOR_STATES).optional(),
+        values: z.array(z.string()).optional(),
+      })
+      .transform((c) => ({ type: 'iterator' as const, ...c })),
+    with: z.strictObject({ with: z.array(name) }).transform((c) => ({ type: 'with' as const, ...c })),
+    clock: z.strictObject({ clock: z.number().min(0) }).transform((c) => ({ type: 'clock' as const, ...c })),
+    count: z
+      .strictObject({ count: EventSpec, is: count })
+      .transform((c) => ({ type: 'count' as const, ...c })),
+    never: z.strictObject({ never: EventSpec }).transform((c) => ({ type: 'never' as const, ...c })),
+    status: z
+      .strictObject({ status: z.enum(RUN_STATUSES) })
+      .transform((c) => ({ type: 'status' as const, ...c })),
+  });
+
+  const Highlight = oneOf('a highlight', {
+    lane: z.strictObject({ lane: name }).transform((h) => ({ type: 'lane' as const, ...h })),
+    deque: z
+      .strictObject({ deque: name, slot: count.optional() })
+      .transform((h) => ({ type: 'deque' as const, ...h })),
+    iterator: z.strictObject({ iterator: name }).transform((h) => ({ type: 'iterator' as const, ...h })),
+    with: z.strictObject({ with: name }).transform((h) => ({ type: 'with' as const, ...h })),
+    frame: z.strictObject({ frame: name }).transform((h) => ({ type: 'frame' as const, ...h })),
+    line: z.strictObject({ line }).transform((h) => ({ type: 'line' as const, ...h })),
+  });
+
+  const Step = z.strictObject({
+    at: Moment,
+    say: Text,
+    highlight: z.array(Highlight).min(1, 'name at least one thing the step highlights'),
+    expect: z.array(Claim).default([]),
+  });
+
+  const LessonFile = z.strictObject({
+    title: Text,
+    program: z
+      .string()
+      .regex(/^[^/\\]+\.py$/, 'a file name ending in .py, beside lesson.yaml')
+      .optional(),
+    run: z
+      .strictObject({
+        policy: z.enum(['fifo', 'lifo', 'random', 'priority']).optional(),
+        seed: z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 31 - 1)
+          .optional(),
+        switchInterval: z.number().int().min(1).max(10_000).optional(),
+      })
+      .default({}),
+    intro: Text,
+    steps: z.array(Step).min(1, 'a lesson needs at least one step'),
+    try: Text.optional(),
+  });
+  return { Moment, Claim, Highlight, Step, LessonFile };
+}
+
+/** The schema of a lesson.yaml whose program is `source` (lines are checked against it). */
+export function lessonFileSchema(source: string) {
+  return schemas(source).LessonFile;
+}
+
+export type Schemas = ReturnType<typeof schemas>;
+
+/**
+ * Where a problem is, in a teacher's words: `step 3, at.object` for `['steps', 2, 'at', 'object']`,
+ * `step 1, expect #2.len` for the second claim of the first step (counted from 1, as teachers count).
+ */
+export function issuePlace(path: readonly PropertyKey[]): string {
+  const parts: string[] = [];
+  let field = '';
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i];
+    if (key === 'steps' && typeof path[i + 1] === 'number') {
+      parts.push(`step ${(path[i + 1] as number) + 1}`);
+      i++;
+    } else if (typeof key === 'number') field += ` #${key + 1}`;
+    else field += field ? `.${String(key)}` : String(key);
+  }
+  if (field) parts.push(field);
+  return parts.join(', ');
+}

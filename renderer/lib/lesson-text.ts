@@ -1,0 +1,15 @@
+/**
+ * A lesson's narration as one Markdown page in one language: its introduction, its numbered steps
+ * and its exercise. The narration panel shows it whole until the lesson player walks the steps one
+ * moment at a time.
+ */
+import type { Lang, Lesson } from '../../core/session/lesson.ts';
+
+const TRY_IT: Record<Lang, string> = { en: 'Try it:', 'zh-TW': '試試看:' };
+
+export function lessonPage(lesson: Lesson, lang: Lang): string {
+  const steps = lesson.steps.map((step, k) => `${k + 1}. ${step.say[lang].replace(/\n/g, ' ')}`);
+  const parts = [`# ${lesson.title[lang]}`, lesson.intro[lang], steps.join('\n')];
+  if (lesson.try) parts.push(`**${TRY_IT[lang]}** ${lesson.try[lang]}`);
+  return parts.join('\n\n');
+}
