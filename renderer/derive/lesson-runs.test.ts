@@ -1,0 +1,34 @@
+/**
+ * The narration tests: every shipped lesson runs for real, and every claim of every step of its
+ * narration is checked at that step's moment, with the logic the lesson player uses. A lesson a
+ * teacher adds is tested here too, without a line of code.
+ */
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordTrace } from '../../core/run/record.ts';
+import { Runner } from '../../core/run/runner.ts';
+import { listLessons } from '../../main/session/lessons.ts';
+import { TraceIndex } from './index.ts';
+import { checkLesson, stepMoments } from './lesson.ts';
+
+const { lessons } = await listLessons(fileURLToPath(new URL('../../assets/lessons', import.meta.url)));
+
+let runner: Runner;
+beforeAll(() => {
+  runner = new Runner();
+});
+afterAll(() => runner.close());
+
+describe('every lesson’s narration is true of a real run', () => {
+  it.each(lessons.map((lesson) => [lesson.id, lesson] as const))('%s', async (_, lesson) => {
+    const { trace } = await recordTrace(
+      { source: lesson.source, fileName: lesson.fileName, ...lesson.run },
+      runner,
+    );
+    const index = new TraceIndex(trace).update();
+    expect(checkLesson(index, lesson)).toEqual([]);
+    // Steps happen in order, each at its own moment: the player pauses at each one.
+    const moments = stepMoments(index, lesson) as number[];
+    expect(moments.every((seq, k) => k === 0 || seq > moments[k - 1])).toBe(true);
+  });
+});
