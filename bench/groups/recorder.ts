@@ -29,7 +29,7 @@ for _ in range(${SWITCHES / 2}):
 
 async function producerConsumer(items: number): Promise<string> {
   const lesson = await readFile(
-    new URL('../../assets/lessons/producer_consumer.py', import.meta.url),
+    new URL('../../assets/lessons/06-producer_consumer/producer_consumer.py', import.meta.url),
     'utf8',
   );
   if (!lesson.includes('range(35)'))

@@ -133,12 +133,15 @@ coordinator()
   it("labels only the scheduler's ready queue as such, not a program's deque called `ready`", async () => {
     const lesson = (name: string) =>
       readFileSync(new URL(`../../assets/lessons/${name}`, import.meta.url), 'utf8');
-    const own = await recordTrace({ source: lesson('round_robin.py') }, runner);
+    const own = await recordTrace({ source: lesson('07-round_robin/round_robin.py') }, runner);
     expect(own.summary.status).toBe('ok');
     const ownTracks = new TraceIndex(own.trace).update().deques.tracks;
     expect(ownTracks.map((t) => [t.name, t.readyQueue])).toEqual([['ready', false]]);
 
-    const scheduled = await recordTrace({ source: lesson('scheduler_policies.py'), policy: 'fifo' }, runner);
+    const scheduled = await recordTrace(
+      { source: lesson('13-scheduler_policies/scheduler_policies.py'), policy: 'fifo' },
+      runner,
+    );
     expect(scheduled.summary.status).toBe('ok');
     const ready = new TraceIndex(scheduled.trace).update().deques.tracks.filter((t) => t.readyQueue);
     expect(ready.map((t) => t.name)).toEqual(['ready queue']);

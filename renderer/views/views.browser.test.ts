@@ -25,13 +25,14 @@ let runner: Runner;
 /** Script errors on the page (an effect that loops, a throw in a handler): the views must have none. */
 const pageErrors: string[] = [];
 
+/** A lesson's program, by its folder and file (`06-producer_consumer/producer_consumer`). */
 async function recorded(lesson: string): Promise<{ url: string; index: TraceIndex }> {
   const { readFile } = await import('node:fs/promises');
   const { trace } = await recordTrace(
     { source: await readFile(join(lessons, `${lesson}.py`), 'utf8') },
     runner,
   );
-  const file = join(folder, `${lesson}.jsonl`);
+  const file = join(folder, `${lesson.replace('/', '-')}.jsonl`);
   writeFileSync(file, encodeJsonl(trace));
   return { url: `${server.resolvedUrls!.local[0]}?jsonl=/@fs${file}`, index: new TraceIndex(trace).update() };
 }
@@ -71,7 +72,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('views in Chromium', () => {
   });
 
   it('shows producer and consumer lanes, 10 items when the deque is full and 9 one event earlier', async () => {
-    const { url, index } = await recorded('producer_consumer');
+    const { url, index } = await recorded('06-producer_consumer/producer_consumer');
     const buffer = index.deques.tracks.find((t) => t.maxlen === 10)!;
     const fullAt = buffer.log.seqs.data[buffer.lens.data.indexOf(10)];
     await open(`${url}&seq=${fullAt}`);
@@ -100,7 +101,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('views in Chromium', () => {
   });
 
   it('fits every slot of a full deque(maxlen=10) into a narrow panel', async () => {
-    const { url, index } = await recorded('producer_consumer');
+    const { url, index } = await recorded('06-producer_consumer/producer_consumer');
     const buffer = index.deques.tracks.find((t) => t.maxlen === 10)!;
     const fullAt = buffer.log.seqs.data[buffer.lens.data.indexOf(10)];
     await page.setViewportSize({ width: 640, height: 900 });
@@ -242,7 +243,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('views in Chromium', () => {
   });
 
   it('warns when an exhausted iterator is iterated again', async () => {
-    const { url } = await recorded('iterate_twice');
+    const { url } = await recorded('10-iterate_twice/iterate_twice');
     await open(url);
     await expect.poll(() => page.locator('[data-testid=iterator-again-warning]').count()).toBe(1);
     await page.locator('[data-testid=timeline]').focus();
