@@ -46,9 +46,10 @@ export const test = base.extend<
     { scope: 'worker', timeout: 90_000 },
   ],
 
-  app: async ({ host, server, chromiumBrowser, desktop, viewport }, use, testInfo) => {
+  app: async ({ host, server, chromiumBrowser, desktop, viewport, locale }, use, testInfo) => {
     if (host === 'browser') {
-      const context = await chromiumBrowser!.newContext({ viewport, acceptDownloads: true });
+      // The system's language, as `test.use({ locale })` sets it: the app's default language follows it.
+      const context = await chromiumBrowser!.newContext({ viewport, locale, acceptDownloads: true });
       const page = await context.newPage();
       // Script errors and CSP violations show up here; the app must have none.
       const problems: string[] = [];
@@ -72,7 +73,7 @@ export const test = base.extend<
   },
 
   /** The desktop app (Electron's main process, for answering its native dialogs), or null in the browser. */
-  desktop: async ({ host }, use, testInfo) => {
+  desktop: async ({ host, locale }, use, testInfo) => {
     if (host !== 'electron') return use(null);
     const electron = electronBinary();
     if ('missing' in electron) {
@@ -80,7 +81,9 @@ export const test = base.extend<
       test.skip(true, electron.missing);
       return use(null);
     }
-    const desktop = await _electron.launch({ executablePath: electron.path, args: [ROOT], cwd: ROOT });
+    // Electron takes the system's language from the OS, or from --lang.
+    const args = locale ? [`--lang=${locale}`, ROOT] : [ROOT];
+    const desktop = await _electron.launch({ executablePath: electron.path, args, cwd: ROOT });
     await use(desktop);
     await desktop.close();
   },

@@ -2,7 +2,7 @@
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { python } from '@codemirror/lang-python';
 import { bracketMatching, HighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
-import type { Extension } from '@codemirror/state';
+import { Compartment, type Extension } from '@codemirror/state';
 import {
   drawSelection,
   EditorView,
@@ -58,7 +58,14 @@ const theme = EditorView.theme({
   },
 });
 
-export function editorExtensions(onEdit: (text: string) => void): Extension[] {
+/** The editor's accessible name, swapped when the interface changes language. */
+export const named = new Compartment();
+
+export function nameOf(name: string): Extension {
+  return EditorView.contentAttributes.of({ 'aria-label': name, 'data-testid': 'editor-content' });
+}
+
+export function editorExtensions(onEdit: (text: string) => void, name: string): Extension[] {
   return [
     lineNumbers(),
     highlightActiveLineGutter(),
@@ -72,7 +79,7 @@ export function editorExtensions(onEdit: (text: string) => void): Extension[] {
     keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
     runMarks,
     theme,
-    EditorView.contentAttributes.of({ 'aria-label': 'Python program', 'data-testid': 'editor-content' }),
+    named.of(nameOf(name)),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) onEdit(update.state.doc.toString());
     }),

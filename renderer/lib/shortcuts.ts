@@ -2,6 +2,7 @@
  * The app's keyboard shortcuts: one table, read both by the key handler and by the help popover, so
  * what the help says is what the keys do.
  */
+import type { MessageKey } from '../i18n/catalog.ts';
 
 export type Command =
   'run' | 'stop' | 'pause-resume' | 'step' | 'step-switch' | 'open' | 'save' | 'presentation' | 'help';
@@ -9,7 +10,8 @@ export type Command =
 export interface Shortcut {
   command: Command;
   keys: string;
-  what: string;
+  /** What it does, in the interface's languages. */
+  what: MessageKey;
   /** Also fires while typing in the editor or a field (keys that never type text). */
   whileTyping: boolean;
   /** The desktop app's menu has this key as its accelerator, so there the menu handles it, not the page. */
@@ -33,7 +35,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
     command: 'run',
     keys: 'F5',
     inMenu: true,
-    what: 'Run the program',
+    what: 'help.run',
     whileTyping: true,
     matches: (k) => k.key === 'F5' && !k.shiftKey && plain(k),
   },
@@ -41,7 +43,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
     command: 'run',
     keys: 'Ctrl+Enter',
     inMenu: false,
-    what: 'Run the program',
+    what: 'help.run',
     whileTyping: true,
     matches: (k) => k.key === 'Enter' && mod(k) && !k.shiftKey,
   },
@@ -49,7 +51,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
     command: 'stop',
     keys: 'Shift+F5',
     inMenu: true,
-    what: 'Stop the run',
+    what: 'help.stop',
     whileTyping: true,
     matches: (k) => k.key === 'F5' && k.shiftKey && plain(k),
   },
@@ -57,7 +59,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
     command: 'step',
     keys: 'F10',
     inMenu: true,
-    what: 'Step to the next event (pauses first)',
+    what: 'help.step',
     whileTyping: true,
     matches: (k) => k.key === 'F10' && !k.shiftKey && plain(k),
   },
@@ -65,7 +67,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
     command: 'step-switch',
     keys: 'Shift+F10',
     inMenu: true,
-    what: 'Step to the next switch of control',
+    what: 'help.stepSwitch',
     whileTyping: true,
     matches: (k) => k.key === 'F10' && k.shiftKey && plain(k),
   },
@@ -73,7 +75,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
     command: 'pause-resume',
     keys: 'Space',
     inMenu: false,
-    what: 'Pause or resume (outside the editor)',
+    what: 'help.pauseOutside',
     whileTyping: false,
     matches: (k) => k.key === ' ' && plain(k) && !k.shiftKey,
   },
@@ -81,7 +83,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
     command: 'pause-resume',
     keys: 'F6',
     inMenu: true,
-    what: 'Pause or resume',
+    what: 'help.pause',
     whileTyping: true,
     matches: (k) => k.key === 'F6' && plain(k) && !k.shiftKey,
   },
@@ -89,7 +91,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
     command: 'open',
     keys: 'Ctrl+O',
     inMenu: true,
-    what: 'Open a trace',
+    what: 'help.open',
     whileTyping: true,
     matches: (k) => k.key.toLowerCase() === 'o' && mod(k) && !k.shiftKey && !k.altKey,
   },
@@ -97,7 +99,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
     command: 'save',
     keys: 'Ctrl+S',
     inMenu: true,
-    what: 'Save the trace',
+    what: 'help.save',
     whileTyping: true,
     matches: (k) => k.key.toLowerCase() === 's' && mod(k) && !k.shiftKey && !k.altKey,
   },
@@ -105,7 +107,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
     command: 'presentation',
     keys: 'F9',
     inMenu: true,
-    what: 'Presentation mode (larger everything)',
+    what: 'help.presentation',
     whileTyping: true,
     matches: (k) => k.key === 'F9' && plain(k) && !k.shiftKey,
   },
@@ -113,7 +115,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
     command: 'help',
     keys: 'F1',
     inMenu: false,
-    what: 'Show these shortcuts',
+    what: 'help.help',
     whileTyping: true,
     matches: (k) => k.key === 'F1' && plain(k) && !k.shiftKey,
   },
@@ -121,7 +123,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
     command: 'help',
     keys: '?',
     inMenu: false,
-    what: 'Show these shortcuts (outside the editor)',
+    what: 'help.helpOutside',
     whileTyping: false,
     // typed with Shift on most layouts, so Shift is not checked
     matches: (k) => k.key === '?' && plain(k),

@@ -8,12 +8,18 @@ import { program } from './program.svelte.ts';
 import { host } from './host.svelte.ts';
 import { cursor, recording } from './recording.svelte.ts';
 import { settings } from './settings.svelte.ts';
+import type { MessageKey } from '../i18n/catalog.ts';
+import type { Values } from '../i18n/translate.ts';
 
-async function attempt<T>(action: string, work: () => Promise<T>): Promise<T | undefined> {
+async function attempt<T>(
+  action: MessageKey,
+  work: () => Promise<T>,
+  values?: Values,
+): Promise<T | undefined> {
   try {
     return await work();
   } catch (error) {
-    host.fail(action, error);
+    host.fail(action, error, values);
     return undefined;
   }
 }
@@ -26,7 +32,7 @@ export async function run(): Promise<void> {
   starting = true;
   host.dismiss();
   try {
-    await attempt('Running the program', () =>
+    await attempt('notices.running', () =>
       api.call('run', {
         source: program.source,
         fileName: program.fileName,
@@ -43,13 +49,14 @@ export async function run(): Promise<void> {
 export const running = () => recording.state === 'running' || recording.state === 'paused';
 
 export async function stop(): Promise<void> {
-  await attempt('Stopping the run', () => api.call('stop', undefined));
+  await attempt('notices.stopping', () => api.call('stop', undefined));
 }
 
 /** Pauses or resumes a live run; over a finished or opened trace, plays or pauses the replay. */
 export async function pauseOrResume(): Promise<void> {
-  if (recording.state === 'running') await attempt('Pausing', () => api.call('pause', undefined));
-  else if (recording.state === 'paused') await attempt('Resuming', () => api.call('resume', undefined));
+  if (recording.state === 'running') await attempt('notices.pausing', () => api.call('pause', undefined));
+  else if (recording.state === 'paused')
+    await attempt('notices.resuming', () => api.call('resume', undefined));
   else if (cursor.playing) cursor.pause();
   else cursor.play();
 }
@@ -61,7 +68,7 @@ export async function step(to: 'event' | 'switch'): Promise<void> {
     else cursor.nextSwitch();
     return;
   }
-  await attempt('Stepping', async () => {
+  await attempt('notices.stepping', async () => {
     if (recording.state === 'running') await api.call('pause', undefined);
     await api.call('step', { to });
   });
@@ -77,33 +84,36 @@ export function pickLesson(lesson: Lesson): void {
 
 export async function openTraceFile(file?: File): Promise<void> {
   host.dismiss();
-  await attempt(`Opening ${file?.name ?? 'a trace'}`, async () =>
-    file
-      ? api.call('openTrace', { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })
-      : api.call('openTrace', { dialog: true }),
+  await attempt(
+    file ? 'notices.openingFile' : 'notices.openingTrace',
+    async () =>
+      file
+        ? api.call('openTrace', { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })
+        : api.call('openTrace', { dialog: true }),
+    { name: file?.name ?? '' },
   );
 }
 
 export async function reopenLastRecording(): Promise<void> {
   host.dismiss();
-  await attempt('Reopening the last recording', () => api.call('openTrace', { lastRecording: true }));
+  await attempt('notices.reopening', () => api.call('openTrace', { lastRecording: true }));
 }
 
 /** Desktop: the host's native dialog reads the file. */
 export async function openProgramDialog(): Promise<void> {
-  const reply = await attempt('Opening a program', () => api.call('openProgram', { dialog: true }));
+  const reply = await attempt('notices.openingProgram', () => api.call('openProgram', { dialog: true }));
   if (reply && 'source' in reply) program.load(reply.source, reply.fileName);
 }
 
 export async function openProgramFile(file: File): Promise<void> {
-  const source = await attempt(`Opening ${file.name}`, () => file.text());
+  const source = await attempt('notices.openingFile', () => file.text(), { name: file.name });
   if (source !== undefined) program.load(source, file.name.replace(/[/\\]/g, '_'));
 }
 
 /** Desktop: the host writes the file (through a dialog). Browser: the host returns the bytes and the page downloads them. */
 export async function saveTrace(format: TraceFormat): Promise<void> {
   const dialogs = host.hello?.dialogs ?? false;
-  const reply = await attempt('Saving the trace', () => api.call('saveTrace', { format, dialog: dialogs }));
+  const reply = await attempt('notices.saving', () => api.call('saveTrace', { format, dialog: dialogs }));
   if (reply && 'bytes' in reply && reply.bytes) download(reply.bytes, reply.fileName);
 }
 

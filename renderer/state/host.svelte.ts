@@ -4,10 +4,14 @@
  */
 import type { ReadyProgress } from '../api/types.ts';
 import type { Hello } from '../../core/session/protocol.ts';
+import type { MessageKey } from '../i18n/catalog.ts';
+import type { Values } from '../i18n/translate.ts';
 
 /** A failed request, said in words: what the user tried, and why it did not work. */
 export interface Notice {
-  action: string;
+  /** What the user tried (`notices.running`), said in their language when shown. */
+  action: MessageKey;
+  values?: Values;
   message: string;
 }
 
@@ -21,8 +25,8 @@ class Host {
     this.python = hello.python;
   }
 
-  fail(action: string, error: unknown): void {
-    this.notice = { action, message: error instanceof Error ? error.message : String(error) };
+  fail(action: MessageKey, error: unknown, values?: Values): void {
+    this.notice = { action, values, message: error instanceof Error ? error.message : String(error) };
   }
 
   dismiss(): void {

@@ -37,7 +37,7 @@ describe('findProgramError', () => {
       message: 'division by zero',
       traceback: 'Traceback ...',
     });
-    expect(describeProgramError(error!)).toBe('Line 7: ZeroDivisionError: division by zero');
+    expect(describeProgramError(error!, 'en')).toBe('Line 7: ZeroDivisionError: division by zero');
   });
 
   it('looks only at events from the given index on', () => {
@@ -48,15 +48,26 @@ describe('findProgramError', () => {
 
 describe('describeRunEnd', () => {
   it('says nothing for a normal end and explains every early end', () => {
-    expect(describeRunEnd({ status: 'ok', events: 5, wallMs: 1 })).toBeNull();
-    expect(describeRunEnd({ status: 'stopped', events: 12345, wallMs: 1, message: 'Stopped.' })).toBe(
+    expect(describeRunEnd({ status: 'ok', events: 5, wallMs: 1 }, 'en')).toBeNull();
+    expect(describeRunEnd({ status: 'stopped', events: 12345, wallMs: 1, message: 'Stopped.' }, 'en')).toBe(
       'Run stopped after 12,345 events.',
     );
     expect(
-      describeRunEnd({ status: 'limit', events: 1, wallMs: 1, message: 'Raise the limit to see more.' }),
+      describeRunEnd(
+        { status: 'limit', events: 1, wallMs: 1, message: 'Raise the limit to see more.' },
+        'en',
+      ),
     ).toBe('Run stopped: it reached its event limit. Raise the limit to see more.');
-    expect(describeRunEnd({ status: 'timeout', events: 1, wallMs: 1 })).toMatch(/time limit/);
-    expect(describeRunEnd({ status: 'deadlock', events: 1, wallMs: 1 })).toMatch(/deadlock/);
+    expect(describeRunEnd({ status: 'timeout', events: 1, wallMs: 1 }, 'en')).toMatch(/time limit/);
+    expect(describeRunEnd({ status: 'deadlock', events: 1, wallMs: 1 }, 'en')).toMatch(/deadlock/);
+  });
+
+  it("speaks Traditional Chinese, leaving Python's own words as Python prints them", () => {
+    expect(describeRunEnd({ status: 'stopped', events: 3, wallMs: 1 }, 'zh-TW')).toBe(
+      '執行在 3 個事件後停止。',
+    );
+    const error = { line: 7, exc: 'ZeroDivisionError', message: 'division by zero', traceback: '' };
+    expect(describeProgramError(error, 'zh-TW')).toBe('第 7 行:ZeroDivisionError: division by zero');
   });
 });
 

@@ -5,6 +5,8 @@
 import { KIND_CODE } from '../../core/trace/schema.ts';
 import type { Trace } from '../../core/trace/trace.ts';
 import type { RunSummary } from '../api/types.ts';
+import type { Lang, MessageKey } from '../i18n/catalog.ts';
+import { translate } from '../i18n/translate.ts';
 
 export interface ProgramError {
   /** 1-based line in the program, or null when the error has no line (rare). */
@@ -34,27 +36,33 @@ export function recordedProgram(trace: Trace): string | null {
   return trace.size > 0 && trace.kindAt(0) === KIND_CODE['run.start'] ? trace.str(0, 1) : null;
 }
 
-export function describeProgramError(error: ProgramError): string {
-  const where = error.line === null ? '' : `Line ${error.line}: `;
-  return `${where}${error.exc}${error.message ? `: ${error.message}` : ''}`;
+export function describeProgramError(error: ProgramError, lang: Lang): string {
+  // Python's own words (the exception and its message) stay as Python prints them.
+  const said = `${error.exc}${error.message ? `: ${error.message}` : ''}`;
+  return error.line === null
+    ? said
+    : translate(lang, 'notices.errorAtLine', { line: error.line, error: said });
 }
 
+const ENDS: Record<Exclude<RunSummary['status'], 'ok' | 'error' | 'stopped'>, MessageKey> = {
+  timeout: 'notices.timeout',
+  limit: 'notices.limit',
+  deadlock: 'notices.deadlock',
+};
+
 /** A sentence for a run that ended other than normally, or null when it simply finished. */
-export function describeRunEnd(summary: RunSummary): string | null {
-  const why = summary.message ? ` ${summary.message}` : '';
+export function describeRunEnd(summary: RunSummary, lang: Lang): string | null {
   switch (summary.status) {
     case 'ok':
       return null;
     case 'error':
-      return summary.message ?? 'The program ended with an error.';
+      return summary.message ?? translate(lang, 'notices.endedWithError');
     case 'stopped':
       // The user pressed Stop: the count is the news, the host's own wording adds nothing.
-      return `Run stopped after ${summary.events.toLocaleString('en')} events.`;
-    case 'timeout':
-      return `Run stopped: it reached its time limit.${why}`;
-    case 'limit':
-      return `Run stopped: it reached its event limit.${why}`;
-    case 'deadlock':
-      return `Run stopped: deadlock, every task waits and none can run.${why}`;
+      return translate(lang, 'notices.stopped', { events: summary.events });
+    default: {
+      const why = summary.message ? ` ${summary.message}` : '';
+      return `${translate(lang, ENDS[summary.status])}${why}`;
+    }
   }
 }

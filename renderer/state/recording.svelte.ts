@@ -82,7 +82,7 @@ class Recording {
         try {
           this.#incoming.append(event.batch);
         } catch (error) {
-          host.fail('Showing the run', error);
+          host.fail('notices.showing', error);
           break;
         }
         frames.update(this.#publish);

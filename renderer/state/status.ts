@@ -1,6 +1,8 @@
 /** The toolbar's one-line run status, from the session's facts. */
 import type { ReadyProgress, RunSummary } from '../api/types.ts';
 import type { RunState } from '../../core/session/protocol.ts';
+import type { Lang, MessageKey } from '../i18n/catalog.ts';
+import { translate, type Values } from '../i18n/translate.ts';
 
 export interface StatusFacts {
   python: ReadyProgress;
@@ -11,30 +13,31 @@ export interface StatusFacts {
   summary: RunSummary | null;
 }
 
-const count = (n: number) => `${n.toLocaleString('en')} event${n === 1 ? '' : 's'}`;
-
-const ENDINGS: Record<RunSummary['status'], string> = {
-  ok: 'Finished',
-  error: 'Ended with an error',
-  stopped: 'Stopped',
-  timeout: 'Stopped at its time limit',
-  limit: 'Stopped at its event limit',
-  deadlock: 'Deadlocked',
+const ENDINGS: Record<RunSummary['status'], MessageKey> = {
+  ok: 'status.endOk',
+  error: 'status.endError',
+  stopped: 'status.endStopped',
+  timeout: 'status.endTimeout',
+  limit: 'status.endLimit',
+  deadlock: 'status.endDeadlock',
 };
 
-export function statusText(facts: StatusFacts): string {
+export function statusText(facts: StatusFacts, lang: Lang): string {
   const { python, state, origin, name, events, summary } = facts;
+  const say = (key: MessageKey, values?: Values) => translate(lang, key, values);
   if (state === 'idle') {
-    if (python.phase !== 'ready') return `Python is loading… ${Math.round(python.fraction * 100)}%`;
-    return 'Ready';
+    if (python.phase !== 'ready')
+      return say('status.loading', { percent: Math.round(python.fraction * 100) });
+    return say('status.ready');
   }
-  if (origin === 'file')
-    return state === 'ended' ? `Opened ${name}: ${count(events)}` : `Opening ${name}… ${count(events)}`;
-  if (state === 'running') return `Running: ${count(events)}`;
-  if (state === 'paused') return `Paused: ${count(events)}`;
-  const ending = summary ? ENDINGS[summary.status] : 'Ended';
-  const time = summary
-    ? ` in ${summary.wallMs < 1000 ? `${Math.round(summary.wallMs)} ms` : `${(summary.wallMs / 1000).toFixed(1)} s`}`
-    : '';
-  return `${ending}: ${count(summary?.events ?? events)}${time}`;
+  if (origin === 'file') return say(state === 'ended' ? 'status.opened' : 'status.opening', { name, events });
+  if (state === 'running') return say('status.running', { events });
+  if (state === 'paused') return say('status.paused', { events });
+  const ending = say(summary ? ENDINGS[summary.status] : 'status.endUnknown');
+  if (!summary) return say('status.ended', { ending, events });
+  const time =
+    summary.wallMs < 1000
+      ? say('status.ms', { ms: Math.round(summary.wallMs) })
+      : say('status.seconds', { s: summary.wallMs / 1000 });
+  return say('status.endedIn', { ending, events: summary.events, time });
 }

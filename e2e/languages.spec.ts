@@ -1,0 +1,41 @@
+/** The interface speaks English and Traditional Chinese: the system's language first, then the user's choice, remembered. */
+import { expect, test } from './fixtures.ts';
+import { status, waitForPython } from './app-page.ts';
+
+test.describe('on a Traditional Chinese system', () => {
+  test.use({ locale: 'zh-TW' });
+
+  test('speaks Traditional Chinese, switches to English at once, and remembers the choice', async ({
+    app,
+    shot,
+  }) => {
+    await expect(app.locator('html')).toHaveAttribute('lang', 'zh-TW');
+    await expect(app.getByTestId('run')).toHaveText('▶ 執行');
+    await expect(app.getByRole('toolbar', { name: '執行控制' })).toBeVisible();
+    await waitForPython(app);
+    await expect(status(app)).toHaveText('就緒');
+    await shot('lang-zh-TW');
+
+    await app.getByTestId('language').selectOption('en');
+    await expect(app.getByTestId('run')).toHaveText('▶ Run');
+    await expect(status(app)).toHaveText('Ready');
+    await expect(app.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(app.getByRole('textbox', { name: 'Python program' })).toBeVisible();
+
+    await app.reload();
+    await expect(app.getByTestId('run')).toHaveText('▶ Run');
+    await expect(app.getByTestId('language')).toHaveValue('en');
+  });
+});
+
+test.describe('on an English system', () => {
+  test.use({ locale: 'en-US' });
+
+  test('speaks English, and Traditional Chinese once picked, down to the editor’s name', async ({ app }) => {
+    await expect(app.getByTestId('run')).toHaveText('▶ Run');
+    await app.getByTestId('language').selectOption('zh-TW');
+    await expect(app.getByTestId('run')).toHaveText('▶ 執行');
+    await expect(app.getByRole('textbox', { name: 'Python 程式' })).toBeVisible();
+    await expect(app.getByTestId('help-button')).toHaveAccessibleName('鍵盤快捷鍵');
+  });
+});

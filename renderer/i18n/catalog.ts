@@ -1,0 +1,27 @@
+/**
+ * Every text of the interface, in every language, one file per area of the app under `messages/`.
+ * A message is `{ en, 'zh-TW' }` side by side, so a text added in one language only is seen at once
+ * (and fails `catalog.test.ts`). Keys are `area.name`: `t('toolbar.run')`.
+ */
+import { app } from './messages/app.ts';
+import { files } from './messages/files.ts';
+import { help } from './messages/help.ts';
+import { notices } from './messages/notices.ts';
+import { status } from './messages/status.ts';
+import { toolbar } from './messages/toolbar.ts';
+
+export const LANGS = ['en', 'zh-TW'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** A text in every language: ICU MessageFormat strings. */
+export type Message = Record<Lang, string>;
+export type Area = Record<string, Message>;
+
+/** Each language's own name, as its readers write it. */
+export const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-TW': '繁體中文' };
+
+export const MESSAGES = { app, files, help, notices, status, toolbar } satisfies Record<string, Area>;
+
+export type MessageKey = {
+  [A in keyof typeof MESSAGES]: `${A}.${keyof (typeof MESSAGES)[A] & string}`;
+}[keyof typeof MESSAGES];

@@ -1,0 +1,27 @@
+import type { Area } from '../catalog.ts';
+
+/** The app's frame: header, panes, dividers, theme, presentation and language. */
+export const app = {
+  lightTheme: { en: 'Light theme', 'zh-TW': '淺色主題' },
+  darkTheme: { en: 'Dark theme', 'zh-TW': '深色主題' },
+  present: { en: 'Present', 'zh-TW': '簡報' },
+  presentTitle: {
+    en: 'Presentation mode: larger everything, for projectors (F9)',
+    'zh-TW': '簡報模式:全部放大,適合投影(F9)',
+  },
+  language: { en: 'Language', 'zh-TW': '語言' },
+  program: { en: 'Program', 'zh-TW': '程式' },
+  resizeEditor: { en: 'Resize editor and narration', 'zh-TW': '調整編輯器與解說的大小' },
+  resizeMain: { en: 'Resize program and views', 'zh-TW': '調整程式與視圖的大小' },
+  resizeRight: { en: 'Resize timeline and panels', 'zh-TW': '調整時間軸與面板的大小' },
+  lessonPicker: { en: 'Lesson', 'zh-TW': '課程' },
+  pickLesson: { en: 'Pick a lesson…', 'zh-TW': '選擇課程…' },
+  noLessons: { en: 'No lessons', 'zh-TW': '沒有課程' },
+  narration: { en: 'Lesson narration', 'zh-TW': '課程解說' },
+  noNarration: { en: 'This lesson has no narration.', 'zh-TW': '這堂課沒有解說。' },
+  noLesson: {
+    en: 'Pick a lesson to read about what the program shows, or write your own program and run it.',
+    'zh-TW': '選一堂課來閱讀程式所呈現的內容,或自己寫一個程式並執行它。',
+  },
+  editor: { en: 'Python program', 'zh-TW': 'Python 程式' },
+} satisfies Area;
