@@ -3,6 +3,7 @@
  * A message is `{ en, 'zh-TW' }` side by side, so a text added in one language only is seen at once
  * (and fails `catalog.test.ts`). Keys are `area.name`: `t('toolbar.run')`.
  */
+import type { Lang } from '../../core/session/lesson.ts';
 import { app } from './messages/app.ts';
 import { files } from './messages/files.ts';
 import { help } from './messages/help.ts';
@@ -10,8 +11,8 @@ import { notices } from './messages/notices.ts';
 import { status } from './messages/status.ts';
 import { toolbar } from './messages/toolbar.ts';
 
-export const LANGS = ['en', 'zh-TW'] as const;
-export type Lang = (typeof LANGS)[number];
+// One list of languages for the interface and the lessons.
+export { LANGS, type Lang } from '../../core/session/lesson.ts';
 
 /** A text in every language: ICU MessageFormat strings. */
 export type Message = Record<Lang, string>;

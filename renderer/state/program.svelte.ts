@@ -1,6 +1,5 @@
-/** The program in the editor: its text, its file name, and the lesson it came from (with narration). */
+/** The program in the editor: its text, its file name, and the lesson it came from. */
 import type { Lesson } from '../../core/session/protocol.ts';
-import { lessonPage } from '../lib/lesson-text.ts';
 import { loadStored, saveStored } from './stored.ts';
 
 const KEY = 'yieldscope.program';
@@ -8,16 +7,12 @@ const DEFAULTS = {
   source: 'def count(n):\n    for i in range(n):\n        yield i\n\n\nfor x in count(3):\n    print(x)\n',
   fileName: 'main.py',
   lessonId: '',
-  title: '',
-  narration: '',
 };
 
 class Program {
   source = $state(DEFAULTS.source);
   fileName = $state(DEFAULTS.fileName);
   lessonId = $state(DEFAULTS.lessonId);
-  title = $state(DEFAULTS.title);
-  narration = $state(DEFAULTS.narration);
   /** Bumped when the text is replaced from outside the editor (lesson, opened file), so the editor reloads it. */
   loaded = $state(0);
 
@@ -29,8 +24,6 @@ class Program {
           source: this.source,
           fileName: this.fileName,
           lessonId: this.lessonId,
-          title: this.title,
-          narration: this.narration,
         }),
       );
     });
@@ -40,8 +33,6 @@ class Program {
     this.source = source;
     this.fileName = fileName;
     this.lessonId = lesson?.id ?? '';
-    this.title = lesson?.title.en ?? '';
-    this.narration = lesson ? lessonPage(lesson, 'en') : '';
     this.loaded++;
   }
 }
