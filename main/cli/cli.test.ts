@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readTraceFile } from '../../core/trace/open.ts';
 import type { Trace } from '../../core/trace/trace.ts';
+import { RECORDING_LINE } from './progress.ts';
 
 const BIN = resolve('main/cli/yieldscope.js');
 
@@ -110,7 +111,7 @@ describe('yieldscope CLI', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^countdown\.py: [\d,]+ events, status ok, [\d.]+ s → /);
     expect(lines[0]).toContain(file);
-    expect(stderr).toBe('');
+    expect(stderr).toBe(RECORDING_LINE);
     const trace = await traceAt(file);
     const events = [...trace.events()];
     expect(events.filter((e) => e.kind === 'gen.yield').map((e) => e.value)).toEqual(['3', '2', '1']);
@@ -243,9 +244,11 @@ describe('yieldscope CLI', () => {
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     const code = new Promise<number | null>((done) => child.on('exit', (c) => done(c)));
-    // Long enough for Node and tsx to start (the command handles Ctrl-C from then on, even before Python is ready).
-    await new Promise((r) => setTimeout(r, 8000));
-    expect(child.exitCode, `the command ended before Ctrl-C:\n${stdout}${stderr}`).toBeNull();
+    // the program is running once the command says so
+    await new Promise<void>((running, ended) => {
+      child.stderr.on('data', () => stderr.includes(RECORDING_LINE) && running());
+      child.on('exit', () => ended(new Error(`the command ended before Ctrl-C:\n${stdout}${stderr}`)));
+    });
     process.kill(-child.pid!, 'SIGINT');
     expect(await code).toBe(0);
     expect(stdout).toContain('status stopped');

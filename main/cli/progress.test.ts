@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Progress } from './progress.ts';
+import { Progress, RECORDING_LINE } from './progress.ts';
 
 describe('Progress', () => {
   afterEach(() => void vi.useRealTimers());
@@ -18,13 +18,16 @@ describe('Progress', () => {
     expect(written.at(-1)).toBe('\r\x1b[K');
   });
 
-  it('writes nothing when the stream is not a terminal', () => {
+  it('says once that the recording is under way when the stream is not a terminal', () => {
     vi.useFakeTimers();
     const written: string[] = [];
     const progress = new Progress({ isTTY: false, write: (s: string) => written.push(s) });
+    vi.advanceTimersByTime(5000);
+    expect(written).toEqual([]);
     progress.count(5);
+    progress.count(5000);
     vi.advanceTimersByTime(5000);
     progress.stop();
-    expect(written).toEqual([]);
+    expect(written).toEqual([RECORDING_LINE]);
   });
 });

@@ -1,8 +1,11 @@
 /**
  * The "events so far" line a long recording shows on a terminal. It appears only after a moment (a
  * short run shows nothing), rewrites itself in place, and is wiped before the summary is printed.
- * When the stream is not a terminal it never writes anything.
+ * When the stream is not a terminal (a log, a pipe) it only says once, at the program's first
+ * events, that the recording is under way: from then on Ctrl-C stops the program and keeps its trace.
  */
+export const RECORDING_LINE = 'yieldscope: recording (Ctrl-C stops the program and still writes the trace)\n';
+
 const QUIET_MS = 500;
 const EVERY_MS = 100;
 
@@ -14,6 +17,7 @@ export interface ProgressStream {
 export class Progress {
   private events = 0;
   private shown = false;
+  private announced = false;
   private timer: NodeJS.Timeout | undefined;
   private readonly started = Date.now();
 
@@ -25,6 +29,9 @@ export class Progress {
 
   count(events: number): void {
     this.events = events;
+    if (this.stream.isTTY || this.announced) return;
+    this.announced = true;
+    this.stream.write(RECORDING_LINE);
   }
 
   stop(): void {
