@@ -37,17 +37,6 @@ export function eventsIn(text: string | null): number {
   return Number(match[1].replace(/,/g, ''));
 }
 
-/** The status's event count once it stops changing (batches in flight have landed). */
-export async function settledEvents(app: Page): Promise<number> {
-  let last = -1;
-  for (;;) {
-    const now = eventsIn(await status(app).textContent());
-    if (now === last) return now;
-    last = now;
-    await app.waitForTimeout(300);
-  }
-}
-
 /**
  * Saves or exports the trace with a toolbar button into `folder`; resolves with the file's path. The
  * browser edition downloads it; the desktop app asks a native save dialog, answered here in its

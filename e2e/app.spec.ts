@@ -8,7 +8,6 @@ import {
   runToEnd,
   saveTraceAs,
   setProgram,
-  settledEvents,
   status,
   waitForPython,
 } from './app-page.ts';
@@ -83,16 +82,16 @@ test.describe('with Python ready', () => {
     await expect
       .poll(async () => eventsIn(await status(app).textContent()), { timeout: 30_000 })
       .toBeGreaterThan(2000);
+    // "Paused" shows once the run holds, after every event it recorded: the count is final
     await app.getByTestId('pause').click();
     await expect(status(app)).toHaveText(/^Paused: [\d,]+ events?$/);
-    const paused = await settledEvents(app);
+    const paused = eventsIn(await status(app).textContent());
 
     await app.getByTestId('step').click();
-    await expect.poll(async () => eventsIn(await status(app).textContent())).toBeGreaterThan(paused);
-    await expect(status(app)).toHaveText(/^Paused/);
-    const stepped = await settledEvents(app);
+    await expect(status(app)).toHaveText(`Paused: ${(paused + 1).toLocaleString('en')} events`);
     await app.getByTestId('step-switch').click();
-    await expect.poll(async () => eventsIn(await status(app).textContent())).toBeGreaterThan(stepped);
+    await expect.poll(async () => eventsIn(await status(app).textContent())).toBeGreaterThan(paused + 1);
+    await expect(status(app)).toHaveText(/^Paused/);
     await shot('03-paused-and-stepped');
 
     await app.getByTestId('stop').click();
@@ -100,18 +99,11 @@ test.describe('with Python ready', () => {
   });
 
   test('stops `while True: pass` and stays responsive', async ({ app, shot }) => {
-    await setProgram(app, 'while True:\n    pass\n');
+    await setProgram(app, "print('looping')\nwhile True:\n    pass\n");
     await app.getByTestId('run').click();
-    await expect(status(app)).toHaveText(/^Running/, { timeout: 30_000 });
-    await app.waitForTimeout(500);
-    const pressed = Date.now();
+    await expect(app.getByTestId('console')).toContainText('looping', { timeout: 30_000 });
     await app.getByTestId('stop').click();
-    // The goal is under a second; timings are measured and reported here, not asserted (a busy CI
-    // machine must not fail the suite), while stopping at all within a few seconds is.
-    await expect(status(app)).toHaveText(/^Stopped/, { timeout: 5_000 });
-    const latency = `${Date.now() - pressed} ms from pressing Stop to "Stopped"`;
-    test.info().annotations.push({ type: 'stop latency', description: latency });
-    console.log(`stop latency: ${latency}`);
+    await expect(status(app)).toHaveText(/^Stopped/);
     await expect(app.getByTestId('message-run-end')).toContainText('Run stopped');
     await shot('04-stopped-endless-loop');
 

@@ -1,13 +1,14 @@
+import { on } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventBatch } from '../trace/batch.ts';
 import { Worker } from 'node:worker_threads';
-import { Trace } from '../trace/trace.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Trace } from '../trace/trace.ts';
 import { EndReason, SIGINT, createControl, requestEnd } from './control.ts';
 import { recordTrace } from './record.ts';
 import { Runner } from './runner.ts';
+import { watchRun, type WatchedRun } from './testing.ts';
 import type { RunOptions } from './types.ts';
 
 let runner: Runner;
@@ -17,47 +18,28 @@ beforeAll(async () => {
 });
 afterAll(() => runner.close());
 
-/** Starts a run whose batches are collected into a live trace. */
-function start(options: RunOptions) {
-  const trace = new Trace();
-  const handle = runner.run(options, (b: EventBatch) => trace.append(b));
-  return { trace, handle };
-}
+const start = (options: RunOptions) => watchRun(runner, options);
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(check: () => boolean, what: string, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(5);
-  }
-}
+/** Whether the trace has recorded an event of this kind (on this line). */
+const seen = (trace: Trace, kind: string, line?: number) =>
+  [...trace.events()].some((e) => e.kind === kind && (line === undefined || e.line === line));
 
 describe('stop', () => {
-  it('stops `while True: pass` and keeps what was recorded', async () => {
-    const { trace, handle } = start({ source: "print('before')\nwhile True:\n    pass\n" });
-    await until(() => trace.size >= 2, 'the first events');
-    await sleep(100);
-    const asked = performance.now();
+  it('stops `while True: pass` through the interrupt and keeps what was recorded', async () => {
+    const { trace, handle, until } = start({ source: "print('before')\nwhile True:\n    pass\n" });
+    await until(() => seen(trace, 'stdout'), 'the print before the loop');
     handle.stop();
-    const summary = await handle.done;
-    const took = performance.now() - asked;
-    console.log(`stop of while True: pass took ${took.toFixed(0)} ms`);
-    expect(took).toBeLessThan(2000);
-    expect(summary.status).toBe('stopped');
-    const kinds = [...trace.events()].map((e) => e.kind);
-    expect(kinds).toContain('stdout');
+    // 'Stopped.' and not the message of a worker that had to be ended: the interrupt stopped it
+    expect(await handle.done).toMatchObject({ status: 'stopped', message: 'Stopped.' });
     expect(trace.event(trace.size - 1)).toMatchObject({ kind: 'run.end', status: 'stopped' });
   });
 
   it('ends a program that swallows KeyboardInterrupt, still as stopped, and the next run works', async () => {
-    const { trace, handle } = start({
+    const { trace, handle, until } = start({
       source:
         'while True:\n    try:\n        while True:\n            pass\n    except BaseException:\n        pass\n',
     });
-    await until(() => trace.size >= 1, 'run.start');
-    await sleep(50);
+    await until(() => seen(trace, 'line', 4), 'the inner loop');
     handle.stop();
     const summary = await handle.done;
     expect(summary.status).toBe('stopped');
@@ -99,40 +81,58 @@ describe('control block', () => {
       workerData: { control, rounds, entry: new URL('./control-waiter.fixture.ts', import.meta.url).href },
     });
     try {
-      const seen: number[] = [];
-      let waiting = 0;
-      worker.on('message', (m: number | 'waiting') => (m === 'waiting' ? waiting++ : seen.push(m)));
+      const messages = on(worker, 'message');
+      const next = async () => ((await messages.next()).value as [number | 'waiting'])[0];
+      const interrupts: (number | 'waiting')[] = [];
       for (let round = 1; round <= rounds; round++) {
-        await until(() => waiting === round, 'the worker to wait');
+        expect(await next()).toBe('waiting');
         requestEnd(control, EndReason.stopped);
-        await until(() => seen.length === round, 'the worker to see the stop');
+        interrupts.push(await next());
       }
-      expect(seen.filter((interrupt) => interrupt !== SIGINT)).toEqual([]);
+      expect(interrupts.filter((interrupt) => interrupt !== SIGINT)).toEqual([]);
     } finally {
       await worker.terminate();
     }
   });
 });
 
+/** Lets the host's event loop turn `turns` times: a point further on, not a length of time. */
+async function turns(count: number): Promise<void> {
+  for (let i = 0; i < count; i++) await new Promise((r) => setImmediate(r));
+}
+
 describe('stop while setting up', () => {
   it('a stop that arrives before the first line of the program ends the run as stopped', async () => {
     const statuses: string[] = [];
-    for (const delayMs of [0, 0, 1, 5, 20]) {
-      const { trace, handle } = start({ source: `${'x = 1\n'.repeat(5000)}while True:\n    pass\n` });
-      await sleep(delayMs);
+    const source = `${'x = 1\n'.repeat(5000)}while True:\n    pass\n`;
+    // Points on the way to the first line: before the run is handed to the worker, as it is taken,
+    // while it is set up, and held right before the first line (a run started paused).
+    const points: [string, (run: WatchedRun) => Promise<unknown>][] = [
+      ['at once', async () => undefined],
+      ['at once again', async () => undefined],
+      ['a turn later', () => turns(1)],
+      ['100 turns later', () => turns(100)],
+      ['1000 turns later', () => turns(1000)],
+      ['held before the first line', (run) => run.handle.pause()],
+    ];
+    for (const [point, reach] of points) {
+      const run = start({ source, startPaused: point.startsWith('held') });
+      const { trace, handle } = run;
+      await reach(run);
       handle.stop();
       const summary = await handle.done;
-      statuses.push(`${summary.status} ${summary.message ?? ''}`);
+      statuses.push(`${point}: ${summary.status}`);
+      expect(summary.message).toMatch(/^Stopped/);
       expect(trace.event(trace.size - 1)).toMatchObject({ kind: 'run.end', status: 'stopped' });
     }
-    expect(statuses).toEqual(Array(5).fill('stopped Stopped.'));
+    expect(statuses).toEqual(points.map(([point]) => `${point}: stopped`));
   });
 });
 
 describe('one run at a time', () => {
   it('stops the active run when a new one starts', async () => {
     const first = start({ source: 'while True:\n    pass\n' });
-    await until(() => first.trace.size >= 1, 'run.start');
+    await first.until(() => first.trace.size >= 1, 'run.start');
     const second = start({ source: "print('second')\n" });
     expect((await first.handle.done).status).toBe('stopped');
     expect((await second.handle.done).status).toBe('ok');
@@ -146,28 +146,19 @@ describe('pause and step', () => {
   it('pauses an infinite generator, steps exactly one event at a time, steps to the next switch, resumes', async () => {
     const source =
       'def forever():\n    i = 0\n    while True:\n        yield i\n        i += 1\nfor v in forever():\n    pass\n';
-    const { trace, handle } = start({ source });
+    const { trace, handle, holds, until } = start({ source });
     await until(() => trace.size > 100, 'some events');
-    handle.pause();
-    await sleep(300);
-    const paused = trace.size;
-    await sleep(300);
+    // an acknowledged hold comes after every batch of the events before it, and nothing after it
+    const paused = (await handle.pause())!;
     expect(trace.size).toBe(paused);
     for (let i = 1; i <= 3; i++) {
-      handle.step();
-      await until(() => trace.size === paused + i, `step ${i}`);
-      await sleep(100);
+      expect(await handle.step()).toBe(paused + i);
       expect(trace.size).toBe(paused + i);
     }
-    const before = trace.size;
-    handle.step('switch');
-    await until(
-      () => trace.size > before && trace.kindName(trace.size - 1) === 'gen.resume',
-      'the next switch',
-    );
-    await sleep(100);
-    const atSwitch = trace.size;
+    const atSwitch = (await handle.step('switch'))!;
+    expect(trace.size).toBe(atSwitch);
     expect(trace.kindName(atSwitch - 1)).toBe('gen.resume');
+    expect(holds).toEqual([paused, paused + 1, paused + 2, paused + 3, atSwitch]);
     handle.resume();
     await until(() => trace.size > atSwitch + 1000, 'running again');
     handle.stop();
@@ -187,8 +178,8 @@ def sink(*batch):
     if not holds:
         R.on_pause_signal(10, None)
 
-def waiter():
-    holds.append(R.n)
+def waiter(n):
+    holds.append(n)
     return R.ACT_STEP_EVENT if len(holds) < 4 else R.ACT_RESUME
 ''', '<host>', 'exec'), helpers)
 R.sink, R.waiter = helpers['sink'], helpers['waiter']
@@ -206,22 +197,19 @@ print([b - a for a, b in zip(holds, holds[1:])])
   });
 
   it('pauses a loop that records nothing and starts paused when asked', async () => {
-    const { trace, handle } = start({
+    const { trace, handle, until } = start({
       source: "print('hi')\nx = 0\nwhile True:\n    x += 1\n",
       startPaused: true,
     });
-    await until(() => trace.size >= 1, 'run.start');
-    await sleep(200);
+    expect(await handle.pause()).toBe(1); // held after run.start
     expect(trace.size).toBe(1);
-    handle.step();
-    await until(() => trace.size === 2, 'one step');
+    expect(await handle.step()).toBe(2);
+    expect(trace.size).toBe(2);
     handle.resume();
-    await sleep(200);
-    handle.pause();
-    await sleep(200);
-    const paused = trace.size;
-    await sleep(200);
-    expect(trace.size).toBe(paused);
+    await until(() => seen(trace, 'stdout'), 'the print before the loop');
+    const paused = await handle.pause();
+    expect(paused).toBe(trace.size);
+    expect(await handle.pause()).toBe(paused); // asked again while held: the same hold
     handle.stop();
     expect((await handle.done).status).toBe('stopped');
   });
@@ -244,18 +232,22 @@ describe('the clock', () => {
 
   it('leaves time spent paused out, and keeps every time in order', async () => {
     const { trace, handle } = start({ source: slowToSetUp(10), startPaused: true });
-    await until(() => trace.size >= 1, 'run.start');
-    await sleep(500);
-    handle.step();
-    await until(() => trace.size === 2, 'one step');
-    await sleep(500);
+    expect(await handle.pause()).toBe(1);
+    expect(await handle.step()).toBe(2);
+    // held for as long as a second Python takes to start: far longer than the program runs
+    const heldFrom = performance.now();
+    const other = new Runner();
+    await other.ready;
+    await other.close();
+    const heldMs = performance.now() - heldFrom;
     handle.resume();
     const summary = await handle.done;
     expect(summary.status).toBe('ok');
-    expect(summary.wallMs).toBeGreaterThan(1000);
     const times = Array.from({ length: trace.size }, (_, i) => trace.time(i));
     expect(times.filter((t, i) => i > 0 && t < times[i - 1])).toEqual([]);
-    expect(times[times.length - 1] / 1e6).toBeLessThan(summary.wallMs / 4);
+    // the worker held at least as long as the host saw it held, and its clock skipped all of it
+    expect(times[times.length - 1] / 1e6).toBeLessThan(summary.wallMs - heldMs);
+    expect((times[2] - times[1]) / 1e6).toBeLessThan(heldMs);
   });
 });
 
@@ -318,7 +310,7 @@ describe('isolation', () => {
       runner,
     );
     expect(first.summary.status).toBe('ok');
-    const { trace, handle } = start({ source: 'while True:\n    pass\n' });
+    const { trace, handle, until } = start({ source: 'while True:\n    pass\n' });
     await until(() => trace.size >= 2, 'the first events');
     handle.stop();
     expect(await handle.done).toMatchObject({ status: 'stopped', message: 'Stopped.' });

@@ -9,6 +9,8 @@ export type FromWorker =
   | { type: 'progress'; progress: ReadyProgress }
   | { type: 'ready'; startupMs: number }
   | { type: 'batch'; batch: EventBatch }
+  /** The run holds (paused or stepped) after `events` events, every batch of them already sent. */
+  | { type: 'held'; events: number }
   | { type: 'done'; summary: RunSummary }
   /** `input`: the run could not start because of what it was given (its program's folder), not a fault of ours. */
   | { type: 'failed'; message: string; input?: boolean };

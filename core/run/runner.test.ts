@@ -14,6 +14,8 @@ it('ends a worker that ignores the stop, and nothing it had queued reaches the t
   const refused: string[] = [];
   let ended = false;
   await runner.ready;
+  let streaming!: () => void;
+  const thousand = new Promise<void>((resolve) => (streaming = resolve));
   const handle = runner.run({ source: '' }, (batch) => {
     if (ended) refused.push(`event ${batch.first} after run.end`);
     try {
@@ -22,11 +24,13 @@ it('ends a worker that ignores the stop, and nothing it had queued reaches the t
       refused.push((e as Error).message);
     }
     ended ||= trace.kindAt(trace.size - 1) === KIND_CODE['run.end'];
+    if (trace.size >= 1000) streaming();
   });
-  while (trace.size < 1000) await new Promise((r) => setTimeout(r, 5));
+  await thousand;
   handle.stop();
   const summary = await handle.done;
-  await new Promise((r) => setTimeout(r, 300));
+  // ready again once the ended worker has exited: nothing of it can arrive after that
+  await runner.ready;
   expect(summary.status).toBe('stopped');
   expect(refused).toEqual([]);
   expect(trace.event(trace.size - 1)).toMatchObject({ kind: 'run.end', status: 'stopped' });

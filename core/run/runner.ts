@@ -12,7 +12,15 @@ import {
   resetControl,
 } from './control.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './messages.ts';
-import type { BatchListener, ReadyProgress, RunHandle, RunOptions, RunSummary, StepTo } from './types.ts';
+import type {
+  BatchListener,
+  HoldListener,
+  ReadyProgress,
+  RunHandle,
+  RunOptions,
+  RunSummary,
+  StepTo,
+} from './types.ts';
 
 /** How long a stopped program may keep running (say, swallowing KeyboardInterrupt) before its worker is ended. */
 const STOP_GRACE_MS = 1000;
@@ -26,13 +34,23 @@ export class RunInputError extends RunnerError {}
 const DEFAULT_WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 const TS_ENTRY = new URL('./ts-entry.mjs', import.meta.url);
 
-/** One run as the host sees it: where its batches go, its pause state, its limits. */
+/**
+ * One run as the host sees it: where its batches go, its pause state, its limits.
+ *
+ * The host answers a hold only once the worker has acknowledged it, and once per hold: an answer
+ * written ahead (say, a resume while a pause is on its way) would be taken by a later hold, and that
+ * hold reported as a pause the worker did not keep.
+ */
 class ActiveRun implements RunHandle {
   readonly done: Promise<RunSummary>;
   events = 0;
   strings = 0;
   lastT = 0;
-  paused: boolean;
+  /** The host wants the run held: paused, started paused, or stepping. */
+  private wanted: boolean;
+  /** The event count the worker holds at, waiting for an answer; null while it runs. */
+  private heldAt: number | null = null;
+  private holdWaiters: ((events: number | null) => void)[] = [];
   started = false;
   ended = false;
   private stopRequested = false;
@@ -45,10 +63,11 @@ class ActiveRun implements RunHandle {
   constructor(
     readonly options: RunOptions,
     private readonly onBatch: BatchListener,
+    private readonly onHold: HoldListener | undefined,
     private readonly control: Int32Array,
     private readonly kill: (run: ActiveRun) => void,
   ) {
-    this.paused = options.startPaused ?? false;
+    this.wanted = options.startPaused ?? false;
     this.done = new Promise((resolve, reject) => {
       this.finishRun = resolve;
       this.failRun = reject;
@@ -58,13 +77,13 @@ class ActiveRun implements RunHandle {
   begin(post: (m: ToWorker) => void): void {
     resetControl(this.control);
     this.started = true;
-    post({ type: 'run', options: { ...this.options, startPaused: this.paused } });
+    post({ type: 'run', options: { ...this.options, startPaused: this.wanted } });
     if (this.stopRequested) this.requestEnd(EndReason.stopped);
     const limit = this.options.timeoutMs;
     let last = performance.now();
     this.timer = setInterval(() => {
       const now = performance.now();
-      if (!this.paused) this.ranMs += now - last;
+      if (this.heldAt === null) this.ranMs += now - last;
       last = now;
       if (limit !== undefined && this.ranMs > limit && !this.stopRequested)
         this.requestEnd(EndReason.timeout);
@@ -76,6 +95,19 @@ class ActiveRun implements RunHandle {
     this.strings = batch.stringBase + batch.strings.length;
     if (batch.count > 0) this.lastT = batch.t[batch.count - 1];
     this.onBatch(batch);
+  }
+
+  /** The worker's acknowledgement that it holds after `events` events. */
+  held(events: number): void {
+    // a stop is already the answer
+    if (this.ended || this.stopRequested) return;
+    if (!this.wanted) {
+      answer(this.control, Action.resume);
+      return;
+    }
+    this.heldAt = events;
+    this.onHold?.(events);
+    this.settleWaiters(events);
   }
 
   finish(summary: RunSummary): void {
@@ -90,8 +122,20 @@ class ActiveRun implements RunHandle {
 
   private cleanup(): void {
     this.ended = true;
+    this.heldAt = null;
     clearInterval(this.timer);
     clearTimeout(this.graceTimer);
+    this.settleWaiters(null);
+  }
+
+  private nextHold(): Promise<number | null> {
+    return new Promise((resolve) => this.holdWaiters.push(resolve));
+  }
+
+  private settleWaiters(events: number | null): void {
+    const waiters = this.holdWaiters;
+    this.holdWaiters = [];
+    for (const resolve of waiters) resolve(events);
   }
 
   /** Ends a run whose worker had to be killed: the run.end event is written here instead. */
@@ -123,21 +167,31 @@ class ActiveRun implements RunHandle {
     }, STOP_GRACE_MS);
   }
 
-  pause(): void {
-    if (this.ended || this.paused) return;
-    this.paused = true;
-    if (this.started) requestPause(this.control);
+  pause(): Promise<number | null> {
+    if (this.ended) return Promise.resolve(null);
+    if (this.heldAt !== null) return Promise.resolve(this.heldAt);
+    if (!this.wanted) {
+      this.wanted = true;
+      if (this.started) requestPause(this.control);
+    }
+    return this.nextHold();
   }
 
   resume(): void {
-    if (this.ended || !this.paused) return;
-    this.paused = false;
-    if (this.started) answer(this.control, Action.resume);
+    if (this.ended || !this.wanted) return;
+    this.wanted = false;
+    // a pause still on its way is answered by held() when it lands
+    this.settleWaiters(null);
+    if (this.heldAt === null) return;
+    this.heldAt = null;
+    answer(this.control, Action.resume);
   }
 
-  step(to: StepTo = 'event'): void {
-    if (this.ended || !this.paused || !this.started) return;
+  step(to: StepTo = 'event'): Promise<number | null> {
+    if (this.ended || this.heldAt === null) return Promise.resolve(null);
+    this.heldAt = null;
     answer(this.control, to === 'switch' ? Action.stepSwitch : Action.stepEvent);
+    return this.nextHold();
   }
 
   stop(): void {
@@ -187,6 +241,7 @@ export class Runner {
           this.startupMs = m.startupMs;
           resolve();
         } else if (m.type === 'batch') this.active?.batch(m.batch);
+        else if (m.type === 'held') this.active?.held(m.events);
         else if (m.type === 'done') this.active?.finish(m.summary);
         else if (m.type === 'failed') {
           const error = m.input ? new RunInputError(m.message) : new RunnerError(m.message);
@@ -211,19 +266,24 @@ export class Runner {
     this.readyPromise.catch(() => {});
   }
 
-  /** Ends a worker that does not stop (a program that swallows KeyboardInterrupt), then starts a fresh one. */
+  /**
+   * Ends a worker that does not stop (a program that swallows KeyboardInterrupt), then starts a fresh
+   * one. The runner is ready again once the old one has exited too: nothing of it arrives after that.
+   */
   private kill(run: ActiveRun): void {
     const old = this.worker;
     this.startWorker();
-    void old.terminate();
+    const exited = old.terminate();
+    this.readyPromise = Promise.all([this.readyPromise, exited]).then(() => undefined);
+    this.readyPromise.catch(() => {});
     run.abandon('stopped', 'Stopped (the program ignored the stop request, so its Python was ended).');
   }
 
-  run(options: RunOptions, onBatch: BatchListener): RunHandle {
+  run(options: RunOptions, onBatch: BatchListener, onHold?: HoldListener): RunHandle {
     if (this.closed) throw new RunnerError('this Runner is closed');
     const previous = this.active;
     previous?.stop();
-    const run = new ActiveRun(options, onBatch, this.control, (r) => this.kill(r));
+    const run = new ActiveRun(options, onBatch, onHold, this.control, (r) => this.kill(r));
     const waitFor = previous
       ? previous.done.then(
           () => undefined,

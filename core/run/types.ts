@@ -35,17 +35,28 @@ export interface RunSummary {
   message?: string;
 }
 
-/** Control of one run in progress. Every method may be called at any time, also after the end. */
+/**
+ * Control of one run in progress. Every method may be called at any time, also after the end.
+ * A pause or a step is done when the worker holds: it acknowledges each hold with the number of
+ * events recorded so far, after every batch of them (a HoldListener hears each one).
+ */
 export interface RunHandle {
-  pause(): void;
+  /** Resolves with the event count the run holds at, or null if it ended (or was resumed) first. */
+  pause(): Promise<number | null>;
   resume(): void;
-  /** While paused: let the program run to its next recorded event, or to its next switch of control. */
-  step(to?: StepTo): void;
+  /**
+   * While held: let the program run to its next recorded event, or to its next switch of control,
+   * and hold there. Resolves as pause() does; null at once when the run is not holding.
+   */
+  step(to?: StepTo): Promise<number | null>;
   stop(): void;
   readonly done: Promise<RunSummary>;
 }
 
 export type BatchListener = (batch: EventBatch) => void;
+
+/** Hears each hold of a run, with the number of events recorded before it. */
+export type HoldListener = (events: number) => void;
 
 /** Startup progress of the Python runtime, for "Python not ready yet" messages. */
 export interface ReadyProgress {

@@ -145,7 +145,11 @@ class Recorder {
     const files: FolderListing = options.programDir
       ? listFolder(options.programDir)
       : [[fileName, new TextEncoder().encode(options.source).length]];
-    const waiter = sealed(() => waitForAnswer(control));
+    // The probe flushes before it holds, so the acknowledgement follows the batches it counts.
+    const waiter = sealed((events: number) => {
+      post({ type: 'held', events });
+      return waitForAnswer(control);
+    });
     let status: RunSummary['status'];
     let message: string | null;
     try {

@@ -4,8 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordTrace } from '../run/record.ts';
 import { Runner } from '../run/runner.ts';
-import type { EventBatch } from '../trace/batch.ts';
-import { Trace } from '../trace/trace.ts';
+import { watchRun } from '../run/testing.ts';
 
 let runner: Runner;
 beforeAll(async () => {
@@ -16,10 +15,8 @@ afterAll(() => runner.close());
 
 describe('control of an endless set of tasks', () => {
   it('pauses, steps by one event, resumes and stops', async () => {
-    const batches: EventBatch[] = [];
-    const handle = runner.run(
-      {
-        source: `
+    const { trace, handle, until } = watchRun(runner, {
+      source: `
 from yieldscope import spawn
 
 def forever(name):
@@ -31,38 +28,25 @@ def forever(name):
 for i in range(3):
     spawn(forever, i)
 `,
-      },
-      (b) => batches.push(b),
-    );
-    const count = () => batches.reduce((n, b) => n + b.count, 0);
-    const waitFor = async (ok: () => boolean) => {
-      for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => setTimeout(r, 25));
-    };
-    await waitFor(() => count() > 500);
-    handle.pause();
-    await new Promise((r) => setTimeout(r, 300));
-    const paused = count();
-    await new Promise((r) => setTimeout(r, 300));
-    expect(count()).toBe(paused);
-    handle.step('event');
-    await waitFor(() => count() > paused);
-    expect(count()).toBe(paused + 1);
+    });
+    await until(() => trace.size > 500, 'the tasks to run');
+    const paused = (await handle.pause())!;
+    expect(trace.size).toBe(paused);
+    expect(await handle.step('event')).toBe(paused + 1);
+    expect(trace.size).toBe(paused + 1);
     handle.resume();
-    await waitFor(() => count() > paused + 200);
+    await until(() => trace.size > paused + 200, 'the tasks to run again');
     handle.stop();
     const summary = await handle.done;
     expect(summary.status).toBe('stopped');
-    const trace = Trace.fromBatches(batches);
     const kinds = new Set([...trace.events()].map((e) => e.kind));
     expect(kinds).toContain('sched.pick');
     expect(trace.event(trace.size - 1).kind).toBe('run.end');
   });
 
   it('stops a program that runs the loop itself, and steps to the next switch of task', async () => {
-    const batches: EventBatch[] = [];
-    const handle = runner.run(
-      {
-        source: `
+    const { trace, handle, until } = watchRun(runner, {
+      source: `
 from yieldscope import spawn, run
 
 def forever():
@@ -74,30 +58,23 @@ spawn(forever, name='b')
 run()
 print('never reached')
 `,
-        startPaused: true,
-      },
-      (b) => batches.push(b),
-    );
-    const events = () => [...Trace.fromBatches(batches).events()];
-    const waitFor = async (ok: () => boolean) => {
-      for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => setTimeout(r, 25));
-    };
-    await waitFor(() => events().length > 0);
+      startPaused: true,
+    });
+    expect(await handle.pause()).toBe(1);
     const stops: string[] = [];
     for (let i = 0; i < 4; i++) {
-      const before = events().length;
-      handle.step('switch');
-      await waitFor(() => events().length > before);
-      stops.push(events().at(-1)!.kind);
+      const at = (await handle.step('switch'))!;
+      expect(trace.size).toBe(at);
+      stops.push(trace.kindName(at - 1));
     }
     // a switch is the scheduler's pick, then the resume of the picked task's generator
     expect(stops).toEqual(['sched.pick', 'gen.resume', 'sched.pick', 'gen.resume']);
     handle.resume();
-    await waitFor(() => events().length > 2000);
+    await until(() => trace.size > 2000, 'the tasks to run again');
     handle.stop();
     const summary = await handle.done;
     expect(summary.status).toBe('stopped');
-    expect(events().some((e) => e.kind === 'stdout')).toBe(false);
+    expect([...trace.events()].some((e) => e.kind === 'stdout')).toBe(false);
   });
 
   it('ends an endless set of tasks at the event limit', async () => {

@@ -133,7 +133,11 @@ export type SessionEvent =
   | { type: 'python'; progress: ReadyProgress }
   | { type: 'start'; runId: number; source: 'live' | 'file'; name: string }
   | { type: 'batch'; runId: number; batch: EventBatch }
-  | { type: 'state'; runId: number; state: RunState; summary?: RunSummary }
+  /**
+   * `paused` is sent when the run actually holds (not when a pause is asked), again at each step,
+   * with `at`: the number of events recorded, every one of them already sent.
+   */
+  | { type: 'state'; runId: number; state: RunState; summary?: RunSummary; at?: number }
   /** Desktop menu actions and files opened from outside (command line, drop, recent files). */
   | { type: 'command'; command: MenuCommand }
   | { type: 'program'; program: OpenedProgram };

@@ -14,6 +14,8 @@ let folder: string;
 let session: Session;
 const events: SessionEvent[] = [];
 const saveTo: string[] = [];
+/** What tests wait on, checked again at each event the session pushes. */
+const checks = new Set<() => void>();
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'yieldscope-session-'));
@@ -28,16 +30,25 @@ beforeAll(async () => {
       openProgram: async () => null,
     },
   });
-  session.listen((e) => events.push(e));
+  session.listen((e) => {
+    events.push(e);
+    for (const check of checks) check();
+  });
 });
 afterAll(() => session.close());
 
-async function until<T>(found: () => T | undefined | false): Promise<T> {
-  for (;;) {
-    const value = found();
-    if (value) return value;
-    await new Promise((tick) => setTimeout(tick, 20));
-  }
+/** Resolves with what `found` finds, as soon as an event the session pushed makes it find it. */
+function until<T>(found: () => T | undefined | false): Promise<T> {
+  return new Promise((resolve) => {
+    const check = () => {
+      const value = found();
+      if (!value) return;
+      checks.delete(check);
+      resolve(value);
+    };
+    checks.add(check);
+    check();
+  });
 }
 
 function ended(runId: number): Promise<Extract<SessionEvent, { type: 'state' }>> {
@@ -54,9 +65,12 @@ function eventsOf(runId: number) {
   return events.filter((e) => 'runId' in e && e.runId === runId);
 }
 
+function traceOf(sent: SessionEvent[]): Trace {
+  return Trace.fromBatches(sent.flatMap((e) => (e.type === 'batch' ? [e.batch as EventBatch] : [])));
+}
+
 function traceOfRun(runId: number): Trace {
-  const batches = eventsOf(runId).flatMap((e) => (e.type === 'batch' ? [e.batch as EventBatch] : []));
-  return Trace.fromBatches(batches);
+  return traceOf(eventsOf(runId));
 }
 
 const PROGRAM = `
@@ -186,16 +200,44 @@ describe('a session with the real core', () => {
     expect(await session.call('saveTrace', { format: 'native' })).toHaveProperty('bytes');
   });
 
-  it('stops a program that never ends, and pauses and steps one', async () => {
+  it('starts a run paused and reports it held after run.start', async () => {
+    const { runId } = (await session.call('run', {
+      source: 'print(1)\n',
+      fileName: 'paused.py',
+      startPaused: true,
+    })) as { runId: number };
+    const hold = await until(() => eventsOf(runId).find((e) => e.type === 'state' && e.state === 'paused'));
+    expect(hold).toEqual({ type: 'state', runId, state: 'paused', at: 1 });
+    expect(traceOfRun(runId).size).toBe(1);
+    await session.call('resume', undefined);
+    expect((await ended(runId)).summary?.status).toBe('ok');
+  });
+
+  it('reports a pause and each step when the run holds, after the events before it', async () => {
     const { runId } = (await session.call('run', {
       source: 'while True:\n    pass\n',
       fileName: 'spin.py',
     })) as { runId: number };
+    const holds = () => eventsOf(runId).filter((e) => e.type === 'state' && e.state === 'paused');
+    /** The next hold's event count, and the events the session had sent of the run by then. */
+    const nextHold = async () => {
+      const seen = holds().length;
+      const hold = await until(() => holds()[seen] as { at: number } | undefined);
+      const sent = eventsOf(runId);
+      return { at: hold.at, sent: traceOf(sent.slice(0, sent.indexOf(hold as SessionEvent))).size };
+    };
     await until(() => traceOfRun(runId).size > 1); // the program itself is running
     await session.call('pause', undefined);
-    expect(eventsOf(runId).some((e) => e.type === 'state' && e.state === 'paused')).toBe(true);
+    const paused = await nextHold();
+    expect(paused.sent).toBe(paused.at);
     await session.call('step', { to: 'event' });
+    expect(await nextHold()).toEqual({ at: paused.at + 1, sent: paused.at + 1 });
     await session.call('resume', undefined);
+    expect(eventsOf(runId).at(-1)).toEqual({ type: 'state', runId, state: 'running' });
+    // step on a running program pauses it where it is
+    await session.call('step', { to: 'event' });
+    const again = await nextHold();
+    expect(again.sent).toBe(again.at);
     await session.call('stop', undefined);
     expect((await ended(runId)).summary?.status).toBe('stopped');
   });

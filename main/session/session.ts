@@ -11,6 +11,7 @@ import { basename } from 'node:path';
 import type { z } from 'zod';
 import type {
   BatchListener,
+  HoldListener,
   ReadyProgress,
   RunHandle,
   RunOptions,
@@ -38,7 +39,7 @@ import { traceBatches, traceSummary } from './replay.ts';
 /** The part of core/run/runner.ts's Runner a session uses. */
 export interface Engine {
   readonly ready: Promise<void>;
-  run(options: RunOptions, onBatch: BatchListener): RunHandle;
+  run(options: RunOptions, onBatch: BatchListener, onHold?: HoldListener): RunHandle;
   close(): Promise<void>;
 }
 
@@ -134,16 +135,21 @@ export class Session {
     hello: async () => this.hello(),
     listLessons: async () => listLessons(this.options.lessonsFolder),
     run: (arg) => this.oneAtATime(() => this.run(arg)),
+    // A pause or a step is reported when the run holds (run()'s hold listener), not when it is asked.
     pause: async () => {
-      this.control('running', 'paused', (h) => h.pause());
+      this.control('running', (h) => void h.pause());
     },
     resume: async () => {
-      this.control('paused', 'running', (h) => h.resume());
+      this.control('paused', (h, live) => {
+        h.resume();
+        live.state = 'running';
+        this.push({ type: 'state', runId: live.runId, state: 'running' });
+      });
     },
     step: async ({ to }) => {
       // Step on a running program first stops it where it is, so the next press steps from there.
-      if (this.control('running', 'paused', (h) => h.pause())) return;
-      this.control('paused', 'paused', (h) => h.step(to));
+      if (this.control('running', (h) => void h.pause())) return;
+      this.control('paused', (h) => void h.step(to));
     },
     stop: async () => {
       const live = this.liveRun();
@@ -180,21 +186,29 @@ export class Session {
       name: fileName,
       trace: new Trace(),
       handle: null,
-      state: arg.startPaused ? 'paused' : 'running',
+      state: 'running',
     };
     const { runId, trace } = current;
     this.current = current;
     this.push({ type: 'start', runId, source: 'live', name: fileName });
     this.push({ type: 'state', runId, state: current.state });
     let keptAt = performance.now();
-    current.handle = this.engine.run({ fileName, ...rest }, (batch) => {
-      trace.append(batch);
-      this.push({ type: 'batch', runId, batch });
-      if (performance.now() - keptAt > KEEP_RUNNING_EVERY_MS) {
-        keptAt = performance.now();
-        this.keep(current);
-      }
-    });
+    current.handle = this.engine.run(
+      { fileName, ...rest },
+      (batch) => {
+        trace.append(batch);
+        this.push({ type: 'batch', runId, batch });
+        if (performance.now() - keptAt > KEEP_RUNNING_EVERY_MS) {
+          keptAt = performance.now();
+          this.keep(current);
+        }
+      },
+      (at) => {
+        if (this.current !== current || current.state === 'ended') return;
+        current.state = 'paused';
+        this.push({ type: 'state', runId, state: 'paused', at });
+      },
+    );
     current.handle.done.then(
       (summary) => this.finish(current, summary),
       (error: Error) =>
@@ -227,14 +241,10 @@ export class Session {
   }
 
   /** Applies a control to the live run if it is in state `from`; says whether it did. */
-  private control(from: RunState, to: RunState, act: (handle: RunHandle) => void): boolean {
+  private control(from: RunState, act: (handle: RunHandle, live: Current) => void): boolean {
     const live = this.liveRun();
     if (!live?.handle || live.state !== from) return false;
-    act(live.handle);
-    if (to !== from) {
-      live.state = to;
-      this.push({ type: 'state', runId: live.runId, state: to });
-    }
+    act(live.handle, live);
     return true;
   }
 

@@ -79,7 +79,7 @@ new_strs = []
 string_base = 0
 flushed = 0
 sink = None  # JS function receiving each flush
-waiter = None  # JS function blocking while paused; returns the host's next action
+waiter = None  # JS function told the event count it holds at; blocks until the host's next action, returns it
 gate = 0  # 0 open, 1 stop at every event, 2 stop at the next switch
 limit_message = None
 held = None  # what ended the run while JS recorded an event, raised again at the next event
@@ -352,7 +352,7 @@ def hold():
     held_at = n
     flush()
     paused_at = clock()
-    action = waiter()
+    action = waiter(n)
     skip_clock(paused_at)
     if action == ACT_STOP:
         gate = 0
