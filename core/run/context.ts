@@ -28,8 +28,10 @@ export interface SchedulerHooks {
   install(ctx: RunContext): void;
   drain(ctx: RunContext): void;
   /**
-   * After the run: an end the scheduler decided, which the worker records instead of `error`
-   * (the tasks deadlocked: status `deadlock` and a message naming every waiting task), or undefined.
+   * After the run, once the probe is off: releases the tasks it left (their generators end here,
+   * never during a later run, where ending them under that run's probe corrupted Python's memory),
+   * and returns an end the scheduler decided, which the worker records instead of `error` (the
+   * tasks deadlocked: status `deadlock` and a message naming every waiting task), or undefined.
    */
-  outcome?(ctx: RunContext): { status: RunStatus; message: string } | undefined;
+  finish?(ctx: RunContext): { status: RunStatus; message: string } | undefined;
 }

@@ -152,6 +152,7 @@ class Recorder {
     });
     let status: RunSummary['status'];
     let message: string | null;
+    let decided: ReturnType<NonNullable<typeof schedulerHooks.finish>>;
     try {
       const result = this.session.run(
         options.source,
@@ -177,9 +178,11 @@ class Recorder {
       Atomics.store(control, 0, 0);
       this.record.start(sendBatch, waiter, maxEvents);
       [status, message] = ['stopped', 'Stopped.'];
+    } finally {
+      // with the probe off and no interrupt pending, so the tasks it releases end quietly
+      Atomics.store(control, 0, 0);
+      decided = schedulerHooks.finish?.(ctx);
     }
-    Atomics.store(control, 0, 0);
-    const decided = schedulerHooks.outcome?.(ctx);
     if (decided && status !== 'limit') [status, message] = [decided.status, decided.message];
     const reason = endReason(control);
     if (reason === EndReason.stopped) [status, message] = ['stopped', 'Stopped.'];

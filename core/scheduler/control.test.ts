@@ -13,10 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => runner.close());
 
-describe('control of an endless set of tasks', () => {
-  it('pauses, steps by one event, resumes and stops', async () => {
-    const { trace, handle, until } = watchRun(runner, {
-      source: `
+const THREE_ENDLESS_TASKS = `
 from yieldscope import spawn
 
 def forever(name):
@@ -27,21 +24,38 @@ def forever(name):
 
 for i in range(3):
     spawn(forever, i)
-`,
-    });
-    await until(() => trace.size > 500, 'the tasks to run');
-    const paused = (await handle.pause())!;
-    expect(trace.size).toBe(paused);
-    expect(await handle.step('event')).toBe(paused + 1);
-    expect(trace.size).toBe(paused + 1);
-    handle.resume();
-    await until(() => trace.size > paused + 200, 'the tasks to run again');
-    handle.stop();
-    const summary = await handle.done;
-    expect(summary.status).toBe('stopped');
-    const kinds = new Set([...trace.events()].map((e) => e.kind));
-    expect(kinds).toContain('sched.pick');
-    expect(trace.event(trace.size - 1).kind).toBe('run.end');
+`;
+
+describe('control of an endless set of tasks', () => {
+  it('pauses, steps by one event, resumes and stops, round after round', async () => {
+    for (let round = 0; round < 5; round++) {
+      const { trace, handle, until } = watchRun(runner, { source: THREE_ENDLESS_TASKS });
+      await until(() => trace.size > 500, 'the tasks to run');
+      const paused = (await handle.pause())!;
+      expect(trace.size).toBe(paused);
+      expect(await handle.step('event')).toBe(paused + 1);
+      expect(trace.size).toBe(paused + 1);
+      handle.resume();
+      await until(() => trace.size > paused + 200, 'the tasks to run again');
+      handle.stop();
+      const summary = await handle.done;
+      expect(summary.status).toBe('stopped');
+      const kinds = new Set([...trace.events()].map((e) => e.kind));
+      expect(kinds).toContain('sched.pick');
+      expect(trace.event(trace.size - 1).kind).toBe('run.end');
+    }
+  });
+
+  it('leaves the next runs sound after runs that ended with tasks still suspended', async () => {
+    // Their generators used to be released as the next run started, under its probe, which
+    // corrupted Python's memory within a few runs ("memory access out of bounds").
+    for (let round = 0; round < 10; round++) {
+      const { summary } = await recordTrace({ source: THREE_ENDLESS_TASKS, maxEvents: 2000 }, runner);
+      expect(summary.status).toBe('limit');
+    }
+    const { trace, summary } = await recordTrace({ source: "print('sound')" }, runner);
+    expect(summary.status).toBe('ok');
+    expect([...trace.events()].filter((e) => e.kind === 'stdout').map((e) => e.text)).toEqual(['sound\n']);
   });
 
   it('stops a program that runs the loop itself, and steps to the next switch of task', async () => {

@@ -7,15 +7,17 @@ let current: { ctx: RunContext; scheduler: PythonScheduler } | null = null;
 /** The scheduler's entry points into a run (see core/run/context.ts). */
 export const schedulerHooks: SchedulerHooks = {
   install(ctx) {
-    current?.scheduler.dispose();
     current = { ctx, scheduler: new PythonScheduler(ctx) };
   },
   drain(ctx) {
     if (current?.ctx === ctx) current.scheduler.drain();
   },
-  outcome(ctx) {
-    // A run that never got as far as install (a SyntaxError) must not see the previous run's end.
-    const deadlock = current?.ctx === ctx ? current.scheduler.deadlock : null;
+  finish(ctx) {
+    // A run that never got as far as install (a SyntaxError) has no scheduler of its own.
+    if (current?.ctx !== ctx) return undefined;
+    const { deadlock } = current.scheduler;
+    current.scheduler.dispose();
+    current = null;
     return deadlock ? { status: 'deadlock', message: deadlock } : undefined;
   },
 };
