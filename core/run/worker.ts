@@ -2,6 +2,7 @@
  * The core worker: one warm Pyodide, one program per run. Runs on its own thread so a busy program
  * never blocks the host; the host controls it through the shared control block (control.ts).
  */
+import { setFlagsFromString } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PyodideAPI } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
@@ -19,6 +20,12 @@ import { emptyScratchDirs, mountProgramDir, ProgramDirError } from './sandbox.ts
 import type { RunOptions, RunSummary } from './types.ts';
 
 export const DEFAULT_MAX_EVENTS = 5_000_000;
+
+// V8 11 (Node 20) aborts the process ("unreachable code" in Deoptimizer::DoComputeBuiltinContinuation)
+// when it deoptimizes JavaScript that has inlined a call into WebAssembly returning a reference,
+// while that call runs: Python calling back into JavaScript (a pause, the scheduler's loop) does
+// that to Pyodide's calls. Calls into WebAssembly are not inlined, then (the flag is the process's).
+setFlagsFromString('--no-turbo-inline-js-wasm-calls');
 
 const port = parentPort!;
 const setup = workerData as WorkerSetup;
