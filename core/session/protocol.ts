@@ -16,7 +16,7 @@ export type TraceFormat = (typeof TRACE_FORMATS)[number];
 const limits = {
   source: 2_000_000,
   name: 255,
-  path: 4096,
+  id: 64,
   bytes: 512 * 1024 * 1024,
 };
 
@@ -44,35 +44,36 @@ export const RunRequest = z
       .max(24 * 3600 * 1000)
       .optional(),
     startPaused: z.boolean().default(false),
+    /** The program the host opened (OpenedProgram.programId): the run sees that program's folder as its own. */
+    programId: z.string().min(1).max(limits.id).optional(),
   })
   .strict();
 export type RunRequest = z.input<typeof RunRequest>;
 
 export const StepRequest = z.object({ to: z.enum(['event', 'switch']).default('event') }).strict();
 
-/** Where a trace comes from: a path (desktop: chosen in a native dialog or passed on the command line) or bytes (browser: a picked or dropped file). */
+/**
+ * Where a trace comes from: bytes (a picked or dropped file), the host's dialog (desktop), or the
+ * recording the host kept. Never a path: a renderer cannot name a host file (issue 12).
+ */
 export const OpenTraceRequest = z.union([
-  z.object({ path: z.string().min(1).max(limits.path) }).strict(),
   z.object({ name: z.string().min(1).max(limits.name), bytes: z.instanceof(Uint8Array) }).strict(),
   z.object({ dialog: z.literal(true) }).strict(),
   z.object({ lastRecording: z.literal(true) }).strict(),
 ]);
 export type OpenTraceRequest = z.infer<typeof OpenTraceRequest>;
 
-/** Save or export the session's current trace: to a path, through a native dialog, or returned as bytes (browser download). */
+/** Save or export the session's current trace: through the host's dialog (desktop), or returned as bytes (browser download). */
 export const SaveTraceRequest = z
   .object({
     format: z.enum(TRACE_FORMATS),
-    path: z.string().min(1).max(limits.path).optional(),
     dialog: z.boolean().optional(),
   })
   .strict();
 export type SaveTraceRequest = z.infer<typeof SaveTraceRequest>;
 
-export const OpenProgramRequest = z.union([
-  z.object({ path: z.string().min(1).max(limits.path) }).strict(),
-  z.object({ dialog: z.literal(true) }).strict(),
-]);
+/** Desktop: the host's dialog picks the program (the browser reads a picked file in the page). */
+export const OpenProgramRequest = z.object({ dialog: z.literal(true) }).strict();
 export type OpenProgramRequest = z.infer<typeof OpenProgramRequest>;
 
 /** Every request a renderer can send: method name → schema of its single argument. */
@@ -100,15 +101,17 @@ export interface Hello {
 }
 
 export interface SavedTrace {
-  /** Where it was written (desktop), or the bytes to download (browser). */
-  path?: string;
+  /** The bytes to download (browser); a desktop host wrote them where its dialog said. */
   bytes?: Uint8Array;
   fileName: string;
 }
 
+/** A program the host read from its files. */
 export interface OpenedProgram {
   fileName: string;
   source: string;
+  /** What a run names to see the program's folder as its own (RunRequest.programId). */
+  programId: string;
 }
 
 /** Replies, by method. */

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { filesFromArgv } from './launch-files.ts';
+import { filesFromArgv, outsideFiles } from './launch-files.ts';
 import { addRecent, loadRecent, RECENT_LIMIT, saveRecent } from './recent.ts';
 import { loadWindowState, restoreBounds, saveWindowState } from './window-state.ts';
 
@@ -62,5 +62,46 @@ describe('window size and position', () => {
     const offscreen = { bounds: { x: 3000, y: 0, width: 1200, height: 800 }, maximized: false };
     expect(restoreBounds(offscreen, [display])).toEqual({ width: 1200, height: 800 });
     expect(restoreBounds(null, [display])).toEqual({ width: 1440, height: 900 });
+  });
+});
+
+describe('files handed over from outside the window', () => {
+  function opener(failWith?: string) {
+    const seen: string[] = [];
+    const reach = async (what: string) => {
+      seen.push(what);
+      if (failWith) throw new Error(failWith);
+    };
+    const files = outsideFiles(
+      { announceProgram: (path) => reach(`program ${path}`), openTraceAt: (path) => reach(`trace ${path}`) },
+      {
+        remember: (path) => seen.push(`remember ${path}`),
+        showError: (title, message) => seen.push(`${title}: ${message}`),
+      },
+    );
+    return { files, seen };
+  }
+
+  it('hands programs to the editor and opens traces, remembering each', async () => {
+    const { files, seen } = opener();
+    await files.openPath('/home/me/lesson.py');
+    await files.open({ kind: 'trace', path: '/data/run.ystrace' });
+    expect(seen).toEqual([
+      'program /home/me/lesson.py',
+      'remember /home/me/lesson.py',
+      'trace /data/run.ystrace',
+      'remember /data/run.ystrace',
+    ]);
+  });
+
+  it('says why a file cannot be opened, and does not remember it', async () => {
+    const { files, seen } = opener('there is no such file');
+    await files.openPath('/home/me/gone.py');
+    await files.openPath('/home/me/notes.txt');
+    expect(seen).toEqual([
+      'program /home/me/gone.py',
+      'Cannot open the file: there is no such file',
+      'Cannot open the file: /home/me/notes.txt is neither a Python program (.py) nor a trace.',
+    ]);
   });
 });

@@ -23,3 +23,39 @@ export function filesFromArgv(argv: readonly string[], workingDirectory: string)
     .map((arg) => classifyFile(isAbsolute(arg) ? arg : resolve(workingDirectory, arg)))
     .filter((file): file is OutsideFile => file !== null);
 }
+
+/** The part of the session that opens the files the host was given. */
+export interface FileOpening {
+  announceProgram(path: string): Promise<void>;
+  openTraceAt(path: string): Promise<unknown>;
+}
+
+export interface OutsideFileHandlers {
+  /** Heard for every file opened, for the recent files list. */
+  remember(path: string): void;
+  /** Tells the user a file could not be opened. */
+  showError(title: string, message: string): void;
+}
+
+/**
+ * Opens files handed to the app from outside its window (command line, recent files, the system):
+ * a program goes to the editor, a trace becomes the current trace. The page never names them: the
+ * host reads them and hands over their contents (a program with the id of its folder).
+ */
+export function outsideFiles(session: FileOpening, handlers: OutsideFileHandlers) {
+  const open = async (file: OutsideFile): Promise<void> => {
+    try {
+      if (file.kind === 'program') await session.announceProgram(file.path);
+      else await session.openTraceAt(file.path);
+      handlers.remember(file.path);
+    } catch (error) {
+      handlers.showError('Cannot open the file', (error as Error).message);
+    }
+  };
+  const openPath = async (path: string): Promise<void> => {
+    const file = classifyFile(path);
+    if (file) await open(file);
+    else handlers.showError('Cannot open the file', `${path} is neither a Python program (.py) nor a trace.`);
+  };
+  return { open, openPath };
+}

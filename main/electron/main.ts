@@ -19,7 +19,7 @@ import { Runner } from '../../core/run/runner.ts';
 import { Session } from '../session/session.ts';
 import { nativeDialogs } from './dialogs.ts';
 import { forwardEvents, serveSessionOverIpc } from './ipc.ts';
-import { classifyFile, filesFromArgv, type OutsideFile } from './launch-files.ts';
+import { filesFromArgv, outsideFiles } from './launch-files.ts';
 import { menuTemplate } from './menu.ts';
 import { addRecent, loadRecent, saveRecent } from './recent.ts';
 import { guardContents, guardSession, ownPages, windowOptions } from './security.ts';
@@ -87,21 +87,10 @@ async function start(): Promise<void> {
     void saveWindowState(paths.window, { bounds: window.getNormalBounds(), maximized: window.isMaximized() });
   });
 
-  const open = async (file: OutsideFile) => {
-    try {
-      if (file.kind === 'program') await session.announceProgram(file.path);
-      else await session.call('openTrace', { path: file.path });
-      remember(file.path);
-    } catch (error) {
-      dialog.showErrorBox('Cannot open the file', (error as Error).message);
-    }
-  };
-  const openPath = (path: string) => {
-    const file = classifyFile(path);
-    if (file) void open(file);
-    else
-      dialog.showErrorBox('Cannot open the file', `${path} is neither a Python program (.py) nor a trace.`);
-  };
+  const { open, openPath } = outsideFiles(session, {
+    remember,
+    showError: (title, message) => dialog.showErrorBox(title, message),
+  });
 
   function buildMenu(): void {
     const template = menuTemplate(
@@ -110,7 +99,7 @@ async function start(): Promise<void> {
         openProgram: () => {
           void dialogs.openProgram().then((path) => (path ? open({ kind: 'program', path }) : undefined));
         },
-        open: openPath,
+        open: (path) => void openPath(path),
         clearRecent: () => {
           recent = [];
           app.clearRecentDocuments();
@@ -129,7 +118,7 @@ async function start(): Promise<void> {
   const pending = filesFromArgv(process.argv, process.cwd());
   window.webContents.once('did-finish-load', () => {
     pending.forEach((file) => void open(file));
-    openedBeforeReady.splice(0).forEach(openPath);
+    openedBeforeReady.splice(0).forEach((path) => void openPath(path));
   });
   app.on('second-instance', (_event, argv, workingDirectory) => {
     if (window.isMinimized()) window.restore();
@@ -139,7 +128,7 @@ async function start(): Promise<void> {
   app.off('open-file', collectEarly);
   app.on('open-file', (event, path) => {
     event.preventDefault();
-    openPath(path);
+    void openPath(path);
   });
 
   app.on('window-all-closed', () => {

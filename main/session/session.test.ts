@@ -1,10 +1,10 @@
 /** The session with the real core: real Pyodide runs in a worker, real trace files. */
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Runner } from '../../core/run/runner.ts';
-import type { SessionEvent } from '../../core/session/protocol.ts';
+import type { OpenedProgram, SessionEvent } from '../../core/session/protocol.ts';
 import type { EventBatch } from '../../core/trace/batch.ts';
 import { Trace } from '../../core/trace/trace.ts';
 import { refusingEngine } from './refusing-engine.ts';
@@ -14,6 +14,7 @@ let folder: string;
 let session: Session;
 const events: SessionEvent[] = [];
 const saveTo: string[] = [];
+const programsToOpen: string[] = [];
 /** What tests wait on, checked again at each event the session pushes. */
 const checks = new Set<() => void>();
 
@@ -27,7 +28,7 @@ beforeAll(async () => {
     dialogs: {
       openTrace: async () => null,
       saveTrace: async () => saveTo.shift() ?? null,
-      openProgram: async () => null,
+      openProgram: async () => programsToOpen.shift() ?? null,
     },
   });
   session.listen((e) => {
@@ -171,24 +172,46 @@ describe('a session with the real core', () => {
     expect(chrome.fileName).toBe('producer.trace.json');
   });
 
-  it('saves to a path atomically, through the dialog or directly, and opens it by path', async () => {
+  it('saves atomically where its dialog says, and opens a trace the host was given', async () => {
     const path = join(folder, 'saved.ystrace');
     saveTo.push(path);
     expect(await session.call('saveTrace', { format: 'native', dialog: true })).toEqual({
-      path,
       fileName: 'saved.ystrace',
     });
     expect(await session.call('saveTrace', { format: 'native', dialog: true })).toEqual({ cancelled: true });
-    expect(await session.call('saveTrace', { format: 'native', path })).toEqual({
-      path,
-      fileName: 'saved.ystrace',
-    });
+    await session.call('hello', undefined); // once the last recording is kept, which writes here too
     expect((await readdir(folder)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    const opened = (await session.call('openTrace', { path })) as { name: string; events: number };
+    const opened = (await session.openTraceAt(path)) as { name: string; events: number };
     expect(opened.name).toBe('saved.ystrace');
-    await expect(session.call('openTrace', { path: join(folder, 'missing.ystrace') })).rejects.toThrow(
+    await expect(session.openTraceAt(join(folder, 'missing.ystrace'))).rejects.toThrow(
       /there is no such file/,
     );
+  });
+
+  it("runs a program opened through its dialog in the program's own folder, named by its id", async () => {
+    const own = await mkdtemp(join(tmpdir(), 'yieldscope-program-'));
+    await writeFile(join(own, 'reads.py'), "print(open('data.txt').read())\n");
+    await writeFile(join(own, 'data.txt'), 'from the folder');
+    programsToOpen.push(join(own, 'reads.py'));
+    const opened = (await session.call('openProgram', { dialog: true })) as OpenedProgram;
+    expect(opened).toEqual({
+      fileName: 'reads.py',
+      source: "print(open('data.txt').read())\n",
+      programId: expect.any(String),
+    });
+    expect(opened.programId).not.toContain(own);
+    const printed = async (programId?: string) => {
+      const { runId } = (await session.call('run', {
+        source: opened.source,
+        fileName: 'reads.py',
+        programId,
+      })) as { runId: number };
+      await ended(runId);
+      return [...traceOfRun(runId).events()].map((e) => e.text ?? e.exc).filter(Boolean);
+    };
+    expect(await printed(opened.programId)).toEqual(['from the folder\n']);
+    // typed in the editor, with no id: it runs in a folder holding only itself
+    expect(await printed()).toContain('FileNotFoundError');
   });
 
   it('refuses a corrupt trace with the file name and the problem, keeping the current trace', async () => {

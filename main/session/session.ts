@@ -33,6 +33,7 @@ import { Trace } from '../../core/trace/trace.ts';
 import { writeFileAtomic } from './atomic.ts';
 import { FORMATS, joinChunks, traceFileName } from './formats.ts';
 import { listLessons } from './lessons.ts';
+import { OpenedPrograms } from './programs.ts';
 import { LastRecording } from './recording.ts';
 import { traceBatches, traceSummary } from './replay.ts';
 
@@ -57,8 +58,8 @@ export interface SessionOptions {
   dataFolder: string;
   startEngine(onProgress: (progress: ReadyProgress) => void): Engine;
   /**
-   * A desktop host's dialogs. Only a host with dialogs reads and writes files by path: the browser
-   * edition takes and gives files as bytes, so a web page can never name a file on the host.
+   * A desktop host's dialogs. A renderer never names a host file: a desktop host reads and writes
+   * the files its dialogs (or the host itself) chose, the browser edition takes and gives bytes.
    */
   dialogs?: Dialogs;
 }
@@ -87,6 +88,7 @@ export class Session {
   private readonly listeners = new Set<(event: SessionEvent) => void>();
   private readonly engine: Engine;
   private readonly lastRecording: LastRecording;
+  private readonly programs = new OpenedPrograms();
   private python: ReadyProgress = { phase: 'starting', fraction: 0 };
   private nextRunId = 1;
   private current: Current | null = null;
@@ -120,9 +122,16 @@ export class Session {
     for (const listener of this.listeners) listener(event);
   }
 
-  /** Opens a .py file named from outside the renderer (command line, drop) and hands it to the editor. */
+  /** Opens a .py file the host was given (command line, recent files, the system) and hands it to the editor. */
   async announceProgram(path: string): Promise<void> {
     this.push({ type: 'program', program: await this.readProgram(path) });
+  }
+
+  /** Opens a trace file the host was given (command line, recent files, the system), as openTrace does. */
+  openTraceAt(path: string): Promise<Replies['openTrace']> {
+    return this.oneAtATime(async () =>
+      this.showTrace({ name: basename(path), bytes: await readHostFile(path, MAX_TRACE_BYTES, 'trace') }),
+    );
   }
 
   async close(): Promise<void> {
@@ -157,8 +166,8 @@ export class Session {
     },
     openTrace: (arg) => this.oneAtATime(() => this.openTrace(arg)),
     saveTrace: (arg) => this.saveTrace(arg),
-    openProgram: async (arg) => {
-      const path = 'path' in arg ? this.hostPath(arg.path) : await this.dialogs().openProgram();
+    openProgram: async () => {
+      const path = await this.dialogs().openProgram();
       return path === null ? { cancelled: true } : this.readProgram(path);
     },
   };
@@ -174,13 +183,15 @@ export class Session {
   }
 
   private async run(arg: Arg<'run'>): Promise<Replies['run']> {
+    const { fileName, programId, ...rest } = arg;
+    // a program typed in the editor has no folder: it runs in one holding only itself
+    const programDir = programId === undefined ? undefined : this.programs.folderOf(programId);
     await this.stopLive();
     try {
       await this.engine.ready;
     } catch (error) {
       throw new SessionError(`Python could not start, so nothing can run: ${(error as Error).message}`);
     }
-    const { fileName, ...rest } = arg;
     const current: Current = {
       runId: this.nextRunId++,
       name: fileName,
@@ -194,7 +205,7 @@ export class Session {
     this.push({ type: 'state', runId, state: current.state });
     let keptAt = performance.now();
     current.handle = this.engine.run(
-      { fileName, ...rest },
+      { fileName, programDir, ...rest },
       (batch) => {
         trace.append(batch);
         this.push({ type: 'batch', runId, batch });
@@ -263,7 +274,11 @@ export class Session {
 
   private async openTrace(arg: Arg<'openTrace'>): Promise<Replies['openTrace']> {
     const file = await this.traceFile(arg);
-    if (!file) return { cancelled: true };
+    return file ? this.showTrace(file) : { cancelled: true };
+  }
+
+  /** Makes a trace file the current trace, replayed to the renderers as batches. */
+  private async showTrace(file: { name: string; bytes: Uint8Array }): Promise<Replies['openTrace']> {
     const trace = readTraceFile(file.bytes, file.name);
     await this.stopLive();
     const runId = this.nextRunId++;
@@ -281,7 +296,7 @@ export class Session {
       if (!kept) throw new SessionError('No recording was kept from an earlier session.');
       return kept;
     }
-    const path = 'path' in arg ? this.hostPath(arg.path) : await this.dialogs().openTrace();
+    const path = await this.dialogs().openTrace();
     if (path === null) return null;
     return { name: basename(path), bytes: await readHostFile(path, MAX_TRACE_BYTES, 'trace') };
   }
@@ -291,20 +306,15 @@ export class Session {
     if (!current)
       throw new SessionError('There is no trace to save yet: run a program or open a trace first.');
     const fileName = traceFileName(current.name, arg.format);
-    let path: string | null = null;
-    if (arg.path !== undefined) path = this.hostPath(arg.path);
-    else if (arg.dialog) {
-      path = await this.dialogs().saveTrace(arg.format, fileName);
-      if (path === null) return { cancelled: true };
-    }
-    const chunks = FORMATS[arg.format].chunks(current.trace);
-    if (path === null) return { bytes: joinChunks(chunks), fileName };
+    if (!arg.dialog) return { bytes: joinChunks(FORMATS[arg.format].chunks(current.trace)), fileName };
+    const path = await this.dialogs().saveTrace(arg.format, fileName);
+    if (path === null) return { cancelled: true };
     try {
-      await writeFileAtomic(path, chunks);
+      await writeFileAtomic(path, FORMATS[arg.format].chunks(current.trace));
     } catch (error) {
       throw new SessionError(`Could not save ${path}: ${(error as Error).message}`);
     }
-    return { path, fileName: basename(path) };
+    return { fileName: basename(path) };
   }
 
   private async readProgram(path: string): Promise<OpenedProgram> {
@@ -312,25 +322,19 @@ export class Session {
     if (!fileName.endsWith('.py'))
       throw new SessionError(`${fileName} is not a Python program: its name must end in .py.`);
     const bytes = await readHostFile(path, MAX_PROGRAM_BYTES, 'program');
+    let source: string;
     try {
-      return { fileName, source: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+      source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
       throw new SessionError(`${fileName} is not UTF-8 text.`);
     }
+    return { fileName, source, programId: this.programs.issue(path) };
   }
 
   private dialogs(): Dialogs {
     if (!this.options.dialogs)
       throw new SessionError('This host has no file dialogs: pick the file in the page instead.');
     return this.options.dialogs;
-  }
-
-  private hostPath(path: string): string {
-    if (!this.options.dialogs)
-      throw new SessionError(
-        'The browser edition does not open or save files by path: pick or download the file instead.',
-      );
-    return path;
   }
 
   private setPython(progress: ReadyProgress): void {

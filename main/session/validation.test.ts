@@ -54,14 +54,14 @@ const malformed: [string, unknown, unknown][] = [
   ['file name not .py', 'run', { ...run, fileName: 'main.sh' }],
   ['run argument an array', 'run', [run]],
   ['step to nowhere', 'step', { to: 'line' }],
-  ['open trace empty path', 'openTrace', { path: '' }],
-  ['open trace oversized path', 'openTrace', { path: '/' + 'a'.repeat(5000) }],
   ['open trace bytes as a string', 'openTrace', { name: 'a.ystrace', bytes: 'AAAA' }],
   ['open trace bytes as an array', 'openTrace', { name: 'a.ystrace', bytes: [1, 2, 3] }],
-  ['open trace two sources', 'openTrace', { path: '/tmp/a', dialog: true }],
+  ['open trace two sources', 'openTrace', { name: 'a.ystrace', bytes: new Uint8Array(1), dialog: true }],
   ['open trace dialog false', 'openTrace', { dialog: false }],
   ['save trace unknown format', 'saveTrace', { format: 'pdf' }],
-  ['save trace path a number', 'saveTrace', { format: 'native', path: 7 }],
+  ['save trace dialog a string', 'saveTrace', { format: 'native', dialog: 'yes' }],
+  ['program id a number', 'run', { ...run, programId: 7 }],
+  ['program id oversized', 'run', { ...run, programId: 'p'.repeat(65) }],
   ['save trace extra key', 'saveTrace', { format: 'native', mode: 0o777 }],
   ['open program no argument', 'openProgram', undefined],
 ];
@@ -84,23 +84,47 @@ describe('every malformed request is refused, never acted on', () => {
   });
 });
 
-describe('the browser edition never touches host paths', () => {
+/** A session holding a trace, so that a save has something to write. */
+async function sessionWithTrace(withDialogs: boolean) {
+  const guarded = await guardedSession(withDialogs);
+  const trace = traceOf([{ seq: 0, t: 0, kind: 'stdout', obj: 0, text: 'hi' }]);
+  await guarded.session.call('openTrace', { name: 'kept.ystrace', bytes: encodeNative(trace) });
+  guarded.events.length = 0;
+  return guarded;
+}
+
+describe('no renderer names a host file', () => {
+  const written = '/tmp/yieldscope-should-not-exist.ystrace';
+  // the forms the desktop host used to honour: a compromised page could read or overwrite any file
   const byPath: [string, unknown][] = [
     ['openTrace', { path: '/etc/passwd' }],
-    ['openTrace', { dialog: true }],
-    ['saveTrace', { format: 'native', path: '/tmp/yieldscope-should-not-exist.ystrace' }],
+    ['saveTrace', { format: 'native', path: written }],
     ['openProgram', { path: '/etc/passwd.py' }],
-    ['openProgram', { dialog: true }],
   ];
-  it.each(byPath)('%s %j', async (method, arg) => {
-    const { session, events } = await guardedSession(false);
-    if (method === 'saveTrace') {
-      const trace = traceOf([{ seq: 0, t: 0, kind: 'stdout', obj: 0, text: 'hi' }]);
-      await session.call('openTrace', { name: 'kept.ystrace', bytes: encodeNative(trace) });
-      events.length = 0;
+  it.each(byPath)('refuses %s %j on the desktop and in the browser', async (method, arg) => {
+    for (const withDialogs of [true, false]) {
+      const { session, events } = await sessionWithTrace(withDialogs);
+      await expect(session.call(method, arg)).rejects.toThrow(RequestRefused);
+      expect(events.filter((e) => e.type !== 'python')).toEqual([]);
+      expect(existsSync(written)).toBe(false);
     }
-    await expect(session.call(method, arg)).rejects.toThrow(/browser edition|no file dialogs/);
-    expect(events.filter((e) => e.type !== 'python')).toEqual([]);
-    expect(existsSync('/tmp/yieldscope-should-not-exist.ystrace')).toBe(false);
+  });
+
+  it('runs a program by an id only the host issued', async () => {
+    const { session, runs } = await guardedSession(true);
+    await expect(session.call('run', { ...run, programId: '/etc' })).rejects.toThrow(/open its file again/);
+    expect(runs).toEqual([]);
+  });
+
+  it('has the browser edition ask for no dialog', async () => {
+    for (const [method, arg] of [
+      ['openTrace', { dialog: true }],
+      ['openProgram', { dialog: true }],
+      ['saveTrace', { format: 'native', dialog: true }],
+    ] as const) {
+      const { session, events } = await sessionWithTrace(false);
+      await expect(session.call(method, arg)).rejects.toThrow(/no file dialogs/);
+      expect(events.filter((e) => e.type !== 'python')).toEqual([]);
+    }
   });
 });

@@ -36,6 +36,7 @@ export async function run(): Promise<void> {
       api.call('run', {
         source: program.source,
         fileName: program.fileName,
+        programId: program.programId,
         policy: settings.policy,
         seed: Number.isInteger(settings.seed) && settings.seed >= 0 ? settings.seed : 1,
         switchInterval: Number.isInteger(settings.switchInterval) ? settings.switchInterval : 5,
@@ -75,7 +76,7 @@ export async function step(to: 'event' | 'switch'): Promise<void> {
 }
 
 export function pickLesson(lesson: Lesson): void {
-  program.load(lesson.source, lesson.fileName, lesson);
+  program.load(lesson.source, lesson.fileName, { lesson });
   const { policy, seed, switchInterval } = lesson.run;
   if (policy) settings.policy = policy;
   if (seed !== undefined) settings.seed = seed;
@@ -102,7 +103,7 @@ export async function reopenLastRecording(): Promise<void> {
 /** Desktop: the host's native dialog reads the file. */
 export async function openProgramDialog(): Promise<void> {
   const reply = await attempt('notices.openingProgram', () => api.call('openProgram', { dialog: true }));
-  if (reply && 'source' in reply) program.load(reply.source, reply.fileName);
+  if (reply && 'source' in reply) program.load(reply.source, reply.fileName, { programId: reply.programId });
 }
 
 export async function openProgramFile(file: File): Promise<void> {

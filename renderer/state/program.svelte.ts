@@ -1,4 +1,4 @@
-/** The program in the editor: its text, its file name, and the lesson it came from. */
+/** The program in the editor: its text, its file name, and the lesson or host file it came from. */
 import type { Lesson } from '../../core/session/protocol.ts';
 import { loadStored, saveStored } from './stored.ts';
 
@@ -13,6 +13,11 @@ class Program {
   source = $state(DEFAULTS.source);
   fileName = $state(DEFAULTS.fileName);
   lessonId = $state(DEFAULTS.lessonId);
+  /**
+   * The host's id for the file it came from (desktop), whose folder its runs see as their own; not
+   * kept across restarts (the host issues new ids), so the program then runs in a folder of its own.
+   */
+  programId = $state<string | undefined>(undefined);
   /** Bumped when the text is replaced from outside the editor (lesson, opened file), so the editor reloads it. */
   loaded = $state(0);
 
@@ -29,10 +34,11 @@ class Program {
     });
   }
 
-  load(source: string, fileName: string, lesson?: Lesson): void {
+  load(source: string, fileName: string, from: { lesson?: Lesson; programId?: string } = {}): void {
     this.source = source;
     this.fileName = fileName;
-    this.lessonId = lesson?.id ?? '';
+    this.lessonId = from.lesson?.id ?? '';
+    this.programId = from.programId;
     this.loaded++;
   }
 }
