@@ -165,6 +165,19 @@ describe('pause and step', () => {
     expect((await handle.done).status).toBe('stopped');
   });
 
+  it('keeps a step to the next event when the pause signal strikes as the recorder sets its next tick', async () => {
+    // A pause is handled where Python checks for signals (at calls and loops); one handled inside
+    // _next_tick() used to set the step's tick and have the line it interrupted overwrite it.
+    const source = `
+import dis
+import ys_probe.record as R
+print([ins.opname for ins in dis.get_instructions(R._next_tick) if ins.opname.startswith('CALL') or ins.opname == 'JUMP_BACKWARD'])
+`;
+    const { trace, summary } = await recordTrace({ source }, runner);
+    expect(summary.status).toBe('ok');
+    expect([...trace.events()].filter((e) => e.kind === 'stdout').map((e) => e.text)).toEqual(['[]\n']);
+  });
+
   it('steps one event on from a pause that landed as a flush handed its batch over', async () => {
     // The pause signal can strike inside a flush that a tick started; the step after it must not
     // hold again at that same event (the host then waited for an event that never came).

@@ -299,7 +299,10 @@ def skip_clock(since):
 
 def _next_tick():
     global nc
-    nc = n + 1 if gate else min(n + stride, max_events)
+    # No call in here: a pause signal is handled at a call, and one handled inside this line would
+    # set nc for a step (hold, _next_tick) before the line's own assignment undid it: the step then
+    # went on to the next regular tick, up to TICK events on.
+    nc = n + 1 if gate else (n + stride if n + stride < max_events else max_events)
 
 
 _flushing = False
