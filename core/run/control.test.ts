@@ -178,21 +178,25 @@ print([ins.opname for ins in dis.get_instructions(R._next_tick) if ins.opname.st
     expect([...trace.events()].filter((e) => e.kind === 'stdout').map((e) => e.text)).toEqual(['[]\n']);
   });
 
-  it('steps one event on from a pause that landed as a flush handed its batch over', async () => {
-    // The pause signal can strike inside a flush that a tick started; the step after it must not
-    // hold again at that same event (the host then waited for an event that never came).
-    // The host's side is played in Python, in code the recorder does not instrument.
-    const source = `
+  it.each(['before', 'after'])(
+    'holds after the batch and steps one event on, when a pause strikes %s a flush hands its batch over',
+    async (when) => {
+      // The pause signal can strike inside a flush that a tick started. The host must hear of the
+      // hold only once that batch is sent (it counted events it did not have), and the step after
+      // it must not hold again at the same event (the host then waited for an event that never came).
+      // The host's side is played in Python, in code the recorder does not instrument.
+      const pause = 'if not holds:\n        R.on_pause_signal(10, None)';
+      const source = `
 import ys_probe.record as R
 helpers = {'R': R, 'holds': [], 'real_sink': R.sink}
 exec(compile('''
 def sink(*batch):
+    ${when === 'before' ? pause : 'pass'}
     real_sink(*batch)
-    if not holds:
-        R.on_pause_signal(10, None)
+    ${when === 'after' ? pause : 'pass'}
 
 def waiter(n):
-    holds.append(n)
+    holds.append((n, R.flushed))
     return R.ACT_STEP_EVENT if len(holds) < 4 else R.ACT_RESUME
 ''', '<host>', 'exec'), helpers)
 R.sink, R.waiter = helpers['sink'], helpers['waiter']
@@ -201,13 +205,14 @@ x = 0
 while len(holds) < 4:
     x += 1
 R.sink = helpers['real_sink']
-print([b - a for a, b in zip(holds, holds[1:])])
+print([b - a for (a, _), (b, _) in zip(holds, holds[1:])], [n - sent for n, sent in holds])
 `;
-    const { trace, summary } = await recordTrace({ source }, runner);
-    expect(summary.status).toBe('ok');
-    const out = [...trace.events()].filter((e) => e.kind === 'stdout').map((e) => e.text);
-    expect(out).toEqual(['[1, 1, 1]\n']);
-  });
+      const { trace, summary } = await recordTrace({ source }, runner);
+      expect(summary.status).toBe('ok');
+      const out = [...trace.events()].filter((e) => e.kind === 'stdout').map((e) => e.text);
+      expect(out).toEqual(['[1, 1, 1] [0, 0, 0, 0]\n']);
+    },
+  );
 
   it('pauses a loop that records nothing and starts paused when asked', async () => {
     const { trace, handle, until } = start({

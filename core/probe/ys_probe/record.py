@@ -350,8 +350,14 @@ ACT_RESUME, ACT_STEP_EVENT, ACT_STEP_SWITCH, ACT_STOP = 1, 2, 3, 4
 
 def hold():
     """Blocks (in JS, Atomics.wait) until the host resumes, steps or stops the run; the time spent
-    paused is left out of the run's clock."""
+    paused is left out of the run's clock. The host hears of a hold (waiter(n)) only once every event
+    before it is sent: one asked for while a batch is being handed over (a pause signal at sink's
+    call) holds at the next tick instead, which the flushing tick runs as soon as it is done."""
     global gate, nc, held_at
+    if _flushing:
+        gate = 1
+        nc = n + 1
+        return
     held_at = n
     flush()
     paused_at = clock()
