@@ -8,6 +8,9 @@ import { TimelineIndex } from './timeline.ts';
 
 const K = KIND_CODE;
 
+/** Events ingested between two looks at the clock. */
+const SLICE = 4096;
+
 /**
  * Everything the views derive from one trace, kept up to date incrementally: `update()` ingests only
  * the events appended since the last call, so streaming a run costs work per new event, not per frame.
@@ -36,9 +39,24 @@ export class TraceIndex {
     return this.deques.get(obj)?.name ?? this.iterators.get(obj)?.name ?? null;
   }
 
-  update(): this {
+  /**
+   * Ingests the events appended since the last call. With a `deadline` (on performance.now()'s
+   * clock) it stops at the first slice of events that ends past it and leaves the rest for the next
+   * call, so that a frame's share of a fast stream stays bounded.
+   */
+  update(deadline = Infinity): this {
     const trace = this.trace;
-    for (let i = this.ingested; i < trace.size; i++) {
+    while (this.ingested < trace.size) {
+      const end = Math.min(trace.size, this.ingested + SLICE);
+      this.#ingest(trace, this.ingested, end);
+      this.ingested = end;
+      if (performance.now() >= deadline) break;
+    }
+    return this;
+  }
+
+  #ingest(trace: Trace, from: number, to: number): void {
+    for (let i = from; i < to; i++) {
       const kind = trace.kindAt(i);
       this.timeline.ingest(trace, i);
       switch (kind) {
@@ -74,19 +92,5 @@ export class TraceIndex {
           break;
       }
     }
-    this.ingested = trace.size;
-    return this;
   }
-}
-
-const cache = new WeakMap<Trace, TraceIndex>();
-
-/** The index of a trace, brought up to date with its newest events. */
-export function indexFor(trace: Trace): TraceIndex {
-  let index = cache.get(trace);
-  if (!index) {
-    index = new TraceIndex(trace);
-    cache.set(trace, index);
-  }
-  return index.update();
 }

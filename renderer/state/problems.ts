@@ -16,9 +16,9 @@ export interface ProgramError {
   traceback: string;
 }
 
-/** The last `error` event among events `from`..end of the trace, or null. */
-export function findProgramError(trace: Trace, from = 0): ProgramError | null {
-  for (let i = trace.size - 1; i >= from; i--) {
+/** The last `error` event among events `from` to `to` (the trace's end), or null. */
+export function findProgramError(trace: Trace, from = 0, to = trace.size): ProgramError | null {
+  for (let i = to - 1; i >= from; i--) {
     if (trace.kindAt(i) !== KIND_CODE.error) continue;
     const line = trace.lineAt(i);
     return {

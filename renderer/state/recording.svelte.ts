@@ -8,7 +8,9 @@
  *   when the trace on screen grows or is replaced: at most once per animation frame, however many
  *   batches arrived. The trace and its index are mutated in place, so read the getter in every
  *   derived that uses them (`$derived(recording.index.deques.at(cursor.at))`); a derived that only
- *   hands the same object on never changes.
+ *   hands the same object on never changes. `recording.size` is the events on screen, those the index
+ *   has taken in: while a fast stream is being indexed the trace may already hold more, so views
+ *   count with `recording.size` (or the index), never with `trace.size`.
  * - `cursor` (below): the event the user is looking at (`at`, `follow`, `axis`, `line`…) and its
  *   moves. Views move it; they never keep a trace, a size or a version of their own to sync.
  * - The run's facts: `runId`, `origin`, `name`, `state`, `summary`, `programError` (runes state).
@@ -22,7 +24,7 @@ import { createSubscriber } from 'svelte/reactivity';
 import type { RunSummary } from '../api/types.ts';
 import type { RunState, SessionEvent } from '../../core/session/protocol.ts';
 import { Trace } from '../../core/trace/trace.ts';
-import { indexFor, type TraceIndex } from '../derive/index.ts';
+import { TraceIndex } from '../derive/index.ts';
 import { frames } from '../lib/frames.ts';
 import { Cursor } from './cursor.svelte.ts';
 import { host } from './host.svelte.ts';
@@ -42,7 +44,7 @@ class Recording {
   /** Where batches go as they arrive; on screen from the next frame. */
   #incoming = new Trace();
   #trace = this.#incoming;
-  #index: TraceIndex = indexFor(this.#trace);
+  #index = new TraceIndex(this.#trace);
   #size = 0;
   #changed: (() => void) | null = null;
   #subscribe = createSubscriber((update) => {
@@ -62,7 +64,7 @@ class Recording {
     return this.#index;
   }
 
-  /** Events on screen. */
+  /** Events on screen: the first `size` of the trace, all taken in by the index. */
   get size(): number {
     this.#subscribe();
     return this.#size;
@@ -111,17 +113,29 @@ class Recording {
     frames.update(this.#publish);
   }
 
-  /** Once a frame: the views' indexes take in the new events, then every reader hears of them at once. */
+  /**
+   * A frame's time for the views' indexes to take in new events, ms. A live run may stream events
+   * faster than they can be indexed between two frames: the screen keeps its rate and catches up on
+   * the events as they slow down. An opened file (or a run that ended) is indexed in bigger steps.
+   */
+  #budget(): number {
+    return this.origin === 'live' && (this.state === 'running' || this.state === 'paused') ? 5 : 50;
+  }
+
+  /** Once a frame: the views' indexes take in new events, then every reader hears of them at once. */
   #publish = (): void => {
     if (this.#incoming !== this.#trace) {
       this.#trace = this.#incoming;
+      this.#index = new TraceIndex(this.#trace);
       this.#size = 0;
       this.cursor.reset();
     }
     const from = this.#size;
-    this.#index = indexFor(this.#trace);
-    this.#size = this.#trace.size;
-    this.programError = findProgramError(this.#trace, from) ?? this.programError;
+    this.#index.update(performance.now() + this.#budget());
+    this.#size = this.#index.ingested;
+    this.programError = findProgramError(this.#trace, from, this.#size) ?? this.programError;
+    // Events the frame had no time for are shown over the next frames, even if no batch comes.
+    if (this.#size < this.#trace.size) frames.update(this.#publish);
     this.#changed?.();
   };
 }

@@ -1,24 +1,28 @@
 import { scaleLinear } from 'd3';
-import type { Trace } from '../../core/trace/trace.ts';
+import type { TraceIndex } from '../derive/index.ts';
 import type { AxisKey } from '../derive/lod.ts';
 import type { Axis } from '../state/cursor.svelte.ts';
 
+/*
+ * Each takes the views' index: the axis spans the events it has taken in, which a fast stream's
+ * newest events may not be yet.
+ */
+
 /** Where each event sits on the chosen axis: its index (logical) or its time in ns (wall). */
-export function axisKey(trace: Trace, axis: Axis): AxisKey {
+export function axisKey({ trace, ingested }: TraceIndex, axis: Axis): AxisKey {
   if (axis === 'logical') return (seq) => seq;
-  const last = Math.max(0, trace.size - 1);
+  const last = Math.max(0, ingested - 1);
   return (seq) => trace.time(seq < last ? seq : last);
 }
 
 /** The axis's full extent for the events so far. */
-export function axisExtent(trace: Trace, axis: Axis): [number, number] {
-  if (axis === 'logical') return [0, Math.max(1, trace.size)];
-  return [0, Math.max(1, trace.size ? trace.time(trace.size - 1) : 1)];
+export function axisExtent({ trace, ingested }: TraceIndex, axis: Axis): [number, number] {
+  if (axis === 'logical') return [0, Math.max(1, ingested)];
+  return [0, Math.max(1, ingested ? trace.time(ingested - 1) : 1)];
 }
 
 /** The event at axis position x: the nearest index (logical) or the last event at or before time x (wall). */
-export function seqAt(trace: Trace, axis: Axis, x: number): number {
-  const n = trace.size;
+export function seqAt({ trace, ingested: n }: TraceIndex, axis: Axis, x: number): number {
   if (n === 0) return -1;
   if (axis === 'logical') return Math.max(0, Math.min(n - 1, Math.floor(x)));
   let lo = 0;
