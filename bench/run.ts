@@ -26,10 +26,10 @@ async function main(wanted: string[]): Promise<number> {
     console.error(e.message);
     return 2;
   }
-  const figures: Figure[] = [];
   let failed = 0;
   console.log(`${'group'.padEnd(10)} ${'figure'.padEnd(56)} ${'value'.padStart(14)} unit`);
   for (const group of groups) {
+    const figures: Figure[] = [];
     try {
       await runGroup(groupsFolder, group, (figure) => {
         figures.push(figure);
@@ -39,8 +39,9 @@ async function main(wanted: string[]): Promise<number> {
       failed++;
       console.error(`group ${group} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }
+    // Written after each group, so a later group can read an earlier one's figures of this run.
+    await writeResults(resultsFile, mergeResults(await readResults(resultsFile), figures));
   }
-  await writeResults(resultsFile, mergeResults(await readResults(resultsFile), figures));
   console.log(`figures written to ${resultsFile}`);
   return failed > 0 ? 1 : 0;
 }
