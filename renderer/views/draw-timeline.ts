@@ -1,7 +1,9 @@
+import { lowerBound } from '../derive/columns.ts';
 import { Bars, lodBars, lodMarks, Marks, type AxisKey, type View } from '../derive/lod.ts';
 import type { TraceIndex } from '../derive/index.ts';
 import { markerLabel } from '../derive/markers.ts';
 import { DELEGATING } from '../derive/timeline.ts';
+import { Path, type Drawing } from './drawing.ts';
 import { laneColour, lanePattern, markerColour } from './palette.ts';
 
 export interface LaneRows {
@@ -18,33 +20,29 @@ export interface LaneRows {
 
 /** Marker labels appear once markers are at least this far apart on average. */
 const LABEL_SPACING = 40;
+const STRIPE = 'rgba(127,127,127,0.09)';
+const PATTERN_LINE = 'rgba(0,0,0,0.55)';
+const CONNECTOR = 'rgba(127,127,127,0.75)';
 
 const bars = new Bars();
 const marks = new Marks();
 const connectors = new Marks();
 
 /**
- * Paints the visible lanes: bars per lane in its colour (one fill style per lane), merged sub-pixel
- * buckets lighter, delegating spans as a thinner bar, then markers batched by colour, then the
- * hand-off connectors. Only the visible window and rows are walked.
+ * Draws the visible lanes, the one place their look is decided (the screen's canvas and the SVG
+ * export both draw through it): bars per lane in its colour, merged sub-pixel buckets lighter,
+ * delegating spans as a thinner bar, a line through the bars of lanes that repeat an earlier lane's
+ * colour, markers (triangles, or plain ticks where dense) with their labels where they fit, then
+ * the hand-off connectors. Only the visible window and rows are walked.
  */
-export function drawLanes(
-  ctx: CanvasRenderingContext2D,
-  index: TraceIndex,
-  key: AxisKey,
-  view: View,
-  rows: LaneRows,
-): void {
+export function drawLanes(draw: Drawing, index: TraceIndex, key: AxisKey, view: View, rows: LaneRows): void {
   const { lanes, spans, markers, switches } = index.timeline;
   const h = rows.height;
   const markerXs = new Map<string, number[]>();
   for (let r = rows.first; r <= rows.last && r < lanes.length; r++) {
     const lane = lanes[r];
     const y = r * h - rows.scrollTop;
-    if (r % 2) {
-      ctx.fillStyle = 'rgba(127,127,127,0.09)';
-      ctx.fillRect(0, y, view.width, h);
-    }
+    if (r % 2) draw.rect(0, y, view.width, h, { fill: STRIPE });
     const s = spans[r];
     lodBars(
       { start: s.start.data, end: s.end.data, state: s.state.data, size: s.size, openEnd: index.ingested },
@@ -53,30 +51,22 @@ export function drawLanes(
       bars,
     );
     const colour = laneColour(lane.index, lane.kind);
-    ctx.fillStyle = colour;
+    // Whole bars first, then the lighter merged buckets over them.
     for (let pass = 0; pass < 2; pass++) {
-      ctx.globalAlpha = pass === 0 ? 1 : 0.55;
+      const paint = { fill: colour, opacity: pass === 0 ? 1 : 0.55 };
       for (let b = 0; b < bars.count; b++) {
         const merged = bars.state[b] === -1;
         if (merged !== (pass === 1)) continue;
         const inset = bars.state[b] === DELEGATING ? h * 0.38 : 4;
-        ctx.fillRect(bars.x0[b], y + inset, Math.max(1, bars.x1[b] - bars.x0[b]), h - 2 * inset);
+        draw.rect(bars.x0[b], y + inset, Math.max(1, bars.x1[b] - bars.x0[b]), h - 2 * inset, paint);
       }
     }
-    ctx.globalAlpha = 1;
-    // Lanes that share a colour with an earlier one also carry a line through their bars.
     const pattern = lanePattern(lane.index);
     if (pattern !== 'solid') {
-      ctx.strokeStyle = 'rgba(0,0,0,0.55)';
-      ctx.setLineDash(pattern === 'dotted' ? [2, 3] : []);
-      ctx.beginPath();
-      for (let b = 0; b < bars.count; b++) {
-        if (bars.x1[b] - bars.x0[b] < 3) continue;
-        ctx.moveTo(bars.x0[b], y + h / 2);
-        ctx.lineTo(bars.x1[b], y + h / 2);
-      }
-      ctx.stroke();
-      ctx.setLineDash([]);
+      const line = new Path();
+      for (let b = 0; b < bars.count; b++)
+        if (bars.x1[b] - bars.x0[b] >= 3) line.move(bars.x0[b], y + h / 2).line(bars.x1[b], y + h / 2);
+      draw.path(line, { stroke: PATTERN_LINE, dash: pattern === 'dotted' ? [2, 3] : undefined });
     }
     const m = markers[r];
     lodMarks(m.data, m.size, key, view, marks);
@@ -86,69 +76,48 @@ export function drawLanes(
       if (!xs) markerXs.set(c, (xs = []));
       xs.push(marks.x[k], y + h);
     }
-    if (marks.count > 0 && marks.count * LABEL_SPACING < view.width) labelMarks(ctx, index, y, rows);
+    if (marks.count > 0 && marks.count * LABEL_SPACING < view.width) labelMarks(draw, index, y, rows);
   }
   // Sparse markers are small triangles; dense ones (more than one per few pixels) plain ticks, far cheaper.
   for (const [c, xs] of markerXs) {
-    ctx.fillStyle = c;
     if (xs.length / 2 > view.width / 6) {
-      for (let k = 0; k < xs.length; k += 2) ctx.fillRect(xs[k] - 0.5, xs[k + 1] - 6, 1, 5);
+      for (let k = 0; k < xs.length; k += 2) draw.rect(xs[k] - 0.5, xs[k + 1] - 6, 1, 5, { fill: c });
       continue;
     }
-    ctx.beginPath();
-    for (let k = 0; k < xs.length; k += 2) {
-      ctx.moveTo(xs[k], xs[k + 1] - 1);
-      ctx.lineTo(xs[k] - 3, xs[k + 1] - 6);
-      ctx.lineTo(xs[k] + 3, xs[k + 1] - 6);
-    }
-    ctx.fill();
+    const triangles = new Path();
+    for (let k = 0; k < xs.length; k += 2)
+      triangles
+        .move(xs[k], xs[k + 1] - 1)
+        .line(xs[k] - 3, xs[k + 1] - 6)
+        .line(xs[k] + 3, xs[k + 1] - 6)
+        .close();
+    draw.path(triangles, { fill: c });
   }
   lodMarks(switches.seq.data, switches.size, key, view, connectors);
   if (connectors.count < view.width / 3) {
-    ctx.strokeStyle = 'rgba(127,127,127,0.75)';
-    ctx.lineWidth = 1;
-    ctx.beginPath();
+    const hands = new Path();
     for (let k = 0; k < connectors.count; k++) {
-      const i = lowerSwitch(index, connectors.seq[k]);
-      const from = switches.from.data[i];
-      const to = switches.to.data[i];
+      const i = lowerBound(switches.seq.data, switches.size, connectors.seq[k]);
       const x = Math.round(connectors.x[k]) + 0.5;
-      ctx.moveTo(x, from * h + h / 2 - rows.scrollTop);
-      ctx.lineTo(x, to * h + h / 2 - rows.scrollTop);
+      hands
+        .move(x, switches.from.data[i] * h + h / 2 - rows.scrollTop)
+        .line(x, switches.to.data[i] * h + h / 2 - rows.scrollTop);
     }
-    ctx.stroke();
+    draw.path(hands, { stroke: CONNECTOR });
   }
 }
 
 /** Writes what each marker stands for (yield 'full', send(3), return …) where it fits before the next one. */
-function labelMarks(ctx: CanvasRenderingContext2D, index: TraceIndex, y: number, rows: LaneRows): void {
-  ctx.fillStyle = rows.text;
+function labelMarks(draw: Drawing, index: TraceIndex, y: number, rows: LaneRows): void {
   // A halo in the panel's colour keeps a label readable where it crosses a bar, in either theme.
-  ctx.strokeStyle = rows.halo;
-  ctx.lineWidth = 3;
-  ctx.lineJoin = 'round';
-  ctx.font = `${rows.fontSize}px system-ui, sans-serif`;
-  ctx.textBaseline = 'top';
+  const style = { fill: rows.text, halo: rows.halo, size: rows.fontSize };
   for (let k = 0; k < marks.count; k++) {
     const label = markerLabel(index.trace, marks.seq[k]);
     if (!label) continue;
     const room = (k + 1 < marks.count ? marks.x[k + 1] : Infinity) - marks.x[k] - 6;
-    if (ctx.measureText(label).width > room) continue;
-    ctx.strokeText(label, marks.x[k] + 4, y + 2);
-    ctx.fillText(label, marks.x[k] + 4, y + 2);
+    if (draw.measure(label, rows.fontSize) > room) continue;
+    draw.text(marks.x[k] + 4, y + 2, label, style);
   }
-}
-
-function lowerSwitch(index: TraceIndex, seq: number): number {
-  const s = index.timeline.switches.seq;
-  let lo = 0;
-  let hi = s.size;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (s.data[mid] < seq) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The overview strip: how many switches of control fall in each pixel column of the whole run. */

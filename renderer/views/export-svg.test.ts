@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { TraceIndex } from '../derive/index.ts';
 import { traceFrom } from '../derive/testing.ts';
 import { dequeCells, layoutSlots, type DequeRow, type SlotSpace } from './deque-layout.ts';
-import { dequeSvg, escapeXml, timelineSvg } from './export-svg.ts';
+import { escapeXml } from './drawing.ts';
+import { dequeSvg, timelineSvg } from './export-svg.ts';
 
 /** A strict well-formedness check for the XML these exports write: balanced tags, quoted attributes, escaped text. */
 function checkXml(xml: string): string[] {
@@ -116,24 +117,34 @@ describe('SVG export', () => {
   });
 
   it('writes the timeline as a well-formed SVG with lane names, bars, axis ticks and the cursor', () => {
-    const svg = timelineSvg(index, {
-      width: 600,
-      laneHeight: 28,
-      labelWidth: 100,
-      view: { from: 0, to: 5, width: 500 },
-      key: (s) => s,
-      cursorX: 300,
-      ticks: [
-        { x: 0, label: '#0' },
-        { x: 250, label: '#2.5' },
-      ],
-    });
+    const svg = timelineSvg(
+      index,
+      {
+        labelWidth: 100,
+        laneHeight: 28,
+        axisHeight: 26,
+        view: { from: 0, to: 5, width: 500 },
+        key: (s) => s,
+        cursorX: 300,
+        ticks: [
+          { x: 0, label: '#0' },
+          { x: 250, label: '#2.5' },
+        ],
+        colours: { text: '#111111', panel: '#ffffff', muted: '#555555', cursor: '#d55e00' },
+        fonts: { lane: 13, marker: 12, tick: 12 },
+      },
+      (text, size) => text.length * size * 0.6,
+    );
     checkXml(svg);
     expect(svg).toContain('>main<');
     expect(svg).toContain('>producer<');
-    expect(svg).toContain('x="300.0" y="32" width="200.0"');
+    // The producer runs from event 2 to 4 of 5 in a 500 px plot: a bar from 200 to 400 px in its lane.
+    expect(svg).toContain('<rect x="200" y="32" width="200" height="20" fill="#0072B2"/>');
     expect(svg).toContain('>#2.5<');
     expect(svg).toContain('>yield None<');
+    expect(svg).toContain(
+      '<line x1="400" y1="0" x2="400" y2="56" fill="none" stroke="#d55e00" stroke-width="2"/>',
+    );
   });
 
   it('escapes everything XML gives a meaning to', () => {

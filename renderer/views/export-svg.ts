@@ -1,24 +1,17 @@
 import { lengthText } from '../derive/deques.ts';
-import { Bars, lodBars, lodMarks, Marks, type AxisKey, type View } from '../derive/lod.ts';
+import type { AxisKey, View } from '../derive/lod.ts';
 import type { TraceIndex } from '../derive/index.ts';
-import { markerLabel } from '../derive/markers.ts';
-import { DELEGATING } from '../derive/timeline.ts';
 import { cellAt, type Cell, type DequeRow } from './deque-layout.ts';
-import { laneColour, markerColour } from './palette.ts';
+import { drawLanes } from './draw-timeline.ts';
+import { escapeXml, FONT_FAMILY, Path, SvgDrawing } from './drawing.ts';
+import { laneColour } from './palette.ts';
 
-/** Views redrawn as standalone SVG documents from the same derived data, for slides. */
+/** Views as standalone SVG documents, for slides: each drawn from what its view shows. */
 
-export function escapeXml(s: string): string {
-  return s.replace(
-    /[<>&"']/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
-  );
-}
-
-function doc(width: number, height: number, body: string): string {
+function doc(width: number, height: number, body: string, background = '#ffffff'): string {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
-    `font-family="system-ui, sans-serif"><rect width="100%" height="100%" fill="#ffffff"/>${body}</svg>`
+    `font-family="${FONT_FAMILY}"><rect width="100%" height="100%" fill="${background}"/>${body}</svg>`
   );
 }
 
@@ -100,61 +93,100 @@ export function dequeSvg(rows: readonly DequeRow[]): string {
   return doc(Math.ceil(width), y, body);
 }
 
+/** The theme's colours the timeline is drawn in. */
+export interface TimelineColours {
+  text: string;
+  panel: string;
+  muted: string;
+  cursor: string;
+}
+
+/** The timeline as laid out on screen: every size is the screen's, in px. */
 export interface TimelineLayout {
-  width: number;
-  laneHeight: number;
   labelWidth: number;
+  laneHeight: number;
+  axisHeight: number;
+  /** The window in view and the plot's width. */
   view: View;
   key: AxisKey;
   cursorX: number | null;
   ticks: { x: number; label: string }[];
+  colours: TimelineColours;
+  /** Font sizes: lane names, marker labels, tick labels. */
+  fonts: { lane: number; marker: number; tick: number };
 }
 
-/** The timeline as it stands on screen: the same level-of-detail bars and markers, as vector marks. */
-export function timelineSvg(index: TraceIndex, layout: TimelineLayout): string {
-  const { lanes, spans, markers } = index.timeline;
-  const { width, laneHeight, labelWidth, view, key } = layout;
+/** The lane-name column's colour bar, px (the labels' left border on screen). */
+const SWATCH = 6;
+
+/**
+ * The timeline as it stands on screen, every lane of it: the lanes drawn by the screen's own
+ * `drawLanes` for the same window, beside their names, over the axis, with the cursor. `measure`
+ * is the screen's text measure, so marker labels are kept or dropped as on screen.
+ */
+export function timelineSvg(
+  index: TraceIndex,
+  layout: TimelineLayout,
+  measure: (text: string, size: number) => number,
+): string {
+  const { lanes } = index.timeline;
+  const { labelWidth, laneHeight: h, view, colours, fonts } = layout;
   const plot = view.width;
-  const height = lanes.length * laneHeight + 30;
-  const bars = new Bars();
-  const marks = new Marks();
-  let body = '';
-  lanes.forEach((lane, r) => {
-    const y = r * laneHeight;
-    const colour = laneColour(lane.index, lane.kind);
-    body += `<text x="6" y="${y + laneHeight / 2 + 4}" font-size="12">${escapeXml(lane.name)}</text>`;
-    const s = spans[lane.index];
-    lodBars(
-      { start: s.start.data, end: s.end.data, state: s.state.data, size: s.size, openEnd: index.ingested },
-      key,
-      view,
-      bars,
-    );
-    for (let b = 0; b < bars.count; b++) {
-      const inset = bars.state[b] === DELEGATING ? laneHeight * 0.35 : 4;
-      const x0 = Math.max(0, bars.x0[b]);
-      const w = Math.max(0.5, Math.min(plot, bars.x1[b]) - x0);
-      body += `<rect x="${(labelWidth + x0).toFixed(1)}" y="${y + inset}" width="${w.toFixed(1)}" height="${laneHeight - 2 * inset}" fill="${colour}"${bars.state[b] === -1 ? ' fill-opacity="0.6"' : ''}/>`;
-    }
-    const m = markers[lane.index];
-    lodMarks(m.data, m.size, key, view, marks);
-    const labelled = marks.count * 40 < plot;
-    for (let k = 0; k < marks.count; k++) {
-      const label = labelled ? markerLabel(index.trace, marks.seq[k]) : '';
-      const room = (k + 1 < marks.count ? marks.x[k + 1] : Infinity) - marks.x[k] - 6;
-      if (label && label.length * 6.5 <= room)
-        body += `<text x="${(labelWidth + marks.x[k] + 4).toFixed(1)}" y="${y + 12}" font-size="11">${escapeXml(label)}</text>`;
-    }
-    for (let k = 0; k < marks.count; k++)
-      body += `<circle cx="${(labelWidth + marks.x[k]).toFixed(1)}" cy="${y + laneHeight - 4}" r="2.5" fill="${markerColour(index.trace.kindName(marks.seq[k]))}"/>`;
+  const lanesH = lanes.length * h;
+  const draw = new SvgDrawing(measure);
+  for (const lane of lanes) {
+    const y = lane.index * h;
+    draw.rect(0, y, SWATCH, h, { fill: laneColour(lane.index, lane.kind) });
+    draw.text(2 * SWATCH, y + h / 2, fitted(lane.name, labelWidth - 3 * SWATCH, fonts.lane, measure), {
+      fill: colours.text,
+      size: fonts.lane,
+      baseline: 'middle',
+    });
+  }
+  const plotted = new SvgDrawing(measure);
+  drawLanes(plotted, index, layout.key, view, {
+    first: 0,
+    last: lanes.length - 1,
+    height: h,
+    scrollTop: 0,
+    text: colours.text,
+    halo: colours.panel,
+    fontSize: fonts.marker,
   });
-  const axisY = lanes.length * laneHeight;
-  body += `<line x1="${labelWidth}" x2="${labelWidth + plot}" y1="${axisY}" y2="${axisY}" stroke="#111"/>`;
-  for (const t of layout.ticks)
-    body +=
-      `<line x1="${labelWidth + t.x}" x2="${labelWidth + t.x}" y1="${axisY}" y2="${axisY + 5}" stroke="#111"/>` +
-      `<text x="${labelWidth + t.x}" y="${axisY + 18}" font-size="10" text-anchor="middle">${escapeXml(t.label)}</text>`;
-  if (layout.cursorX !== null)
-    body += `<line x1="${labelWidth + layout.cursorX}" x2="${labelWidth + layout.cursorX}" y1="0" y2="${axisY}" stroke="#D55E00" stroke-width="1.5"/>`;
-  return doc(width, height, body);
+  let body =
+    `<defs><clipPath id="plot"><rect width="${plot}" height="${lanesH}"/></clipPath></defs>` +
+    draw.body +
+    `<g class="lanes" transform="translate(${labelWidth},0)" clip-path="url(#plot)">${plotted.body}</g>`;
+  const axis = new SvgDrawing(measure);
+  // As the screen's axis (d3's axisBottom): the domain line with a tick at each end.
+  axis.path(
+    new Path()
+      .move(0.5, 6)
+      .line(0.5, 0.5)
+      .line(plot + 0.5, 0.5)
+      .line(plot + 0.5, 6),
+    {
+      stroke: colours.muted,
+    },
+  );
+  for (const t of layout.ticks) {
+    axis.line(t.x + 0.5, 0, t.x + 0.5, 6, { stroke: colours.muted });
+    axis.text(t.x + 0.5, 9, t.label, { fill: colours.text, size: fonts.tick, anchor: 'middle' });
+  }
+  body += `<g class="axis" transform="translate(${labelWidth},${lanesH})">${axis.body}</g>`;
+  if (layout.cursorX !== null && layout.cursorX >= 0 && layout.cursorX <= plot) {
+    const cursor = new SvgDrawing(measure);
+    const x = labelWidth + layout.cursorX;
+    cursor.line(x, 0, x, lanesH, { stroke: colours.cursor, width: 2 });
+    body += cursor.body;
+  }
+  return doc(labelWidth + plot, lanesH + layout.axisHeight, body, colours.panel);
+}
+
+/** `text` cut with an ellipsis to fit `room` px, as the screen's labels are. */
+function fitted(text: string, room: number, size: number, measure: (t: string, s: number) => number): string {
+  if (measure(text, size) <= room) return text;
+  let n = text.length;
+  while (n > 1 && measure(text.slice(0, n - 1) + '…', size) > room) n--;
+  return text.slice(0, n - 1) + '…';
 }

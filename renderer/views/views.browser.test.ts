@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -35,6 +35,14 @@ async function recorded(lesson: string): Promise<{ url: string; index: TraceInde
   const file = join(folder, `${lesson.replace('/', '-')}.jsonl`);
   writeFileSync(file, encodeJsonl(trace));
   return { url: `${server.resolvedUrls!.local[0]}?jsonl=/@fs${file}`, index: new TraceIndex(trace).update() };
+}
+
+/** Clicks an export button and reads the file the page downloads. */
+async function downloaded(on: Page, button: string, name: string): Promise<string> {
+  const [download] = await Promise.all([on.waitForEvent('download'), on.click(button)]);
+  const file = join(folder, name);
+  await download.saveAs(file);
+  return readFileSync(file, 'utf8');
 }
 
 async function open(url: string): Promise<void> {
@@ -125,13 +133,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('views in Chromium', () => {
         await slots.evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top))),
       ).size;
       expect(shownLines).toBeGreaterThanOrEqual(2);
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        page.click('section.deques header button:has-text("SVG")'),
-      ]);
-      const file = join(folder, 'deques.svg');
-      await download.saveAs(file);
-      const { readFile } = await import('node:fs/promises');
+      const svg = await downloaded(page, 'section.deques header button:has-text("SVG")', 'deques.svg');
       const exported = await page.evaluate(
         ({ svg, name }) => {
           const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
@@ -146,7 +148,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('views in Chromium', () => {
             lines: new Set(slots.map((r) => r.getAttribute('y'))).size,
           };
         },
-        { svg: await readFile(file, 'utf8'), name: buffer.name },
+        { svg, name: buffer.name },
       );
       expect(exported).toEqual({ root: 'svg', errors: 0, slots: 10, lines: shownLines });
     } finally {
@@ -227,19 +229,53 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('views in Chromium', () => {
   });
 
   it('exports the timeline as a file that parses as SVG', async () => {
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.click('[data-testid=timeline] button:has-text("SVG")'),
-    ]);
-    const file = join(folder, 'timeline.svg');
-    await download.saveAs(file);
-    const { readFile } = await import('node:fs/promises');
-    const text = await readFile(file, 'utf8');
+    const text = await downloaded(page, '[data-testid=timeline] button:has-text("SVG")', 'timeline.svg');
     const parsed = await page.evaluate((svg) => {
       const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
       return { root: doc.documentElement.nodeName, errors: doc.getElementsByTagName('parsererror').length };
     }, text);
     expect(parsed).toEqual({ root: 'svg', errors: 0 });
+  });
+
+  it('exports the timeline with the marks the screen drew for the same window', async () => {
+    const { url } = await recorded('06-producer_consumer/producer_consumer');
+    const own = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    try {
+      await own.addInitScript('window.__name = (f) => f;');
+      await own.addInitScript(recordLaneMarks);
+      await own.goto(`${url}&seq=60`);
+      await own.waitForFunction(
+        () => ((window as unknown as { __ys?: { openTimes: number[] } }).__ys?.openTimes[0] ?? -1) > 0,
+      );
+      // A window of a few dozen events: bars, labelled markers, connectors, the cursor inside it.
+      await own.focus('[data-testid=timeline]');
+      const ticks = own.locator('[data-testid=timeline] svg.axis .tick text');
+      const paints = () => own.evaluate(() => (window as unknown as { __lanePaints: number }).__lanePaints);
+      for (let k = 0; k < 3; k++) {
+        const [before, painted] = [(await ticks.allTextContents()).join(), await paints()];
+        await own.keyboard.press('+');
+        await expect.poll(async () => (await ticks.allTextContents()).join()).not.toBe(before);
+        // The axis changes as the key is handled; the lanes are painted in the next frame.
+        await expect.poll(paints).toBeGreaterThan(painted);
+      }
+      const screen = await own.evaluate(() => (window as unknown as { __laneMarks: Mark[] }).__laneMarks);
+      const svg = await downloaded(
+        own,
+        '[data-testid=timeline] button:has-text("SVG")',
+        'timeline-marks.svg',
+      );
+      const exported = await own.evaluate(exportedMarks, svg);
+      expect(screen.map((m) => m.kind)).toEqual(expect.arrayContaining(['rect', 'fill', 'stroke', 'text']));
+      expect(exported.lanes).toEqual(screen);
+      expect(exported.ticks).toEqual(await ticks.allTextContents());
+      expect(exported.names).toEqual(
+        await own.locator('[data-testid=timeline] [data-testid=lane-label]').allTextContents(),
+      );
+      const cursorX = Number(await own.locator('[data-testid=timeline] line.cursor').getAttribute('x1'));
+      expect(exported.cursorX).toBeCloseTo(cursorX, 1);
+    } finally {
+      await own.close();
+    }
   });
 
   it('warns when an exhausted iterator is iterated again', async () => {
@@ -251,3 +287,144 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('views in Chromium', () => {
     await expect.poll(() => page.locator('[data-testid=iterator-again-warning]').count()).toBe(0);
   });
 });
+
+/** A mark of the lanes, as the screen's canvas drew it or as the export wrote it (px, 2 decimals). */
+interface Mark {
+  kind: 'rect' | 'fill' | 'stroke' | 'text';
+  at: number[];
+  colour: string;
+  opacity: number;
+  text?: string;
+  width?: number;
+  dash?: number[];
+}
+
+/**
+ * Runs in the page before its scripts: records what the lanes' canvas is told to draw, each paint
+ * replacing the last (a paint starts by clearing the canvas), and counts the paints. Colours are as
+ * the canvas reads them back.
+ */
+function recordLaneMarks(): void {
+  const P = CanvasRenderingContext2D.prototype;
+  const w = window as unknown as { __laneMarks: Mark[]; __lanePaints: number };
+  w.__laneMarks = [];
+  w.__lanePaints = 0;
+  window.addEventListener('yieldscope:timeline-painted', () => w.__lanePaints++);
+  let ops: number[] = [];
+  const round = (v: number) => Math.round(v * 100) / 100;
+  const lanes = (ctx: CanvasRenderingContext2D) => ctx.canvas.dataset.testid === 'lanes';
+  const wrap = <K extends keyof CanvasRenderingContext2D>(
+    name: K,
+    record: (ctx: CanvasRenderingContext2D, args: number[] & string[]) => void,
+  ) => {
+    const original = P[name] as (...a: unknown[]) => unknown;
+    (P as unknown as Record<string, unknown>)[name] = function (
+      this: CanvasRenderingContext2D,
+      ...args: unknown[]
+    ) {
+      if (lanes(this)) record(this, args as number[] & string[]);
+      return original.apply(this, args);
+    };
+  };
+  wrap('clearRect', () => (w.__laneMarks = []));
+  wrap('beginPath', () => (ops = []));
+  wrap('moveTo', (_, [x, y]) => ops.push(0, round(x), round(y)));
+  wrap('lineTo', (_, [x, y]) => ops.push(1, round(x), round(y)));
+  wrap('closePath', () => ops.push(2));
+  wrap('fillRect', (ctx, [x, y, width, height]) =>
+    w.__laneMarks.push({
+      kind: 'rect',
+      at: [x, y, width, height].map(round),
+      colour: String(ctx.fillStyle),
+      opacity: round(ctx.globalAlpha),
+    }),
+  );
+  wrap('fill', (ctx) =>
+    w.__laneMarks.push({
+      kind: 'fill',
+      at: ops,
+      colour: String(ctx.fillStyle),
+      opacity: round(ctx.globalAlpha),
+    }),
+  );
+  wrap('stroke', (ctx) =>
+    w.__laneMarks.push({
+      kind: 'stroke',
+      at: ops,
+      colour: String(ctx.strokeStyle),
+      opacity: round(ctx.globalAlpha),
+      width: ctx.lineWidth,
+      dash: ctx.getLineDash(),
+    }),
+  );
+  wrap('fillText', (ctx, [text, x, y]) =>
+    w.__laneMarks.push({
+      kind: 'text',
+      at: [round(Number(x)), round(Number(y))],
+      colour: String(ctx.fillStyle),
+      opacity: round(ctx.globalAlpha),
+      text: String(text),
+    }),
+  );
+}
+
+/** Runs in the page: the exported SVG's lane marks in the canvas's terms, its tick labels, lane names and cursor. */
+function exportedMarks(svg: string): { lanes: Mark[]; ticks: string[]; names: string[]; cursorX: number } {
+  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  // Colours as a canvas reads them back, so both sides spell them alike.
+  const ctx = document.createElement('canvas').getContext('2d')!;
+  const colour = (c: string | null) => (
+    (ctx.fillStyle = '#000000'),
+    (ctx.fillStyle = c ?? ''),
+    String(ctx.fillStyle)
+  );
+  const num = (el: Element, name: string, otherwise = 0) => Number(el.getAttribute(name) ?? otherwise);
+  const ops = (d: string) =>
+    [...d.matchAll(/([MLZ])([^MLZ]*)/g)].flatMap(([, op, rest]) =>
+      op === 'Z' ? [2] : [op === 'M' ? 0 : 1, ...rest.trim().split(/\s+/).map(Number)],
+    );
+  const lanes: Mark[] = [];
+  for (const el of doc.querySelectorAll('g.lanes > *')) {
+    const fill = el.getAttribute('fill');
+    if (el.tagName === 'rect')
+      lanes.push({
+        kind: 'rect',
+        at: ['x', 'y', 'width', 'height'].map((a) => num(el, a)),
+        colour: colour(fill),
+        opacity: num(el, 'fill-opacity', 1),
+      });
+    else if (el.tagName === 'text')
+      lanes.push({
+        kind: 'text',
+        at: [num(el, 'x'), num(el, 'y')],
+        colour: colour(fill),
+        opacity: 1,
+        text: el.textContent ?? '',
+      });
+    else if (fill !== 'none')
+      lanes.push({
+        kind: 'fill',
+        at: ops(el.getAttribute('d')!),
+        colour: colour(fill),
+        opacity: num(el, 'fill-opacity', 1),
+      });
+    else
+      lanes.push({
+        kind: 'stroke',
+        at: ops(el.getAttribute('d')!),
+        colour: colour(el.getAttribute('stroke')),
+        opacity: num(el, 'stroke-opacity', 1),
+        width: num(el, 'stroke-width', 1),
+        dash: (el.getAttribute('stroke-dasharray') ?? '').split(' ').filter(Boolean).map(Number),
+      });
+  }
+  const lanesGroup = doc.querySelector('g.lanes')!;
+  const left = Number(/translate\(([\d.]+)/.exec(lanesGroup.getAttribute('transform')!)![1]);
+  const cursor = [...doc.querySelectorAll('svg > line')].at(-1)!;
+  return {
+    lanes,
+    ticks: [...doc.querySelectorAll('g.axis text')].map((t) => t.textContent ?? ''),
+    names: [...doc.querySelectorAll('svg > text')].map((t) => t.textContent ?? ''),
+    cursorX: num(cursor, 'x1') - left,
+  };
+}
