@@ -18,22 +18,55 @@ export function producerConsumerBatches(events: number, batchSize = 65_536): Eve
     }
     return id;
   };
-  const t = new Float64Array(events);
-  const kind = new Uint8Array(events);
-  const obj = new Int32Array(events);
-  const line = new Int32Array(events);
-  const f = new Int32Array(events * FIELD_COLUMNS).fill(NULL_INT);
+  // Made batch by batch, so a stream of millions of events never holds its columns twice.
+  const batches: EventBatch[] = [];
+  let batch: EventBatch | null = null;
+  let stringsSent = 0;
+  const seal = () => {
+    if (!batch) return;
+    batch.strings = strings.slice(stringsSent);
+    stringsSent = strings.length;
+    batches.push(batch);
+    batch = null;
+  };
   let n = 0;
   let now = 0;
-  const emit = (k: EventKind, o: number, ln: number, ...fields: number[]) => {
+  // Fields as parameters, not a rest array: this runs for every one of millions of events.
+  const emit = (
+    k: EventKind,
+    o: number,
+    ln: number,
+    f0 = NULL_INT,
+    f1 = NULL_INT,
+    f2 = NULL_INT,
+    f3 = NULL_INT,
+    f4 = NULL_INT,
+  ) => {
     if (n >= events) return;
+    if (!batch) {
+      const count = Math.min(batchSize, events - n);
+      batch = {
+        first: n,
+        count,
+        t: new Float64Array(count),
+        kind: new Uint8Array(count),
+        obj: new Int32Array(count),
+        line: new Int32Array(count),
+        f: new Int32Array(count * FIELD_COLUMNS),
+        stringBase: stringsSent,
+        strings: [],
+      };
+    }
+    const at = n - batch.first;
     now += 200 + ((n * 7919) % 300);
-    t[n] = now;
-    kind[n] = KIND_CODE[k];
-    obj[n] = o;
-    line[n] = ln;
-    fields.forEach((v, c) => (f[n * FIELD_COLUMNS + c] = v));
+    batch.t[at] = now;
+    batch.kind[at] = KIND_CODE[k];
+    batch.obj[at] = o;
+    batch.line[at] = ln;
+    const f = at * FIELD_COLUMNS;
+    batch.f.set([f0, f1, f2, f3, f4], f);
     n++;
+    if (at + 1 === batch.count) seal();
   };
   const BUF = 1;
   const PRODUCER = 2;
@@ -46,7 +79,7 @@ export function producerConsumerBatches(events: number, batchSize = 65_536): Eve
   while (n < events - 1) {
     emit('gen.resume', PRODUCER, 17, 0, str('next'), NULL_INT);
     for (let k = 0; k < 10; k++) {
-      emit('line', PRODUCER, 6, ...[]);
+      emit('line', PRODUCER, 6);
       emit('deque.op', BUF, 6, str('append'), str(String(item++)), NULL_INT, NULL_INT, k + 1);
     }
     emit('gen.yield', PRODUCER, 7, str('None'));
@@ -58,26 +91,6 @@ export function producerConsumerBatches(events: number, batchSize = 65_536): Eve
     emit('gen.yield', CONSUMER, 12, str('None'));
   }
   emit('run.end', NULL_INT, 0, str('ok'), NULL_INT);
-  const batches: EventBatch[] = [];
-  let stringsSent = 0;
-  for (let first = 0; first < n; first += batchSize) {
-    const count = Math.min(batchSize, n - first);
-    const end = first + count;
-    let maxString = stringsSent;
-    for (let i = first * FIELD_COLUMNS; i < end * FIELD_COLUMNS; i++)
-      if (f[i] !== NULL_INT && f[i] >= maxString) maxString = f[i] + 1;
-    batches.push({
-      first,
-      count,
-      t: t.slice(first, end),
-      kind: kind.slice(first, end),
-      obj: obj.slice(first, end),
-      line: line.slice(first, end),
-      f: f.slice(first * FIELD_COLUMNS, end * FIELD_COLUMNS),
-      stringBase: stringsSent,
-      strings: strings.slice(stringsSent, maxString),
-    });
-    stringsSent = maxString;
-  }
+  seal();
   return batches;
 }
