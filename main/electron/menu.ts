@@ -1,11 +1,12 @@
 /**
  * The application menu as plain data (Electron's MenuItemConstructorOptions shape). Items that act on
- * the page send it a `command`; file items the main process does itself. Accelerators match the
- * page's own shortcuts (renderer/lib/shortcuts.ts), so a key does the same thing with or without the
- * menu.
+ * the page send it a `command`; file items the main process does itself. The page's commands take
+ * their accelerators from the one shortcut table (core/session/shortcuts.ts), so a key does the same
+ * thing with or without the menu; the keys only the menu has are given here.
  */
 import { basename } from 'node:path';
 import type { MenuCommand } from '../../core/session/protocol.ts';
+import { menuAccelerator } from '../../core/session/shortcuts.ts';
 
 export interface MenuItem {
   label?: string;
@@ -32,6 +33,12 @@ export function menuTemplate(
   platform: NodeJS.Platform,
 ): MenuItem[] {
   const send = (command: MenuCommand) => () => actions.command(command);
+  /** An item that sends the page its command, with the command's keys. */
+  const page = (label: string, command: MenuCommand): MenuItem => ({
+    label,
+    accelerator: menuAccelerator(command),
+    click: send(command),
+  });
   const separator: MenuItem = { type: 'separator' };
   const mac = platform === 'darwin';
   const recentItems: MenuItem[] = recent.length
@@ -45,11 +52,11 @@ export function menuTemplate(
     {
       label: 'File',
       submenu: [
-        { label: 'Open Trace…', accelerator: 'CmdOrCtrl+O', click: send('open') },
+        page('Open Trace…', 'open'),
         { label: 'Open Program…', accelerator: 'CmdOrCtrl+Shift+O', click: actions.openProgram },
         { label: 'Open Recent', submenu: recentItems },
         separator,
-        { label: 'Save Trace…', accelerator: 'CmdOrCtrl+S', click: send('save') },
+        page('Save Trace…', 'save'),
         { label: 'Export JSON Lines…', accelerator: 'CmdOrCtrl+Shift+E', click: send('export-jsonl') },
         { label: 'Export Chrome Trace…', accelerator: 'CmdOrCtrl+Alt+E', click: send('export-chrome') },
         ...(mac ? [] : [separator, { role: 'quit', accelerator: 'CmdOrCtrl+Q' }]),
@@ -70,12 +77,12 @@ export function menuTemplate(
     {
       label: 'Run',
       submenu: [
-        { label: 'Run', accelerator: 'F5', click: send('run') },
-        { label: 'Stop', accelerator: 'Shift+F5', click: send('stop') },
-        { label: 'Pause / Resume', accelerator: 'F6', click: send('pause-resume') },
+        page('Run', 'run'),
+        page('Stop', 'stop'),
+        page('Pause / Resume', 'pause-resume'),
         separator,
-        { label: 'Step', accelerator: 'F10', click: send('step') },
-        { label: 'Step to Next Switch', accelerator: 'Shift+F10', click: send('step-switch') },
+        page('Step', 'step'),
+        page('Step to Next Switch', 'step-switch'),
       ],
     },
     {
@@ -86,7 +93,7 @@ export function menuTemplate(
         { role: 'resetZoom', accelerator: 'CmdOrCtrl+0' },
         separator,
         { role: 'togglefullscreen', accelerator: mac ? 'Ctrl+Cmd+F' : 'F11' },
-        { label: 'Presentation Mode', accelerator: 'F9', click: send('presentation') },
+        page('Presentation Mode', 'presentation'),
       ],
     },
     { role: 'windowMenu' },

@@ -1,56 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { commandForKey, SHORTCUTS, type KeyLike } from './shortcuts.ts';
+import { SHORTCUTS } from '../../core/session/shortcuts.ts';
+import { helpText } from './shortcuts.ts';
 
-const press = (key: string, mods: Partial<KeyLike> = {}): KeyLike => ({
-  key,
-  ctrlKey: false,
-  metaKey: false,
-  shiftKey: false,
-  altKey: false,
-  ...mods,
-});
-
-describe('commandForKey', () => {
-  it('maps the documented keys to their commands', () => {
-    expect(commandForKey(press('F5'), false)).toBe('run');
-    expect(commandForKey(press('Enter', { ctrlKey: true }), true)).toBe('run');
-    expect(commandForKey(press('Enter', { metaKey: true }), true)).toBe('run');
-    expect(commandForKey(press('F5', { shiftKey: true }), false)).toBe('stop');
-    expect(commandForKey(press('F10'), false)).toBe('step');
-    expect(commandForKey(press('F10', { shiftKey: true }), false)).toBe('step-switch');
-    expect(commandForKey(press(' '), false)).toBe('pause-resume');
-    expect(commandForKey(press('o', { ctrlKey: true }), false)).toBe('open');
-    expect(commandForKey(press('S', { ctrlKey: true }), false)).toBe('save');
-  });
-
-  it('leaves Space and ? to the editor and to fields', () => {
-    expect(commandForKey(press(' '), true)).toBeNull();
-    expect(commandForKey(press('?', { shiftKey: true }), true)).toBeNull();
-  });
-
-  it('shows the shortcuts with F1, and with ? (typed with or without Shift) outside the editor', () => {
-    expect(commandForKey(press('F1'), true)).toBe('help');
-    expect(commandForKey(press('?', { shiftKey: true }), false)).toBe('help');
-    expect(commandForKey(press('?'), false)).toBe('help');
-    expect(commandForKey(press('?', { ctrlKey: true }), false)).toBeNull();
-  });
-
-  it('ignores keys with no shortcut and modified variants', () => {
-    expect(commandForKey(press('a'), false)).toBeNull();
-    expect(commandForKey(press('Enter'), false)).toBeNull();
-    expect(commandForKey(press('F5', { ctrlKey: true }), false)).toBeNull();
-    expect(commandForKey(press('o'), false)).toBeNull();
-  });
-
-  it('leaves the desktop menu its accelerators, and keeps the keys it does not have', () => {
-    expect(commandForKey(press('F5'), false, true)).toBeNull();
-    expect(commandForKey(press('F6'), false, true)).toBeNull();
-    expect(commandForKey(press('Enter', { ctrlKey: true }), true, true)).toBe('run');
-    expect(commandForKey(press(' '), false, true)).toBe('pause-resume');
-  });
-
-  it('has one command per key combination', () => {
-    const keys = SHORTCUTS.map((s) => s.keys);
-    expect(new Set(keys).size).toBe(keys.length);
+describe('the help of the shortcuts', () => {
+  it('says what each key does, and where a key that types text acts', () => {
+    const lines = SHORTCUTS.map((s) => helpText(s));
+    expect(lines).toContain('help.run');
+    expect(helpText(SHORTCUTS.find((s) => s.keys.key === ' ')!)).toBe('help.pauseOutside');
+    expect(helpText(SHORTCUTS.find((s) => s.keys.key === 'F6')!)).toBe('help.pause');
+    expect(helpText(SHORTCUTS.find((s) => s.keys.key === '?')!)).toBe('help.helpOutside');
   });
 });
