@@ -79,38 +79,25 @@ function widen(out: Extent, v: number): void {
 
 type Sorted = ArrayLike<number>;
 
-/** The first index in [0, n) whose value is > x (values sorted ascending). */
-export function upperBound(a: Sorted, n: number, x: number): number {
-  let lo = 0;
-  let hi = n;
+/**
+ * The first index in [lo, hi) at which `reached` holds, given that it holds from some index on (hi
+ * if it never does): the one binary search of the views, which every sorted lookup goes through.
+ */
+export function firstWhere(lo: number, hi: number, reached: (i: number) => boolean): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (a[mid] <= x) lo = mid + 1;
-    else hi = mid;
+    if (reached(mid)) hi = mid;
+    else lo = mid + 1;
   }
   return lo;
 }
+
+/** The first index in [0, n) whose value is > x (values sorted ascending). */
+export const upperBound = (a: Sorted, n: number, x: number): number => firstWhere(0, n, (i) => a[i] > x);
 
 /** The first index in [0, n) whose value is >= x (values sorted ascending). */
-export function lowerBound(a: Sorted, n: number, x: number): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export const lowerBound = (a: Sorted, n: number, x: number): number => firstWhere(0, n, (i) => a[i] >= x);
 
 /** How many of `items` (in creation order) were created at or before event `seq`. */
-export function createdBy(items: readonly { createdAt: number }[], seq: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (items[mid].createdAt <= seq) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export const createdBy = (items: readonly { createdAt: number }[], seq: number): number =>
+  firstWhere(0, items.length, (i) => items[i].createdAt > seq);

@@ -4,7 +4,7 @@
  * binary search, so the work per frame follows the screen's width, not the trace's size.
  */
 
-import type { Extent, ExtentColumn } from './columns.ts';
+import { firstWhere, type Extent, type ExtentColumn } from './columns.ts';
 
 /** Maps an event index to its position on the axis: the seq itself (logical) or its time (wall). */
 export type AxisKey = (seq: number) => number;
@@ -50,17 +50,6 @@ export class Bars {
 function grow<T extends Float32Array | Int8Array | Int32Array>(a: T, b: T): T {
   b.set(a);
   return b;
-}
-
-/** The first index in [lo, n) for which `pred` holds, given it holds for a suffix. */
-function firstWhere(lo: number, n: number, pred: (i: number) => boolean): number {
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (pred(mid)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 export interface SpanColumns {

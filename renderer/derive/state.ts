@@ -1,3 +1,4 @@
+import { upperBound } from './columns.ts';
 import type { ContextState } from './contexts.ts';
 import type { ConsoleLine } from './console.ts';
 import type { DequeState } from './deques.ts';
@@ -38,13 +39,7 @@ export function stateAt(index: TraceIndex, seq: number, consoleLines = 500): Sta
 /** The lane holding control at `seq`: the last switch at or before it decides. */
 export function holderAt(index: TraceIndex, seq: number): number | null {
   const s = index.timeline.switches;
-  let lo = 0;
-  let hi = s.size;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (s.seq.data[mid] <= seq) lo = mid + 1;
-    else hi = mid;
-  }
-  if (lo > 0) return s.to.data[lo - 1];
+  const after = upperBound(s.seq.data, s.size, seq);
+  if (after > 0) return s.to.data[after - 1];
   return index.timeline.lanes.length ? 0 : null;
 }
