@@ -1,7 +1,8 @@
 import type { EventBatch } from '../trace/batch.ts';
 import type { RunStatus } from '../trace/schema.ts';
+import type { Policy } from '../scheduler/run-context.ts';
 
-export type Policy = 'fifo' | 'lifo' | 'random' | 'priority';
+export type { Policy };
 
 /** What a run needs: the program and its options. Everything but `source` has a default. */
 export interface RunOptions {

@@ -10,7 +10,7 @@ import { loadProbe } from '../probe/load.ts';
 import { schedulerHooks } from '../scheduler/hooks.ts';
 import { batchTransferables } from '../trace/batch.ts';
 import { KIND_CODE, KINDS, NULL_INT, type EventKind } from '../trace/schema.ts';
-import type { FieldValue, RunContext } from './context.ts';
+import type { FieldValue, RunContext, SchedulerOptions } from '../scheduler/run-context.ts';
 import { EndReason, endReason, interruptBuffer, waitForAnswer } from './control.ts';
 import { FlushDecoder, undelivered, type ProbeFlush } from './decode.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './messages.ts';
@@ -50,7 +50,7 @@ function isKeyboardInterrupt(e: unknown): boolean {
 }
 
 /** Options left undefined (a host passing an unset flag along) take their defaults too. */
-function withDefaults(options: RunOptions): RunContext['options'] {
+function withDefaults(options: RunOptions): RunOptions & SchedulerOptions {
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
   return { policy: 'fifo', seed: 1, switchInterval: 5, ...given, source: options.source };
 }
@@ -76,7 +76,7 @@ class Recorder {
    * or the event limit is raised again at the next event), in a plain loop, with the Python
    * functions fetched once and each string interned once per run (the string table is the run's).
    */
-  context(options: RunOptions): RunContext {
+  context(settings: RunOptions & SchedulerOptions): RunContext {
     const record = this.record as unknown as { new_id(): number; oid(o: unknown): number };
     const { emitPython, internPython } = this;
     const interned = new Map<string, number>();
@@ -91,7 +91,7 @@ class Recorder {
     const args: number[] = [];
     return {
       py: this.py,
-      options: withDefaults(options),
+      options: settings,
       emit(kind: EventKind, obj: number, line: number, fields: readonly FieldValue[] = []) {
         const spec = KINDS[kind].fields;
         args.length = 0;
@@ -144,7 +144,8 @@ class Recorder {
         post({ type: 'batch', batch }, batchTransferables(batch));
       },
     );
-    const ctx = this.context(options);
+    const settings = withDefaults(options);
+    const ctx = this.context(settings);
     emptyScratchDirs(this.py);
     const workDir = mountProgramDir(this.py, options.programDir);
     const fileName = options.fileName ?? 'main.py';
@@ -165,7 +166,7 @@ class Recorder {
         options.source,
         fileName,
         workDir,
-        recordedOptions(ctx.options, maxEvents),
+        recordedOptions(settings, maxEvents),
         JSON.stringify(files),
         maxEvents,
         sendBatch,

@@ -1,5 +1,5 @@
 import type { PyProxy } from 'pyodide/ffi';
-import type { RunContext } from '../run/context.ts';
+import type { RunContext } from './run-context.ts';
 import { KIND_CODE, KINDS, NULL_INT } from '../trace/schema.ts';
 import type { Emit } from './ready-queue.ts';
 

@@ -1,4 +1,4 @@
-import type { RunContext, SchedulerHooks } from '../run/context.ts';
+import type { RunContext, SchedulerHooks } from './run-context.ts';
 import { PythonScheduler } from './python-api.ts';
 
 /** The run in progress (a worker runs one program at a time), with the context it was installed in. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { PyProxy } from 'pyodide/ffi';
-import type { RunContext } from '../run/context.ts';
+import type { RunContext } from './run-context.ts';
 import { makeEmitter, type PythonEmit } from './emitter.ts';
 import type { Emit } from './ready-queue.ts';
 import { deadlockMessage, Scheduler, type Waiting } from './scheduler.ts';

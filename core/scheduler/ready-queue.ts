@@ -1,5 +1,4 @@
-import type { Policy } from '../run/types.ts';
-import type { RunContext } from '../run/context.ts';
+import type { Policy, RunContext } from './run-context.ts';
 import { Prng } from './prng.ts';
 import { READY_QUEUE_NAME } from '../trace/schema.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Policy } from '../run/types.ts';
-import type { FieldValue } from '../run/context.ts';
+import type { FieldValue } from './run-context.ts';
 import { KINDS, type EventKind } from '../trace/schema.ts';
 import { Scheduler, type TaskBody } from './scheduler.ts';
 

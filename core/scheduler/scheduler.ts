@@ -1,4 +1,4 @@
-import type { Policy } from '../run/types.ts';
+import type { Policy } from './run-context.ts';
 import { VirtualClock } from './clock.ts';
 import { ReadyQueue, type Emit } from './ready-queue.ts';
 

@@ -10,13 +10,12 @@ import { help } from './messages/help.ts';
 import { notices } from './messages/notices.ts';
 import { status } from './messages/status.ts';
 import { toolbar } from './messages/toolbar.ts';
+import type { Area } from './message.ts';
 
 // One list of languages for the interface and the lessons.
 export { LANGS, type Lang } from '../../core/session/lesson.ts';
 
-/** A text in every language: ICU MessageFormat strings. */
-export type Message = Record<Lang, string>;
-export type Area = Record<string, Message>;
+export type { Area, Message } from './message.ts';
 
 /** Each language's own name, as its readers write it. */
 export const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-TW': '繁體中文' };

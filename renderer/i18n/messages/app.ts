@@ -1,4 +1,4 @@
-import type { Area } from '../catalog.ts';
+import type { Area } from '../message.ts';
 
 /** The app's frame: header, panes, dividers, theme, presentation and language. */
 export const app = {

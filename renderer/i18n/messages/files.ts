@@ -1,4 +1,4 @@
-import type { Area } from '../catalog.ts';
+import type { Area } from '../message.ts';
 
 /** Opening programs and traces, saving and exporting traces. */
 export const files = {

@@ -1,4 +1,4 @@
-import type { Area } from '../catalog.ts';
+import type { Area } from '../message.ts';
 
 /** The shortcuts' help, and what each shortcut does. */
 export const help = {

@@ -1,4 +1,4 @@
-import type { Area } from '../catalog.ts';
+import type { Area } from '../message.ts';
 
 /** The messages above the workspace: Python's loading, the program's error, why a run ended, failed requests. */
 export const notices = {

@@ -1,4 +1,4 @@
-import type { Area } from '../catalog.ts';
+import type { Area } from '../message.ts';
 
 /** The toolbar's one-line run status. */
 export const status = {

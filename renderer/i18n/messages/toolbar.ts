@@ -1,4 +1,4 @@
-import type { Area } from '../catalog.ts';
+import type { Area } from '../message.ts';
 
 /** The run controls. */
 export const toolbar = {

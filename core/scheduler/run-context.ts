@@ -1,16 +1,30 @@
+/**
+ * What a run offers the scheduler, which runs beside the user's program in the same interpreter,
+ * and the hooks the scheduler gives a run. The scheduler states here what it needs; the worker
+ * (core/run) provides it, so the run depends on the scheduler and never the other way round.
+ */
 import type { PyodideAPI } from 'pyodide';
 import type { EventKind, RunStatus } from '../trace/schema.ts';
-import type { RunOptions } from './types.ts';
+
+export type Policy = 'fifo' | 'lifo' | 'random' | 'priority';
 
 export type FieldValue = string | number | boolean | null;
 
-/**
- * What the worker offers code that runs beside the user's program in the same interpreter (the
- * scheduler): the interpreter, the one event stream, the object-id space and the pause gate.
- */
+/** The run's options the scheduler reads, with their defaults applied. */
+export interface SchedulerOptions {
+  source: string;
+  fileName?: string;
+  policy: Policy;
+  seed: number;
+  switchInterval: number;
+  /** False: the run records nothing but its start and end (a benchmark's baseline). */
+  record?: boolean;
+}
+
+/** The interpreter, the one event stream, the object-id space and the pause gate. */
 export interface RunContext {
   readonly py: PyodideAPI;
-  readonly options: Required<Pick<RunOptions, 'policy' | 'seed' | 'switchInterval'>> & RunOptions;
+  readonly options: SchedulerOptions;
   /** Appends an event to the run's stream, in order with the probe's own events. Fields are positional, as in the schema. */
   emit(kind: EventKind, obj: number, line: number, fields?: readonly FieldValue[]): void;
   /** A fresh object id, from the same counter the probe uses. */
