@@ -1,4 +1,5 @@
 import { scaleLinear } from 'd3';
+import { firstWhere } from '../derive/columns.ts';
 import type { TraceIndex } from '../derive/index.ts';
 import type { AxisKey } from '../derive/lod.ts';
 import type { Axis } from '../state/cursor.svelte.ts';
@@ -25,14 +26,7 @@ export function axisExtent({ trace, ingested }: TraceIndex, axis: Axis): [number
 export function seqAt({ trace, ingested: n }: TraceIndex, axis: Axis, x: number): number {
   if (n === 0) return -1;
   if (axis === 'logical') return Math.max(0, Math.min(n - 1, Math.floor(x)));
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (trace.time(mid) <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return Math.max(0, lo - 1);
+  return Math.max(0, firstWhere(0, n, (i) => trace.time(i) > x) - 1);
 }
 
 export function formatTick(axis: Axis, v: number): string {
