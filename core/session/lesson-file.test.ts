@@ -31,7 +31,7 @@ describe('lesson files', () => {
     const parsed = lessonFileSchema(source).parse(
       lesson({
         at: { line: 'yield 1' },
-        expect: [{ output: '1' }, { deque: 'd', full: true }],
+        expect: [{ output: '1' }, { deque: 'd', full: true }, { never: { event: 'stdout', line: 'print' } }],
         highlight: [{ line: 5 }, { deque: 'd', slot: 0 }],
       }),
     );
@@ -40,6 +40,7 @@ describe('lesson files', () => {
     expect(parsed.steps[0].expect).toEqual([
       { type: 'output', output: '1' },
       { type: 'deque', deque: 'd', full: true },
+      { type: 'never', never: { event: 'stdout', line: 6 } },
     ]);
     expect(parsed.steps[0].highlight).toEqual([
       { type: 'line', line: 5 },
@@ -66,7 +67,7 @@ describe('lesson files', () => {
       'step 1, at.fields.len: must be a number',
     ]);
     expect(problems(lesson({ at: { line: 3, output: 'x' } }))).toEqual([
-      "step 1, at: the moment (at) has 'line' and 'output': give only one of them",
+      'step 1, at: Unrecognized key: "output"',
     ]);
     expect(problems(lesson({ at: { when: 'now' } }))).toEqual([
       "step 1, at: the moment (at) needs one of the keys 'event', 'line', 'output', 'deque', 'end'",

@@ -42,12 +42,18 @@ const FIELD_VALUE_TYPE: Record<FieldType, string> = {
   bool: 'boolean',
 };
 
-/** An event of the run: its kind, optionally the object it concerns (by name) and some of its fields. */
-const eventSpec = {
-  event: z.enum(EVENT_KINDS, { error: () => `must be an event kind: ${EVENT_KINDS.join(', ')}` }),
-  object: name.optional(),
-  fields: z.record(z.string(), fieldValue).optional(),
-};
+/**
+ * An event of the run: its kind, optionally the object it concerns (by name), the program line it
+ * happened at, and some of its fields.
+ */
+function eventSpec(line: z.ZodType<number, unknown>) {
+  return {
+    event: z.enum(EVENT_KINDS, { error: () => `must be an event kind: ${EVENT_KINDS.join(', ')}` }),
+    object: name.optional(),
+    line: line.optional(),
+    fields: z.record(z.string(), fieldValue).optional(),
+  };
+}
 
 function checkFields(
   spec: { event: EventKind; fields?: Record<string, unknown> },
@@ -71,8 +77,6 @@ function checkFields(
   }
 }
 
-const EventSpec = z.strictObject(eventSpec).superRefine(checkFields);
-
 /**
  * Picks the form of a union by the key it has (`event:`, `line:`, …), so that a mistake is reported
  * against that form's fields instead of as "matches none of seven shapes".
@@ -85,18 +89,13 @@ function oneOf<const F extends Record<string, z.ZodType>>(what: string, forms: F
       ctx.addIssue({ code: 'custom', message: `${what} must be a map with one of the keys ${choices}` });
       return z.NEVER;
     }
-    const present = keys.filter((k) => k in value);
-    if (present.length !== 1) {
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          present.length === 0
-            ? `${what} needs one of the keys ${choices}`
-            : `${what} has ${present.map((k) => `'${k}'`).join(' and ')}: give only one of them`,
-      });
+    // The first key that names a form decides (an event moment may also have a `line`).
+    const key = keys.find((k) => k in value);
+    if (key === undefined) {
+      ctx.addIssue({ code: 'custom', message: `${what} needs one of the keys ${choices}` });
       return z.NEVER;
     }
-    const parsed = forms[present[0]].safeParse(value);
+    const parsed = forms[key].safeParse(value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
         ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
@@ -132,6 +131,7 @@ const nth = z.number().int().min(1).default(1);
 
 function schemas(source: string) {
   const line = lineRef(source);
+  const EventSpec = z.strictObject(eventSpec(line)).superRefine(checkFields);
 
   const dequeCondition = {
     deque: name,
@@ -145,7 +145,7 @@ function schemas(source: string) {
 
   const Moment = oneOf('the moment (at)', {
     event: z
-      .strictObject({ ...eventSpec, nth })
+      .strictObject({ ...eventSpec(line), nth })
       .superRefine(checkFields)
       .transform((m) => ({ type: 'event' as const, ...m })),
     line: z

@@ -68,6 +68,8 @@ describe('the moment of a step', () => {
     ).toBe(16);
     expect(findMoment(index, event({ event: 'ctx.exit', fields: { exc: null } }))).toBe(16);
     expect(findMoment(index, event({ event: 'clock', fields: { now: 2.5 } }))).toBe(15);
+    expect(findMoment(index, event({ event: 'gen.resume', object: 'prod', line: 6 }))).toBe(10);
+    expect(findMoment(index, event({ event: 'gen.yield', line: 7 }))).toBeNull();
   });
 
   it('finds a line run by a lane, printed output, and the end of the run', () => {

@@ -40,6 +40,7 @@ function matcher(index: TraceIndex, spec: EventSpec): (i: number) => boolean {
   });
   return (i) => {
     if (t.kindAt(i) !== code) return false;
+    if (spec.line !== undefined && t.lineAt(i) !== spec.line) return false;
     if (spec.object !== undefined && nameOf(t.objAt(i)) !== spec.object) return false;
     for (const { col, type, value } of wanted) {
       const raw = t.field(i, col);
@@ -174,7 +175,8 @@ function describeSpec(spec: EventSpec): string {
   const fields = Object.entries(spec.fields ?? {})
     .map(([k, v]) => `${k} ${JSON.stringify(v)}`)
     .join(', ');
-  return `${spec.event}${spec.object ? ` of ${spec.object}` : ''}${fields ? ` (${fields})` : ''}`;
+  const where = spec.line !== undefined ? ` at line ${spec.line}` : '';
+  return `${spec.event}${spec.object ? ` of ${spec.object}` : ''}${where}${fields ? ` (${fields})` : ''}`;
 }
 
 function countUpTo(index: TraceIndex, spec: EventSpec, seq: number): number {
