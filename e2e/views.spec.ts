@@ -48,7 +48,7 @@ test.describe('views over a finished run', () => {
   });
 
   test('flags an exhausted iterator iterated again', async ({ app, shot }) => {
-    await pickLesson(app, 'iterate_twice');
+    await pickLesson(app, 'iterables_iterators');
     await runToEnd(app);
     const timeline = app.getByTestId('timeline');
     await timeline.focus();

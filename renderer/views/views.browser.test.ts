@@ -279,7 +279,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('views in Chromium', () => {
   });
 
   it('warns when an exhausted iterator is iterated again', async () => {
-    const { url } = await recorded('10-iterate_twice/iterate_twice');
+    const { url } = await recorded('10-iterables_iterators/iterables');
     await open(url);
     await expect.poll(() => page.locator('[data-testid=iterator-again-warning]').count()).toBe(1);
     await page.locator('[data-testid=timeline]').focus();
