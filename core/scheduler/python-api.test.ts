@@ -491,3 +491,109 @@ asyncio.run(main())
     expect(only(a.events, 'sched.spawn')).toHaveLength(4);
   });
 });
+
+describe('computing and processes on the virtual clock', () => {
+  it('lets threads wait at once, compute one at a time on the GIL, and processes compute in parallel', async () => {
+    const { stdout } = await recordOk(`
+import asyncio
+from yieldscope import spawn, run, sleep, work, now
+
+def wait():
+    sleep(1)
+
+def compute():
+    work(1)
+
+def generator():
+    yield work(1)
+
+async def blocking():
+    work(1)
+
+async def both():
+    await asyncio.gather(blocking(), blocking())
+
+for _ in range(3):
+    spawn(wait)
+run()
+print(now())
+for _ in range(3):
+    spawn(compute)
+run()
+print(now())
+for _ in range(3):
+    spawn(compute, process=True)
+run(cores=2)
+print(now())
+spawn(compute)
+spawn(generator)
+run()
+print(now())
+work(0.5)
+print(now())
+asyncio.run(both())
+print(now())
+`);
+    // Sleeps overlap; threads take turns on the GIL; 3 processes on 2 cores take two rounds; a
+    // generator's work takes the GIL too; outside tasks, work blocks everything.
+    expect(stdout.split('\n').filter(Boolean).map(Number)).toEqual([1, 4, 6, 8, 8.5, 10.5]);
+  });
+
+  it('records work and waiting for the GIL or a core as the task parking, and a process as such', async () => {
+    const { events } = await recordOk(`
+from yieldscope import spawn, run, work
+def compute():
+    work(1)
+spawn(compute, name='a', process=True)
+spawn(compute, name='b', process=True)
+run(cores=1)
+`);
+    const name = taskNames(events);
+    expect(only(events, 'sched.spawn').map((e) => e.wraps)).toEqual(['process', 'process']);
+    expect(only(events, 'sched.park').map((e) => [name(e.obj), e.on, e.detail])).toEqual([
+      ['a', 'work', 'work(1) on a core'],
+      ['b', 'cpu', 'waits for a core'],
+      ['b', 'work', 'work(1) on a core'],
+    ]);
+    expect(only(events, 'sched.wake').map((e) => [name(e.obj), e.reason])).toContainEqual([
+      'b',
+      'a core is free',
+    ]);
+  });
+
+  it('blocks a thread whose last line sleeps until the sleep is over', async () => {
+    const { stdout } = await recordOk(`
+from yieldscope import spawn, run, sleep, now
+def nap():
+    sleep(2)
+t = spawn(nap)
+run()
+print(now(), t.done())
+`);
+    expect(stdout.trim()).toBe('2.0 True');
+  });
+
+  it('says what to do when a thread sleeps in a function it calls, or a process is no plain function', async () => {
+    const nested = await record(`
+from yieldscope import spawn, run, sleep
+def helper():
+    sleep(1)
+def worker():
+    helper()
+spawn(worker)
+run()
+`);
+    expect(nested.stderr).toContain(
+      'sleep() blocks a thread or a process only when its own function calls it; here helper() calls it',
+    );
+    const generator = await record(`
+from yieldscope import spawn
+def gen():
+    yield
+spawn(gen, process=True)
+`);
+    expect(generator.summary.message).toContain('spawn(..., process=True) takes a plain function');
+    const cores = await record('from yieldscope import run\nrun(cores=0)\n');
+    expect(cores.summary.message).toContain('run(cores=...) takes a whole number of cores, 1 or more, not 0');
+  });
+});

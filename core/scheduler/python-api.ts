@@ -163,6 +163,8 @@ export class PythonScheduler {
       },
       aborted: () => this.abort ?? undefined,
       sleep: (seconds: number, line: number) => scheduler.sleep(seconds, line),
+      work: (seconds: number, line: number) => scheduler.work(seconds, line),
+      set_cores: (cores: number) => scheduler.setCores(cores),
       park: (on: string, key: string, detail: string, line: number) => scheduler.park(on, key, detail, line),
       wake_one: (key: string, reason: string) => scheduler.wakeOne(key, reason),
       wake_all: (key: string, reason: string) => scheduler.wakeAll(key, reason),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Policy } from '../run/types.ts';
 import type { FieldValue } from './run-context.ts';
 import { KINDS, type EventKind } from '../trace/schema.ts';
-import { Scheduler, type TaskBody } from './scheduler.ts';
+import { Scheduler, SchedulerMisuse, type TaskBody } from './scheduler.ts';
 
 interface Recorded {
   kind: EventKind;
@@ -12,7 +12,12 @@ interface Recorded {
 
 /** What a test task yields: give up control, sleep, wait on a key, or wake a key. */
 type Step =
-  null | { sleep: number } | { park: string; on?: string } | { wakeAll: string } | { wakeOne: string };
+  | null
+  | { sleep: number }
+  | { work: number }
+  | { park: string; on?: string }
+  | { wakeAll: string }
+  | { wakeOne: string };
 
 function harness(policy: Policy = 'fifo', seed = 1) {
   const events: Recorded[] = [];
@@ -28,7 +33,12 @@ function harness(policy: Policy = 'fifo', seed = 1) {
   );
   const log: string[] = [];
   /** A task written as a JS generator: each yield is one Step; `log` records what ran. */
-  function spawn(name: string, steps: () => Generator<Step, string | void>, priority = 0): number {
+  function spawn(
+    name: string,
+    steps: () => Generator<Step, string | void>,
+    priority = 0,
+    wraps = 'generator',
+  ): number {
     const gen = steps();
     const body: TaskBody = {
       resume() {
@@ -44,13 +54,14 @@ function harness(policy: Policy = 'fifo', seed = 1) {
         const step = r.value;
         if (step === null) return;
         if ('sleep' in step) sched.sleep(step.sleep, 0);
+        else if ('work' in step) sched.work(step.work, 0);
         else if ('park' in step) sched.park(step.on ?? 'event', step.park, `key ${step.park}`, 0);
         else if ('wakeAll' in step) sched.wakeAll(step.wakeAll, 'set');
         else sched.wakeOne(step.wakeOne, 'put');
       },
       release() {},
     };
-    return sched.spawn(body, { name, wraps: 'generator', target: 0, priority, line: 0 });
+    return sched.spawn(body, { name, wraps, target: 0, priority, line: 0 });
   }
   return { sched, events, log, spawn };
 }
@@ -221,5 +232,62 @@ describe('Scheduler.dispose', () => {
     expect(h.sched.run().kind).toBe('deadlock');
     h.sched.dispose();
     expect(released).toEqual(['A', 'B']);
+  });
+});
+
+describe('computing on the virtual clock', () => {
+  it('lets one task at a time compute on the GIL, first come first served', () => {
+    const h = harness();
+    const ends: Record<string, number> = {};
+    for (const name of ['A', 'B', 'C'])
+      h.spawn(name, function* () {
+        yield { work: 1 };
+        ends[name] = h.sched.clock.now;
+      });
+    expect(h.sched.run()).toEqual({ kind: 'finished' });
+    expect(ends).toEqual({ A: 1, B: 2, C: 3 });
+    const parks = h.events.filter((e) => e.kind === 'sched.park');
+    expect(parks.map((e) => e.on)).toEqual(['work', 'cpu', 'cpu', 'work', 'work']);
+    expect(parks[1].detail).toBe('waits for the GIL');
+  });
+
+  it('runs processes in parallel, one per core, and queues the rest', () => {
+    const h = harness();
+    h.sched.setCores(2);
+    const ends: Record<string, number> = {};
+    for (const name of ['A', 'B', 'C'])
+      h.spawn(
+        name,
+        function* () {
+          yield { work: 1 };
+          ends[name] = h.sched.clock.now;
+        },
+        0,
+        'process',
+      );
+    expect(h.sched.run()).toEqual({ kind: 'finished' });
+    expect(ends).toEqual({ A: 1, B: 1, C: 2 });
+    expect(h.events.find((e) => e.kind === 'sched.wake' && e.reason === 'a core is free')).toBeDefined();
+  });
+
+  it('lets sleepers wait at once while another task computes', () => {
+    const h = harness();
+    const ends: Record<string, number> = {};
+    h.spawn('io', function* () {
+      yield { sleep: 1 };
+      ends.io = h.sched.clock.now;
+    });
+    h.spawn('cpu', function* () {
+      yield { work: 1 };
+      ends.cpu = h.sched.clock.now;
+    });
+    h.sched.run();
+    expect(ends).toEqual({ io: 1, cpu: 1 });
+  });
+
+  it('refuses a number of cores that is not a whole number of at least 1', () => {
+    const h = harness();
+    expect(() => h.sched.setCores(0)).toThrow(SchedulerMisuse);
+    expect(() => h.sched.setCores(1.5)).toThrow(/whole number of cores/);
   });
 });

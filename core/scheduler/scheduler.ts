@@ -1,5 +1,6 @@
 import type { Policy } from './run-context.ts';
 import { VirtualClock } from './clock.ts';
+import { Cpu } from './cpu.ts';
 import { ReadyQueue, type Emit } from './ready-queue.ts';
 
 /** What a task runs. `resume` runs it until it gives up control; meanwhile it may call the scheduler's sleep, park, finish and wake methods. */
@@ -11,7 +12,7 @@ export interface TaskBody {
 
 export interface SpawnSpec {
   name: string;
-  /** What the task runs: generator | coroutine | async generator | thread | asyncio. */
+  /** What the task runs: generator | coroutine | async generator | thread | process | asyncio. */
   wraps: string;
   /** The object id of what it runs (the generator, the coroutine), or 0. */
   target: number;
@@ -33,8 +34,12 @@ interface Task {
   readonly label: string;
   readonly priority: number;
   readonly body: TaskBody;
+  /** A simulated process: it computes on a core of its own, not on the program's GIL. */
+  readonly process: boolean;
   state: TaskState;
   wait?: Wait;
+  /** What it computes on while its work() lasts. */
+  working?: Cpu;
 }
 
 /** A task that waits when the loop can go no further: what deadlock reports list. */
@@ -58,6 +63,9 @@ export interface SchedulerOptions {
   policy: Policy;
   seed: number;
 }
+
+/** The cores simulated processes run on, until the program asks for another number (run(cores=N)). */
+export const DEFAULT_CORES = 4;
 
 function pyRepr(text: string): string {
   return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
@@ -91,6 +99,10 @@ export class Scheduler {
   private current: Task | null = null;
   private looping = false;
   private halted = false;
+  /** Threads, generators and coroutines compute one at a time, as CPython's GIL lets them. */
+  private readonly gil = new Cpu('the GIL', 1);
+  /** Simulated processes compute in parallel, one per core. */
+  private readonly cores = new Cpu('a core', DEFAULT_CORES);
 
   constructor(
     private readonly emit: Emit,
@@ -115,7 +127,15 @@ export class Scheduler {
   spawn(body: TaskBody, spec: SpawnSpec): number {
     const id = this.announce(spec);
     const name = this.nameOf(id);
-    const task: Task = { id, name, label: pyRepr(name), priority: spec.priority, body, state: 'ready' };
+    const task: Task = {
+      id,
+      name,
+      label: pyRepr(name),
+      priority: spec.priority,
+      body,
+      process: spec.wraps === 'process',
+      state: 'ready',
+    };
     this.tasks.set(id, task);
     this.ready.push(task);
     return id;
@@ -192,6 +212,49 @@ export class Scheduler {
     this.emit('sched.park', task.id, line, ['sleep', `sleep(${seconds})`, until]);
   }
 
+  /** How many simulated processes can compute at once. */
+  setCores(cores: number): void {
+    if (!Number.isInteger(cores) || cores < 1)
+      throw new SchedulerMisuse(`run(cores=${cores}): give a whole number of cores, 1 or more.`);
+    this.cores.size = cores;
+  }
+
+  /**
+   * The running task computes for `seconds` of virtual time: on the GIL (threads, generators,
+   * coroutines) or on a core (processes). When it is taken, the task waits its turn.
+   */
+  work(seconds: number, line: number): void {
+    const task = this.currentTask('work');
+    const cpu = task.process ? this.cores : this.gil;
+    if (cpu.take()) return this.compute(task, cpu, seconds, line);
+    cpu.wait({ task: task.id, seconds });
+    task.state = 'parked';
+    task.wait = { on: 'cpu', key: '', detail: `waits for ${cpu.name}` };
+    this.parked++;
+    this.emit('sched.park', task.id, line, ['cpu', task.wait.detail, null]);
+  }
+
+  private compute(task: Task, cpu: Cpu, seconds: number, line: number): void {
+    const until = this.clock.now + Math.max(0, seconds);
+    task.state = 'sleeping';
+    task.working = cpu;
+    this.clock.sleep(task.id, until);
+    this.emit('sched.park', task.id, line, ['work', `work(${seconds}) on ${cpu.name}`, until]);
+  }
+
+  /** A task's work is done: its slot goes to the task that waited longest for it, if any. */
+  private finishWork(task: Task): void {
+    const cpu = task.working!;
+    task.working = undefined;
+    const next = cpu.release();
+    const waiter = next && this.tasks.get(next.task);
+    if (!next || !waiter) return;
+    this.parked--;
+    waiter.wait = undefined;
+    this.emit('sched.wake', waiter.id, 0, [`${cpu.name} is free`]);
+    this.compute(waiter, cpu, next.seconds, 0);
+  }
+
   /** The running task waits until another task wakes `key`. */
   park(on: string, key: string, detail: string, line: number): void {
     const task = this.currentTask(on);
@@ -250,7 +313,11 @@ export class Scheduler {
   private wakeSleepers(): void {
     for (const id of this.clock.takeDue()) {
       const task = this.tasks.get(id);
-      if (task) this.makeReady(task, `woke at t=${this.clock.now}`);
+      if (!task) continue;
+      if (task.working) {
+        this.finishWork(task);
+        this.makeReady(task, `its work is done at t=${this.clock.now}`);
+      } else this.makeReady(task, `woke at t=${this.clock.now}`);
     }
   }
 

@@ -184,7 +184,7 @@ export const KINDS = {
       ['target', 'obj'],
       ['priority', 'int'],
     ],
-    doc: 'Task obj was spawned; wraps describes what it runs (generator, coroutine, thread, asyncio), target is that object.',
+    doc: 'Task obj was spawned; wraps describes what it runs (generator, coroutine, thread, process, asyncio), target is that object.',
   },
   'sched.pick': {
     code: 20,
@@ -198,7 +198,9 @@ export const KINDS = {
       ['detail', 'str'],
       ['until', 'num'],
     ],
-    doc: 'Task obj waits: on is sleep | queue.get | queue.put | event | join | lock; until is the virtual wake time for sleep.',
+    doc:
+      'Task obj waits: on is sleep | work (computing, on the GIL or a core) | cpu (for the GIL or a free core) | ' +
+      'queue.get | queue.put | event | join | lock; until is the virtual time a sleep or a work ends.',
   },
   'sched.wake': { code: 22, fields: [['reason', 'str']], doc: 'Task obj is ready again.' },
   'sched.done': {

@@ -1,16 +1,18 @@
 """Yieldscope's scheduler, for your program: hand it tasks and watch it pass control between them.
 
-    from yieldscope import spawn, run, join, sleep, switch, Queue, Event
+    from yieldscope import spawn, run, join, sleep, work, now, switch, Queue, Event
 
-spawn(task, *args, name=None, priority=0) -> Task
+spawn(task, *args, name=None, priority=0, process=False) -> Task
     task is a generator (or a generator function, called with args), a coroutine (or an `async def`
-    function), an async generator, or a plain function (see "Simulated threads" below). The task
-    waits in the scheduler's ready queue until the scheduler picks it. The returned Task tells
-    `.done()`, `.result()` and `.exception()` once it has finished.
+    function), an async generator, or a plain function (see "Simulated threads" below; with
+    process=True, "Simulated processes"). The task waits in the scheduler's ready queue until the
+    scheduler picks it. The returned Task tells `.done()`, `.result()` and `.exception()` once it
+    has finished.
 
 Inside a generator task                     Inside a coroutine task (async def)
     yield                 give up control       await switch()
     yield sleep(2)        sleep 2 s             await sleep(2)
+    yield work(2)         compute for 2 s       await work(2)
     x = yield from q.get()                      x = await q.get()
     yield from q.put(x)                         await q.put(x)
     yield from ev.wait()                        await ev.wait()
@@ -20,11 +22,15 @@ Anything else a generator yields (`yield 42`) also just gives up control. `q.get
 `ev.wait()` and `join(t)` do nothing unless a task waits on them with `yield from` or `await`;
 outside any task, fill a queue with `q.put_nowait(x)`.
 
-run() runs the tasks until none is left. If your program never calls run(), the tasks run after
-its last line.
+run(cores=None) runs the tasks until none is left (cores: how many simulated processes compute at
+once, 4 unless you say). If your program never calls run(), the tasks run after its last line.
 
 Virtual time: time passes only when no task is ready; the clock then jumps to the earliest
-sleeper's wake-up, so `sleep(10)` takes no real time and every run is reproducible.
+sleeper's wake-up, so `sleep(10)` takes no real time and every run is reproducible. now() reads it.
+Sleeping is waiting (for I/O, say): sleepers do not hold the GIL, so they all wait at once.
+work(s) is computing for s seconds: it holds the GIL, so the threads, generators and coroutines of
+a program compute one at a time, as in CPython. Outside any task (the main program, asyncio code)
+work(s) blocks everything for s seconds.
 
 Simulated threads: a plain function given to spawn runs as a "thread". The scheduler may switch
 away from it after every N of its lines (--switch-interval, default 5), at any line, the way an
@@ -34,8 +40,15 @@ say so (`yield`, `await`), which is why the same logic written cooperatively nev
 Only the lines of the function itself count and can be interrupted: a call into another function
 runs whole, without a switch, like C code holding CPython's GIL. The function must be defined in
 your program, not nested in another function (its lines are rewritten so they can be paused).
-A thread cannot wait (sleep, get, put, wait, join do nothing in it); it can put_nowait into a Queue
-and set() an Event, and it ends when the function returns.
+In a thread, sleep(s) and work(s) are plain calls that block it, as time.sleep and computing
+block a real thread; it cannot wait on a queue, an event or a task (get, put, wait, join do nothing
+in it); it can put_nowait into a Queue and set() an Event, and it ends when the function returns.
+
+Simulated processes: spawn(fn, *args, process=True) runs a plain function as a process. Its
+work(s) runs on a core of its own, in parallel with other processes up to run()'s `cores`, instead
+of taking turns on the GIL: that is why CPU-bound work goes to processes. It is written and switched
+like a thread, and it shares your program's variables, which a real process would not (it would
+get a copy).
 
 When no task can run, none sleeps and some still wait (each for something only another waiting
 task could do), the run stops with a deadlock that names every waiting task and what it waits on.
@@ -55,7 +68,9 @@ import _yieldscope_loop
 #: on the JavaScript module costs tens of microseconds, a Python one almost nothing
 _loop = types.SimpleNamespace(**{name: getattr(_yieldscope_loop, name) for name in dir(_yieldscope_loop)})
 
-__all__ = ['spawn', 'run', 'join', 'sleep', 'switch', 'Queue', 'QueueFull', 'Event', 'Task', 'Deadlock']
+__all__ = [
+    'spawn', 'run', 'join', 'sleep', 'work', 'now', 'switch', 'Queue', 'QueueFull', 'Event', 'Task', 'Deadlock',
+]
 
 
 #: the recorder's helpers, reached as the program's rewritten code reaches them (`__ys__`), and its
@@ -89,10 +104,13 @@ class Deadlock(BaseException):
 # ---- what tasks yield to the scheduler ----
 
 
-class _Sleep:
-    __slots__ = ('seconds',)
+class _Timed:
+    """A task's sleep(s) or work(s), `what` naming which (and the loop's function that does it)."""
 
-    def __init__(self, seconds):
+    __slots__ = ('what', 'seconds')
+
+    def __init__(self, what, seconds):
+        self.what = what
         self.seconds = seconds
 
     def __await__(self):
@@ -101,7 +119,7 @@ class _Sleep:
     __iter__ = __await__
 
     def __repr__(self):
-        return f'sleep({self.seconds})'
+        return f'{self.what}({self.seconds})'
 
 
 class _Switch:
@@ -133,11 +151,59 @@ class _Park:
 _SWITCH = _Switch()
 
 
+def _seconds(what, seconds):
+    if not isinstance(seconds, (int, float)) or isinstance(seconds, bool):
+        raise TypeError(f'{what}() takes a number of seconds, not {type(seconds).__name__}')
+    if seconds < 0:
+        raise ValueError(f'{what}() takes a number of seconds, 0 or more, not {seconds}')
+    return float(seconds)
+
+
+def _blocking():
+    """True inside a thread or a process: there sleep() and work() block, as plain calls."""
+    return _running is not None and _running._blocks
+
+
+def _block(what, seconds):
+    """Blocks the running thread: it gives up control before its next line, which is only possible
+    on a line of the thread's own function (a function it calls runs whole)."""
+    global _budget
+    caller = sys._getframe(2).f_code
+    if caller not in _thread_codes:
+        raise RuntimeError(
+            f'{what}() blocks a thread or a process only when its own function calls it; here '
+            f'{caller.co_name}() calls it, and a function a thread calls runs whole: call {what}() in '
+            f"the function you gave to spawn() (task {_running.name!r})"
+        )
+    getattr(_loop, what)(seconds, _program_line())
+    _budget = 0
+
+
 def sleep(seconds):
-    """Sleep on the virtual clock: `yield sleep(s)` in a generator, `await sleep(s)` in a coroutine."""
-    if not isinstance(seconds, (int, float)):
-        raise TypeError(f'sleep() takes a number of seconds, not {type(seconds).__name__}')
-    return _Sleep(float(seconds))
+    """Sleep on the virtual clock: `yield sleep(s)` in a generator, `await sleep(s)` in a coroutine,
+    `sleep(s)` in a thread or a process."""
+    seconds = _seconds('sleep', seconds)
+    if _blocking():
+        return _block('sleep', seconds)
+    return _Timed('sleep', seconds)
+
+
+def work(seconds):
+    """Compute for `seconds` of virtual time: `yield work(s)` in a generator, `await work(s)` in a
+    coroutine, `work(s)` in a thread or a process, and anywhere else (the main program, asyncio
+    code) a plain `work(s)` that blocks everything meanwhile."""
+    seconds = _seconds('work', seconds)
+    if _blocking():
+        return _block('work', seconds)
+    if _running is not None:
+        return _Timed('work', seconds)
+    _loop.advance(_loop.now() + seconds)
+    return None
+
+
+def now():
+    """The virtual clock, in seconds since the run began."""
+    return float(_loop.now())
 
 
 def switch():
@@ -159,12 +225,14 @@ def _new_key(kind):
 class Task:
     """A handle on a spawned task."""
 
-    __slots__ = ('name', 'id', '_body', '_done', '_result', '_exc', '_seen', '_join_key')
+    __slots__ = ('name', 'id', '_body', '_blocks', '_done', '_result', '_exc', '_seen', '_join_key')
 
-    def __init__(self, body):
+    def __init__(self, body, blocks):
         self.name = None
         self.id = 0
         self._body = body
+        #: a thread or a process: sleep() and work() block it
+        self._blocks = blocks
         self._done = False
         self._result = None
         self._exc = None
@@ -226,9 +294,14 @@ async def _run_async_generator(agen):
         await _SWITCH
 
 
-def _body_of(task, fn, args):
+def _body_of(task, fn, args, process):
     """What the scheduler resumes for `task`, what it wraps, and the object it runs."""
     target = task
+    if process:
+        if fn is None or fn.__code__.co_flags & _MADE_BY_CALLING:
+            raise TypeError('spawn(..., process=True) takes a plain function (def, without yield or async)')
+        bound = (task.__self__,) if inspect.ismethod(task) else ()
+        return _threadify(fn)(*bound, *args), 'process', None
     if fn is not None:
         if fn.__code__.co_flags & _MADE_BY_CALLING:
             target = _maker(task)(*args)
@@ -248,11 +321,11 @@ def _body_of(task, fn, args):
     )
 
 
-def spawn(task, *args, name=None, priority=0):
+def spawn(task, *args, name=None, priority=0, process=False):
     """Hands a task to the scheduler; returns its Task handle."""
     fn = _function_of(task)
-    body, wraps, target = _body_of(task, fn, args)
-    handle = Task(body)
+    body, wraps, target = _body_of(task, fn, args, process)
+    handle = Task(body, wraps in ('thread', 'process'))
     wanted = name if name is not None else getattr(fn or target, '__name__', None) or body.__name__
     line = _program_line()
     target_id = _object_id(target if target is not None else body, line)
@@ -278,8 +351,12 @@ def _object_id(obj, line):
     return known if known is not None else _probe.register_gen(obj, line)
 
 
-def run():
-    """Runs the tasks until none is left."""
+def run(cores=None):
+    """Runs the tasks until none is left; `cores`: how many simulated processes compute at once."""
+    if cores is not None:
+        if not isinstance(cores, int) or isinstance(cores, bool) or cores < 1:
+            raise ValueError(f'run(cores=...) takes a whole number of cores, 1 or more, not {cores!r}')
+        _loop.set_cores(cores)
     message = _loop.run()
     _raise_if_aborted()
     if message is not None:
@@ -358,11 +435,16 @@ def _emit(kind, obj, line, a=_NULL, b=_NULL, c=_NULL, d=_NULL, e=_NULL):
     return None
 
 
+#: the task the scheduler is running, or None
+_running = None
+
+
 def _step(task):
     """Resumes one task until it gives up control, and tells the scheduler why it stopped."""
-    global _budget, _ending
+    global _budget, _ending, _running
     _budget = _interval
     body = task._body
+    _running = task
     try:
         cmd = _resume_via_scheduler(body.send, None)
     except StopIteration as stop:
@@ -374,9 +456,11 @@ def _step(task):
     except BaseException as exc:  # noqa: BLE001 - ends the run: kept, raised again by run()
         _ending = exc
         return True
+    finally:
+        _running = None
     kind = type(cmd)
-    if kind is _Sleep:
-        _loop.sleep(cmd.seconds, _line_of(body))
+    if kind is _Timed:
+        getattr(_loop, cmd.what)(cmd.seconds, _line_of(body))
     elif kind is _Park:
         _loop.park(cmd.on, cmd.key, cmd.detail, _line_of(body))
     # anything else a task yields just gives up control
@@ -507,6 +591,16 @@ def _tick():
     return False
 
 
+def _tick_at(stmt):
+    """`while __yieldscope_tick__(): yield`, placed at stmt's line."""
+    tick = ast.While(
+        test=ast.Call(func=ast.Name(id=_TICK, ctx=ast.Load()), args=[], keywords=[]),
+        body=[ast.Expr(value=ast.Yield(value=None))],
+        orelse=[],
+    )
+    return ast.copy_location(tick, stmt)
+
+
 class _Preemptible(ast.NodeTransformer):
     """Puts `while __yieldscope_tick__(): yield` before every statement of one function's own body."""
 
@@ -515,12 +609,7 @@ class _Preemptible(ast.NodeTransformer):
         for stmt in statements:
             stmt = self.visit(stmt)
             if not isinstance(stmt, (ast.Global, ast.Nonlocal)):
-                tick = ast.While(
-                    test=ast.Call(func=ast.Name(id=_TICK, ctx=ast.Load()), args=[], keywords=[]),
-                    body=[ast.Expr(value=ast.Yield(value=None))],
-                    orelse=[],
-                )
-                out.append(ast.copy_location(tick, stmt))
+                out.append(_tick_at(stmt))
             out.append(stmt)
         return out
 
@@ -542,6 +631,8 @@ class _Preemptible(ast.NodeTransformer):
 
 
 _threads = {}
+#: the code of every function running as a thread or a process (its own lines can block)
+_thread_codes = set()
 
 
 def _function_node(fn):
@@ -574,6 +665,8 @@ def _threadify(fn):
             'define the function at the top level of your program'
         )
     node = _Preemptible().generic_visit(_function_node(fn))
+    # A sleep() or work() on the function's last line still blocks it before it ends.
+    node.body.append(_tick_at(node.body[-1]))
     node.decorator_list = []
     module = ast.fix_missing_locations(ast.Module(body=[node], type_ignores=[]))
     code = compile(module, fn.__code__.co_filename, 'exec', dont_inherit=True)
@@ -581,6 +674,7 @@ def _threadify(fn):
     space = {}
     exec(code, fn.__globals__, space)
     made = space[fn.__name__]
+    _thread_codes.add(made.__code__)
     _record_lines(made.__code__)
     made.__defaults__ = fn.__defaults__
     made.__kwdefaults__ = fn.__kwdefaults__
