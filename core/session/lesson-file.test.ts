@@ -102,6 +102,31 @@ describe('lesson files', () => {
     expect(problems(lesson({}, { steps: [] }))).toEqual(['steps: a lesson needs at least one step']);
   });
 
+  it('draws charts from the output, and checks the charts that claims and highlights name', () => {
+    const chart = { title: text('Time'), output: '^(?<x>\\d+): (?<y>[\\d.]+)$', x: text('N'), y: text('s') };
+    const claim = { chart: 'time', x: 10, y: 1 };
+    expect(
+      problems(lesson({ expect: [claim], highlight: [{ chart: 'time' }] }, { charts: { time: chart } })),
+    ).toEqual([]);
+    expect(
+      problems(lesson({ expect: [claim], highlight: [{ chart: 'size' }] }, { charts: { time: chart } })),
+    ).toEqual(["step 1, highlight #1.chart: no chart named 'size': define it under 'charts'"]);
+    expect(
+      problems(
+        lesson({}, { charts: { time: { ...chart, output: '(?<x>\\d+)' }, bad: { ...chart, output: '(' } } }),
+      ),
+    ).toEqual([
+      'charts.time.output: name the number to draw with (?<y>…), and optionally (?<x>…) and (?<series>…)',
+      'charts.bad.output: not a regular expression: Invalid regular expression: /(/: Unterminated group',
+    ]);
+    expect(problems(lesson({ expect: [{ chart: 'time', x: 10 }] }, { charts: { time: chart } }))).toEqual([
+      "step 1, expect #1: give the point's exact 'y', or compare it with another point: 'atLeast' or 'atMost' times 'than'",
+    ]);
+    expect(
+      problems(lesson({ expect: [{ chart: 'time', x: 10, than: { x: 1 } }] }, { charts: { time: chart } })),
+    ).toEqual(["step 1, expect #1: say how the point compares with 'than': 'atLeast' or 'atMost' times it"]);
+  });
+
   it('says where a problem is in a teacher’s words', () => {
     expect(issuePlace(['steps', 2, 'at', 'object'])).toBe('step 3, at.object');
     expect(issuePlace(['steps', 0, 'expect', 1, 'len'])).toBe('step 1, expect #2.len');

@@ -129,6 +129,33 @@ function lineRef(source: string) {
 
 const nth = z.number().int().min(1).default(1);
 
+/** Where a chart point is on the x axis: a number, or a category's name. */
+const chartX = z.union([z.number(), z.string()]);
+
+/**
+ * A chart drawn from the program's output: every printed line that `output` matches is a point,
+ * its named groups giving `y` (a number), `x` (a number or a category) and `series`.
+ */
+const Chart = z.strictObject({
+  title: Text,
+  output: z.string().superRefine((pattern, ctx) => {
+    let groups: string[];
+    try {
+      groups = [...new RegExp(pattern).source.matchAll(/\(\?<(\w+)>/g)].map((m) => m[1]);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `not a regular expression: ${(error as Error).message}` });
+      return;
+    }
+    if (!groups.includes('y'))
+      ctx.addIssue({
+        code: 'custom',
+        message: 'name the number to draw with (?<y>…), and optionally (?<x>…) and (?<series>…)',
+      });
+  }),
+  x: Text,
+  y: Text,
+});
+
 function schemas(source: string) {
   const line = lineRef(source);
   const EventSpec = z.strictObject(eventSpec(line)).superRefine(checkFields);
@@ -190,6 +217,24 @@ function schemas(source: string) {
     status: z
       .strictObject({ status: z.enum(RUN_STATUSES) })
       .transform((c) => ({ type: 'status' as const, ...c })),
+    chart: z
+      .strictObject({
+        chart: name,
+        series: z.string().default(''),
+        x: chartX,
+        y: z.number().optional(),
+        atLeast: z.number().positive().optional(),
+        atMost: z.number().positive().optional(),
+        than: z.strictObject({ series: z.string().optional(), x: chartX }).optional(),
+      })
+      .refine((c) => (c.y !== undefined) !== (c.than !== undefined), {
+        message:
+          "give the point's exact 'y', or compare it with another point: 'atLeast' or 'atMost' times 'than'",
+      })
+      .refine((c) => c.than === undefined || c.atLeast !== undefined || c.atMost !== undefined, {
+        message: "say how the point compares with 'than': 'atLeast' or 'atMost' times it",
+      })
+      .transform((c) => ({ type: 'chart' as const, ...c })),
   });
 
   const Highlight = oneOf('a highlight', {
@@ -201,6 +246,7 @@ function schemas(source: string) {
     with: z.strictObject({ with: name }).transform((h) => ({ type: 'with' as const, ...h })),
     frame: z.strictObject({ frame: name }).transform((h) => ({ type: 'frame' as const, ...h })),
     line: z.strictObject({ line }).transform((h) => ({ type: 'line' as const, ...h })),
+    chart: z.strictObject({ chart: name }).transform((h) => ({ type: 'chart' as const, ...h })),
   });
 
   const Step = z.strictObject({
@@ -210,29 +256,48 @@ function schemas(source: string) {
     expect: z.array(Claim).default([]),
   });
 
-  const LessonFile = z.strictObject({
-    title: Text,
-    program: z
-      .string()
-      .regex(/^[^/\\]+\.py$/, 'a file name ending in .py, beside lesson.yaml')
-      .optional(),
-    run: z
-      .strictObject({
-        policy: z.enum(['fifo', 'lifo', 'random', 'priority']).optional(),
-        seed: z
-          .number()
-          .int()
-          .min(0)
-          .max(2 ** 31 - 1)
-          .optional(),
-        switchInterval: z.number().int().min(1).max(10_000).optional(),
-      })
-      .default({}),
-    intro: Text,
-    steps: z.array(Step).min(1, 'a lesson needs at least one step'),
-    try: Text.optional(),
-  });
-  return { Moment, Claim, Highlight, Step, LessonFile };
+  const LessonFile = z
+    .strictObject({
+      title: Text,
+      program: z
+        .string()
+        .regex(/^[^/\\]+\.py$/, 'a file name ending in .py, beside lesson.yaml')
+        .optional(),
+      run: z
+        .strictObject({
+          policy: z.enum(['fifo', 'lifo', 'random', 'priority']).optional(),
+          seed: z
+            .number()
+            .int()
+            .min(0)
+            .max(2 ** 31 - 1)
+            .optional(),
+          switchInterval: z.number().int().min(1).max(10_000).optional(),
+        })
+        .default({}),
+      intro: Text,
+      charts: z
+        .record(z.string().regex(/^\w+$/, 'a chart is named with letters, digits or _'), Chart)
+        .optional(),
+      steps: z.array(Step).min(1, 'a lesson needs at least one step'),
+      try: Text.optional(),
+    })
+    .superRefine((lesson, ctx) => {
+      lesson.steps.forEach((step, k) => {
+        const named = [
+          ...step.expect.map((c, i) => ['expect', i, c] as const),
+          ...step.highlight.map((h, i) => ['highlight', i, h] as const),
+        ];
+        for (const [list, i, item] of named)
+          if (item.type === 'chart' && !lesson.charts?.[item.chart])
+            ctx.addIssue({
+              code: 'custom',
+              path: ['steps', k, list, i, 'chart'],
+              message: `no chart named '${item.chart}': define it under 'charts'`,
+            });
+      });
+    });
+  return { Moment, Claim, Highlight, Step, LessonFile, Chart };
 }
 
 /** The schema of a lesson.yaml whose program is `source` (lines are checked against it). */

@@ -19,6 +19,7 @@ export type Claim = z.output<Schemas['Claim']>;
 export type Highlight = z.output<Schemas['Highlight']>;
 export type LessonStep = z.output<Schemas['Step']>;
 export type LessonRun = LessonFile['run'];
+export type LessonChart = z.output<Schemas['Chart']>;
 /** An event of the run as a claim names it: its kind, the object it concerns, some of its fields. */
 export type EventSpec = Extract<Claim, { type: 'never' }>['never'];
 
@@ -33,6 +34,8 @@ export interface Lesson {
   steps: LessonStep[];
   try?: Text;
   run: LessonRun;
+  /** Charts drawn from the program's output, by name. */
+  charts?: Record<string, LessonChart>;
 }
 
 /** A lesson that cannot be offered: its file (relative to the lessons folder), where in it, and what to fix. */

@@ -160,6 +160,46 @@ describe('the claims of a step', () => {
   });
 });
 
+describe('claims about a chart of the output', () => {
+  const timings = new TraceIndex(
+    traceFrom([
+      ['run.start', { obj: 0, python: '3.14', program: 'main.py', options: '{}' }],
+      ['stdout', { obj: 0, line: 1, text: 'list N=1000: 2 us\n' }],
+      ['stdout', { obj: 0, line: 1, text: 'list N=8000: 16 us\n' }],
+      ['stdout', { obj: 0, line: 1, text: 'deque N=8000: 0.2 us\n' }],
+    ]),
+  ).update();
+  const charts = {
+    time: {
+      title: { en: 'Time', 'zh-TW': '時間' },
+      output: '^(?<series>\\w+) N=(?<x>\\d+): (?<y>[\\d.]+) us$',
+      x: { en: 'N', 'zh-TW': 'N' },
+      y: { en: 'µs', 'zh-TW': '微秒' },
+    },
+  };
+  const check = (claim: Omit<Extract<Claim, { type: 'chart' }>, 'type' | 'chart'>, seq = 3) =>
+    checkClaim(timings, { type: 'chart', chart: 'time', ...claim }, seq, charts);
+
+  it('checks a point, or how many times another point it is', () => {
+    expect(check({ series: 'list', x: 1000, y: 2 })).toBeNull();
+    expect(check({ series: 'list', x: 1000, y: 3 })).toBe('list at 1000 is 2');
+    expect(check({ series: 'list', x: 8000, atLeast: 4, than: { x: 1000 } })).toBeNull();
+    expect(check({ series: 'list', x: 8000, atLeast: 10, than: { x: 1000 } })).toBe(
+      'list at 8000 is 16, 8.00 times list at 1000 (2)',
+    );
+    expect(check({ series: 'deque', x: 8000, atMost: 0.1, than: { series: 'list', x: 8000 } })).toBeNull();
+  });
+
+  it('counts only the points printed by the moment', () => {
+    expect(check({ series: 'deque', x: 8000, y: 0.2 }, 2)).toBe(
+      'the chart has no point of deque at 8000 yet',
+    );
+    expect(checkClaim(timings, { type: 'chart', chart: 'size', series: '', x: 1, y: 1 }, 3, charts)).toBe(
+      'the lesson has no chart size',
+    );
+  });
+});
+
 describe('a whole lesson against a run', () => {
   const say = { en: '.', 'zh-TW': '。' };
 

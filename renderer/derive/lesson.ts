@@ -3,7 +3,8 @@
  * what the step's narration claims is true of the run. The narration tests use exactly this logic
  * on real runs, so a lesson whose narration drifts from its program fails.
  */
-import type { Claim, EventSpec, Highlight, Lesson, Moment } from '../../core/session/lesson.ts';
+import type { Claim, EventSpec, Highlight, Lesson, LessonChart, Moment } from '../../core/session/lesson.ts';
+import { chartData } from './chart.ts';
 import { KIND_CODE, KINDS, NULL_INT } from '../../core/trace/schema.ts';
 import type { TraceIndex } from './index.ts';
 import type { DequeTrack } from './deques.ts';
@@ -186,8 +187,47 @@ function countUpTo(index: TraceIndex, spec: EventSpec, seq: number): number {
   return n;
 }
 
+type Charts = Lesson['charts'];
+
+/** The y of the chart's last point printed by `seq` in `series` at `x`, or what is missing. */
+function chartPoint(
+  index: TraceIndex,
+  chart: LessonChart,
+  seq: number,
+  series: string,
+  x: number | string,
+): number | string {
+  const points = chartData(index, chart, seq).find((s) => s.name === series)?.points ?? [];
+  const point = points.findLast((p) => p.x === x);
+  return point ? point.y : `the chart has no point${series ? ` of ${series}` : ''} at ${x} yet`;
+}
+
+function checkChart(
+  index: TraceIndex,
+  claim: Extract<Claim, { type: 'chart' }>,
+  seq: number,
+  charts: Charts,
+) {
+  const chart = charts?.[claim.chart];
+  if (!chart) return `the lesson has no chart ${claim.chart}`;
+  const y = chartPoint(index, chart, seq, claim.series, claim.x);
+  if (typeof y === 'string') return y;
+  const at = `${claim.series ? `${claim.series} ` : ''}at ${claim.x}`;
+  if (claim.y !== undefined) return y === claim.y ? null : `${at} is ${y}`;
+  const than = claim.than!;
+  const other = chartPoint(index, chart, seq, than.series ?? claim.series, than.x);
+  if (typeof other === 'string') return other;
+  const ratio = y / other;
+  const ok =
+    (claim.atLeast === undefined || ratio >= claim.atLeast) &&
+    (claim.atMost === undefined || ratio <= claim.atMost);
+  return ok
+    ? null
+    : `${at} is ${y}, ${ratio.toPrecision(3)} times ${than.series ?? claim.series} at ${than.x} (${other})`;
+}
+
 /** Whether `claim` holds at event `seq`: null when it does, else what the run shows instead. */
-export function checkClaim(index: TraceIndex, claim: Claim, seq: number): string | null {
+export function checkClaim(index: TraceIndex, claim: Claim, seq: number, charts?: Charts): string | null {
   switch (claim.type) {
     case 'deque': {
       const track = dequeNamed(index, claim.deque, seq);
@@ -257,6 +297,8 @@ export function checkClaim(index: TraceIndex, claim: Claim, seq: number): string
       const status = end >= 0 ? index.trace.str(end, 0) : null;
       return status === claim.status ? null : `the run ended with status ${status ?? '(not ended)'}`;
     }
+    case 'chart':
+      return checkChart(index, claim, seq, charts);
   }
 }
 
@@ -293,6 +335,7 @@ export function checkHighlight(
         ? null
         : `the program defines no function ${highlight.frame}`;
     case 'line':
+    case 'chart':
       return null;
   }
 }
@@ -305,7 +348,10 @@ export interface StepFailure {
 }
 
 /** Every claim and highlight of every step of `lesson`, checked at its moment in the run indexed by `index`. */
-export function checkLesson(index: TraceIndex, lesson: Pick<Lesson, 'steps' | 'source'>): StepFailure[] {
+export function checkLesson(
+  index: TraceIndex,
+  lesson: Pick<Lesson, 'steps' | 'source' | 'charts'>,
+): StepFailure[] {
   const failures: StepFailure[] = [];
   const moments = stepMoments(index, lesson);
   lesson.steps.forEach((step, k) => {
@@ -319,7 +365,7 @@ export function checkLesson(index: TraceIndex, lesson: Pick<Lesson, 'steps' | 's
       return;
     }
     for (const claim of step.expect) {
-      const found = checkClaim(index, claim, seq);
+      const found = checkClaim(index, claim, seq, lesson.charts);
       if (found)
         failures.push({
           step: k + 1,
