@@ -81,6 +81,7 @@ export async function readLesson(folder: string, dirName: string): Promise<Lesso
   const { title, intro, steps, run } = parsed.data;
   const lesson: Lesson = { id, title, fileName, source, intro, steps, run };
   if (parsed.data.try) lesson.try = parsed.data.try;
+  if (parsed.data.charts) lesson.charts = parsed.data.charts;
   return lesson;
 }
 
