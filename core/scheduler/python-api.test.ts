@@ -597,3 +597,23 @@ spawn(gen, process=True)
     expect(cores.summary.message).toContain('run(cores=...) takes a whole number of cores, 1 or more, not 0');
   });
 });
+
+describe('timing unrecorded', () => {
+  it("times with Python's own deque, records nothing of what it times, and gives the program's deque back", async () => {
+    const { stdout, events } = await recordOk(`
+import collections
+from collections import deque
+from yieldscope import timeit
+
+seen = []
+seconds = timeit("d.appendleft(0); d.popleft()", "from collections import deque; d = deque(); seen.append(deque)",
+                 globals={"seen": seen}, number=100, repeat=3)
+print(seconds > 0, seen[0] is __import__("_collections").deque, len(seen), collections.deque is deque)
+d = deque()
+d.append(1)
+`);
+    expect(stdout.trim()).toBe('True True 3 True');
+    expect(only(events, 'deque.create').map((e) => e.name)).toEqual(['d']);
+    expect(only(events, 'deque.op')).toHaveLength(1);
+  });
+});

@@ -22,6 +22,10 @@ Anything else a generator yields (`yield 42`) also just gives up control. `q.get
 `ev.wait()` and `join(t)` do nothing unless a task waits on them with `yield from` or `await`;
 outside any task, fill a queue with `q.put_nowait(x)`.
 
+timeit(stmt, setup='pass', number=1000, repeat=5, globals=None) -> seconds one run of stmt takes,
+    measured unrecorded and with Python's own deque (see its docstring): time with it, not with a
+    loop of your program's, whose every line the recorder watches.
+
 run(cores=None) runs the tasks until none is left (cores: how many simulated processes compute at
 once, 4 unless you say). If your program never calls run(), the tasks run after its last line.
 
@@ -63,13 +67,15 @@ import types
 from collections import deque
 
 import _yieldscope_loop
+from _collections import deque as _real_deque
 
 #: the loop's functions (core/scheduler/python-api.ts), each looked up once: an attribute lookup
 #: on the JavaScript module costs tens of microseconds, a Python one almost nothing
 _loop = types.SimpleNamespace(**{name: getattr(_yieldscope_loop, name) for name in dir(_yieldscope_loop)})
 
 __all__ = [
-    'spawn', 'run', 'join', 'sleep', 'work', 'now', 'switch', 'Queue', 'QueueFull', 'Event', 'Task', 'Deadlock',
+    'spawn', 'run', 'join', 'sleep', 'work', 'now', 'timeit', 'switch', 'Queue', 'QueueFull', 'Event', 'Task',
+    'Deadlock',
 ]
 
 
@@ -204,6 +210,23 @@ def work(seconds):
 def now():
     """The virtual clock, in seconds since the run began."""
     return float(_loop.now())
+
+
+def timeit(stmt, setup='pass', number=1000, repeat=5, globals=None):
+    """Seconds one run of `stmt` takes, measured unrecorded: the best of `repeat` timings of
+    `number` runs, as timeit.repeat takes them. Nothing timeit runs is recorded (it is not your
+    program's own code), and the deques it makes are Python's own: the recorder watches your
+    program's deques through a stand-in for collections.deque that makes every operation several
+    times slower, which would time the recorder instead of the deque."""
+    import collections
+    import timeit as timing
+
+    watched = collections.deque
+    collections.deque = _real_deque
+    try:
+        return min(timing.repeat(stmt, setup, number=number, repeat=repeat, globals=globals)) / number
+    finally:
+        collections.deque = watched
 
 
 def switch():
