@@ -18,6 +18,7 @@ const Text = z.strictObject({ en: prose, 'zh-TW': prose });
 
 const name = z.string().trim().min(1, 'must name something (a lane, deque, iterator or with block)');
 const count = z.number().int().min(0);
+const identifier = z.string().regex(/^[A-Za-z_]\w*$/, 'must be a Python name, as the program spells it');
 
 const EVENT_KINDS = Object.keys(KINDS) as [EventKind, ...EventKind[]];
 const GENERATOR_STATES = ['GEN_CREATED', 'GEN_RUNNING', 'GEN_SUSPENDED', 'GEN_CLOSED'] as const;
@@ -244,7 +245,10 @@ function schemas(source: string) {
       .transform((h) => ({ type: 'deque' as const, ...h })),
     iterator: z.strictObject({ iterator: name }).transform((h) => ({ type: 'iterator' as const, ...h })),
     with: z.strictObject({ with: name }).transform((h) => ({ type: 'with' as const, ...h })),
-    frame: z.strictObject({ frame: name }).transform((h) => ({ type: 'frame' as const, ...h })),
+    frame: z.strictObject({ frame: identifier }).transform((h) => ({ type: 'frame' as const, ...h })),
+    variable: z
+      .strictObject({ variable: identifier })
+      .transform((h) => ({ type: 'variable' as const, ...h })),
     line: z.strictObject({ line }).transform((h) => ({ type: 'line' as const, ...h })),
     chart: z.strictObject({ chart: name }).transform((h) => ({ type: 'chart' as const, ...h })),
   });

@@ -212,6 +212,7 @@ describe('a whole lesson against a run', () => {
           { type: 'deque', deque: 'buf', slot: 1 },
           { type: 'lane', lane: 'prod' },
           { type: 'frame', frame: 'prod' },
+          { type: 'variable', variable: 'item' },
           { type: 'line', line: 5 },
         ],
         expect: [{ type: 'runs', runs: 'prod' }],
@@ -223,7 +224,7 @@ describe('a whole lesson against a run', () => {
         expect: [{ type: 'status', status: 'ok' }],
       },
     ];
-    expect(checkLesson(index, { steps, source: 'def prod():\n    pass\n' })).toEqual([]);
+    expect(checkLesson(index, { steps, source: 'def prod():\n    item = 1\n' })).toEqual([]);
   });
 
   it('says which step drifted from the run, and how', () => {
@@ -235,6 +236,7 @@ describe('a whole lesson against a run', () => {
           { type: 'deque', deque: 'buf', slot: 2 },
           { type: 'with', with: 'timer' },
           { type: 'frame', frame: 'consume' },
+          { type: 'variable', variable: 'total' },
         ],
         expect: [{ type: 'deque', deque: 'buf', len: 1 }],
       },
@@ -252,6 +254,7 @@ describe('a whole lesson against a run', () => {
       },
       { step: 1, message: 'it highlights {"with":"timer"}, but no with block named timer is open' },
       { step: 1, message: 'it highlights {"frame":"consume"}, but the program defines no function consume' },
+      { step: 1, message: 'it highlights {"variable":"total"}, but the program has no variable total' },
       { step: 2, message: "its moment (gen.raise) never happens after step 1's" },
     ]);
   });

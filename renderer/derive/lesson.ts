@@ -334,6 +334,10 @@ export function checkHighlight(
       return new RegExp(`^\\s*(async\\s+)?def\\s+${highlight.frame}\\b`, 'm').test(source)
         ? null
         : `the program defines no function ${highlight.frame}`;
+    case 'variable':
+      return new RegExp(`(^|[^\\w.])${highlight.variable}\\b`).test(source)
+        ? null
+        : `the program has no variable ${highlight.variable}`;
     case 'line':
     case 'chart':
       return null;
