@@ -36,6 +36,8 @@ export interface Lesson {
   run: LessonRun;
   /** Charts drawn from the program's output, by name. */
   charts?: Record<string, LessonChart>;
+  /** What a run names to see the lesson's folder as the program's own (RunRequest.programId). */
+  programId?: string;
 }
 
 /** A lesson that cannot be offered: its file (relative to the lessons folder), where in it, and what to fix. */

@@ -37,11 +37,11 @@ describe('lessons', () => {
       '9-first/notes.py': 'print(2)\n',
       'README.md': 'not a lesson',
     });
-    const { lessons, problems } = await listLessons(dir);
+    const { lessons, problems } = await listLessons(dir, (path) => `id of ${path.slice(dir.length)}`);
     expect(problems).toEqual([]);
-    expect(lessons.map((l) => [l.id, l.fileName])).toEqual([
-      ['first', 'main.py'],
-      ['later', 'later.py'],
+    expect(lessons.map((l) => [l.id, l.fileName, l.programId])).toEqual([
+      ['first', 'main.py', `id of ${join('/9-first', 'main.py')}`],
+      ['later', 'later.py', `id of ${join('/10-later', 'later.py')}`],
     ]);
     expect(lessons[0]).toMatchObject({
       title: { en: 'First', 'zh-TW': '第一課' },

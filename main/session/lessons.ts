@@ -51,8 +51,11 @@ async function readProgram(
   }
 }
 
+/** Gives a program's host path the id a run names it by (the session's OpenedPrograms.issue). */
+export type ProgramIds = (path: string) => string;
+
 /** Reads and validates the lesson in `folder` (named `dirName`). */
-export async function readLesson(folder: string, dirName: string): Promise<Lesson> {
+export async function readLesson(folder: string, dirName: string, programIds?: ProgramIds): Promise<Lesson> {
   const file = `${dirName}/${LESSON_FILE}`;
   const id = FOLDER.exec(dirName)?.[2] ?? dirName;
   let data: unknown;
@@ -82,10 +85,12 @@ export async function readLesson(folder: string, dirName: string): Promise<Lesso
   const lesson: Lesson = { id, title, fileName, source, intro, steps, run };
   if (parsed.data.try) lesson.try = parsed.data.try;
   if (parsed.data.charts) lesson.charts = parsed.data.charts;
+  if (programIds) lesson.programId = programIds(join(folder, fileName));
   return lesson;
 }
 
-export async function listLessons(folder: string): Promise<LessonList> {
+/** The lessons in `folder`, each with the id its runs mount its folder by, when `programIds` issues them. */
+export async function listLessons(folder: string, programIds?: ProgramIds): Promise<LessonList> {
   let entries: Dirent[];
   try {
     entries = await readdir(folder, { withFileTypes: true });
@@ -108,7 +113,7 @@ export async function listLessons(folder: string): Promise<LessonList> {
   const lessons: Lesson[] = [];
   for (const dirName of folders) {
     try {
-      const lesson = await readLesson(join(folder, dirName), dirName);
+      const lesson = await readLesson(join(folder, dirName), dirName, programIds);
       const twin = lessons.find((l) => l.id === lesson.id);
       if (twin)
         problems.push({

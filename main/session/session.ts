@@ -142,7 +142,7 @@ export class Session {
 
   private readonly handlers: Handlers = {
     hello: async () => this.hello(),
-    listLessons: async () => listLessons(this.options.lessonsFolder),
+    listLessons: async () => listLessons(this.options.lessonsFolder, (path) => this.programs.issue(path)),
     run: (arg) => this.oneAtATime(() => this.run(arg)),
     // A pause or a step is reported when the run holds (run()'s hold listener), not when it is asked.
     pause: async () => {

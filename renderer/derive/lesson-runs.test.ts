@@ -3,6 +3,7 @@
  * narration is checked at that step's moment, with the logic the lesson player uses. A lesson a
  * teacher adds is tested here too, without a line of code.
  */
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordTrace } from '../../core/run/record.ts';
@@ -11,7 +12,11 @@ import { listLessons } from '../../main/session/lessons.ts';
 import { TraceIndex } from './index.ts';
 import { checkLesson, stepMoments } from './lesson.ts';
 
-const { lessons } = await listLessons(fileURLToPath(new URL('../../assets/lessons', import.meta.url)));
+// As the app runs a lesson: in its own folder (here the id a run names the program by is its path).
+const { lessons } = await listLessons(
+  fileURLToPath(new URL('../../assets/lessons', import.meta.url)),
+  (path) => path,
+);
 
 let runner: Runner;
 beforeAll(() => {
@@ -22,7 +27,12 @@ afterAll(() => runner.close());
 describe('every lesson’s narration is true of a real run', () => {
   it.each(lessons.map((lesson) => [lesson.id, lesson] as const))('%s', async (_, lesson) => {
     const { trace } = await recordTrace(
-      { source: lesson.source, fileName: lesson.fileName, ...lesson.run },
+      {
+        source: lesson.source,
+        fileName: lesson.fileName,
+        programDir: dirname(lesson.programId!),
+        ...lesson.run,
+      },
       runner,
     );
     const index = new TraceIndex(trace).update();

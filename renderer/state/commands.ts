@@ -76,7 +76,7 @@ export async function step(to: 'event' | 'switch'): Promise<void> {
 }
 
 export function pickLesson(lesson: Lesson): void {
-  program.load(lesson.source, lesson.fileName, { lesson });
+  program.load(lesson.source, lesson.fileName, { lesson, programId: lesson.programId });
   const { policy, seed, switchInterval } = lesson.run;
   if (policy) settings.policy = policy;
   if (seed !== undefined) settings.seed = seed;
