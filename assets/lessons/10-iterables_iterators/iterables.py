@@ -64,9 +64,10 @@ from itertools import cycle
 lights = cycle(["green", "yellow", "red"])
 print("lights:", [next(lights) for _ in range(5)])
 
-for thing in [range(3), zip("ab", "xy"), enumerate("ab"), reversed([1, 2])]:
-    kind = "an iterator" if iter(thing) is thing else "an iterable"
-    print(type(thing).__name__, "is", kind)
+with open("songs.txt") as songs:
+    for thing in [range(3), zip("ab", "xy"), enumerate("ab"), reversed([1, 2]), songs]:
+        kind = "an iterator" if iter(thing) is thing else "an iterable"
+        print(type(thing).__name__, "is", kind)
 
 numbers = [1, 2, 3]
 it = iter(numbers)
