@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -25,11 +25,12 @@ let runner: Runner;
 /** Script errors on the page (an effect that loops, a throw in a handler): the views must have none. */
 const pageErrors: string[] = [];
 
-/** A lesson's program, by its folder and file (`06-producer_consumer/producer_consumer`). */
+/** A lesson's program, by its folder and file (`06-producer_consumer/producer_consumer`), run in its folder as the app runs it. */
 async function recorded(lesson: string): Promise<{ url: string; index: TraceIndex }> {
   const { readFile } = await import('node:fs/promises');
+  const program = join(lessons, `${lesson}.py`);
   const { trace } = await recordTrace(
-    { source: await readFile(join(lessons, `${lesson}.py`), 'utf8') },
+    { source: await readFile(program, 'utf8'), programDir: dirname(program) },
     runner,
   );
   const file = join(folder, `${lesson.replace('/', '-')}.jsonl`);
