@@ -9,10 +9,10 @@
  */
 
 export const SIGINT = 2;
-/** Must match PAUSE_SIGNAL in core/probe/ys_probe/session.py. */
+/** The probe learns it at load time (core/probe/load.ts). */
 export const PAUSE_SIGNAL = 10;
 
-/** Must match ACT_* in core/probe/ys_probe/record.py. */
+/** The host's answers to a paused run; the probe learns them at load time (core/probe/load.ts). */
 export const Action = { none: 0, resume: 1, stepEvent: 2, stepSwitch: 3, stop: 4 } as const;
 export const EndReason = { none: 0, stopped: 1, timeout: 2 } as const;
 

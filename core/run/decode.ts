@@ -1,5 +1,5 @@
 import type { EventBatch } from '../trace/batch.ts';
-import { FIELD_COLUMNS, KIND_CODE, KIND_NAMES, KINDS, NULL_INT } from '../trace/schema.ts';
+import { FIELD_COLUMNS, KIND_CODE, KIND_NAMES, KINDS, NULL_INT, type EventKind } from '../trace/schema.ts';
 
 /**
  * Turns one flush of the Python probe's compact buffers (core/probe/ys_probe/record.py) into an
@@ -18,7 +18,11 @@ import { FIELD_COLUMNS, KIND_CODE, KIND_NAMES, KINDS, NULL_INT } from '../trace/
 const TIMED = 128;
 /** The obj the probe gives events about whichever generator is running. */
 const RUNNING = 0;
-const FIELD_COUNT = KIND_NAMES.map((name) => KINDS[name].fields.length);
+/** How many fields the probe writes for an event of this kind: all, but gen.resume's `by`, filled in here. */
+export function probeFieldCount(kind: EventKind): number {
+  return KINDS[kind].fields.length - (kind === 'gen.resume' ? 1 : 0);
+}
+const FIELD_COUNT = KIND_NAMES.map(probeFieldCount);
 const LINE = KIND_CODE.line;
 const RESUME = KIND_CODE['gen.resume'];
 const LEAVES = KIND_NAMES.map((name) => ['gen.yield', 'gen.return', 'gen.raise', 'gen.close'].includes(name));
@@ -91,11 +95,10 @@ export class FlushDecoder {
       line[i] = lo >> 8;
       let o = flush.events[2 * i + 1];
       let at = i * FIELD_COLUMNS;
-      let count = FIELD_COUNT[k];
+      const count = FIELD_COUNT[k];
       if (k === LINE) o = this.running;
       else if (k === RESUME) {
         f[at++] = this.running;
-        count--;
         this.resumers.push(this.running);
         this.running = o;
       } else if (LEAVES[k] && o === RUNNING) {

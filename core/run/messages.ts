@@ -1,3 +1,4 @@
+import type { ProbeKind } from '../probe/load.ts';
 import type { EventBatch } from '../trace/batch.ts';
 import type { ReadyProgress, RunOptions, RunSummary } from './types.ts';
 
@@ -7,7 +8,7 @@ export type ToWorker = { type: 'run'; options: RunOptions };
 /** What the worker sends the host. */
 export type FromWorker =
   | { type: 'progress'; progress: ReadyProgress }
-  | { type: 'ready'; startupMs: number }
+  | { type: 'ready'; startupMs: number; probe: ProbeKind; probeNotice: string | null }
   | { type: 'batch'; batch: EventBatch }
   /** The run holds (paused or stepped) after `events` events, every batch of them already sent. */
   | { type: 'held'; events: number }
@@ -18,6 +19,8 @@ export type FromWorker =
 /** Given to the worker at start. */
 export interface WorkerSetup {
   control: Int32Array;
-  /** Where the probe's .py files are, when not beside core/probe/load.ts (a bundled build). */
+  /** Where the probe's files are, when not beside core/probe/load.ts (a bundled build). */
   probeDir?: string;
+  /** The recorder to use (default compiled; the Python one when the compiled one cannot load). */
+  probe?: ProbeKind;
 }

@@ -11,6 +11,7 @@ import {
   requestPause,
   resetControl,
 } from './control.ts';
+import type { ProbeKind } from '../probe/load.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './messages.ts';
 import type {
   BatchListener,
@@ -101,6 +102,8 @@ class ActiveRun implements RunHandle {
   held(events: number): void {
     // a stop is already the answer
     if (this.ended || this.stopRequested) return;
+    // the hold the run was asked to make at an event count is wanted
+    if (events === this.options.pauseAtEvent) this.wanted = true;
     if (!this.wanted) {
       answer(this.control, Action.resume);
       return;
@@ -216,8 +219,19 @@ export class Runner {
   private closed = false;
   /** How long the last worker took from start to Python ready, in ms. */
   startupMs = NaN;
+  /** Which recorder records, once ready. */
+  probe: ProbeKind | undefined;
+  /** Why the slower Python recorder records although the compiled one was wanted (one sentence), or null. */
+  probeNotice: string | null = null;
 
-  constructor(private readonly opts: { onProgress?: (p: ReadyProgress) => void; workerFile?: string } = {}) {
+  constructor(
+    private readonly opts: {
+      onProgress?: (p: ReadyProgress) => void;
+      workerFile?: string;
+      /** The recorder to use (default compiled, falling back to the Python one when it cannot load). */
+      probe?: ProbeKind;
+    } = {},
+  ) {
     this.startWorker();
   }
 
@@ -227,7 +241,7 @@ export class Runner {
 
   private startWorker(): void {
     const file = this.opts.workerFile ?? DEFAULT_WORKER;
-    const setup: WorkerSetup = { control: this.control };
+    const setup: WorkerSetup = { control: this.control, probe: this.opts.probe };
     const worker = file.endsWith('.ts')
       ? new Worker(TS_ENTRY, { workerData: { ...setup, entry: pathToFileURL(file).href } })
       : new Worker(file, { workerData: setup });
@@ -239,6 +253,8 @@ export class Runner {
         if (m.type === 'progress') this.opts.onProgress?.(m.progress);
         else if (m.type === 'ready') {
           this.startupMs = m.startupMs;
+          this.probe = m.probe;
+          this.probeNotice = m.probeNotice;
           resolve();
         } else if (m.type === 'batch') this.active?.batch(m.batch);
         else if (m.type === 'held') this.active?.held(m.events);

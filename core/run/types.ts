@@ -19,6 +19,8 @@ export interface RunOptions {
   switchInterval?: number;
   /** Start paused before the first event (for stepping from the very beginning). */
   startPaused?: boolean;
+  /** Pause once the run has recorded this many events (to run to an event, say to rebuild the state there). */
+  pauseAtEvent?: number;
   /**
    * Record the program's events (default true). False runs it through the same worker with the probe
    * off (only run.start and run.end are recorded, output is discarded): the baseline for benchmarks.

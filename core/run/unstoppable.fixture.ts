@@ -12,7 +12,7 @@ const post = (m: FromWorker): void => parentPort!.postMessage(m);
 const pause = new Int32Array(new SharedArrayBuffer(4));
 const BURST = 200;
 
-post({ type: 'ready', startupMs: 0 });
+post({ type: 'ready', startupMs: 0, probe: 'python', probeNotice: null });
 parentPort!.on('message', () => {
   for (let first = 0; ;) {
     for (let i = 0; i < BURST; i++, first++) {

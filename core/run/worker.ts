@@ -6,7 +6,7 @@ import { setFlagsFromString } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PyodideAPI } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
-import { loadProbe } from '../probe/load.ts';
+import { loadProbe, type LoadedProbe } from '../probe/load.ts';
 import { schedulerHooks } from '../scheduler/hooks.ts';
 import { batchTransferables } from '../trace/batch.ts';
 import { KIND_CODE, KINDS, NULL_INT, type EventKind } from '../trace/schema.ts';
@@ -56,14 +56,16 @@ function withDefaults(options: RunOptions): RunOptions & SchedulerOptions {
 }
 
 class Recorder {
-  readonly session: PyProxy;
+  readonly probe: LoadedProbe;
+  private readonly programRun: PyProxy;
   private readonly record: PyProxy;
   private readonly emitPython: (...args: number[]) => void;
   private readonly internPython: (text: string) => number;
 
   constructor(readonly py: PyodideAPI) {
-    this.session = loadProbe(py, setup.probeDir);
-    this.record = py.pyimport('ys_probe.record') as PyProxy;
+    this.probe = loadProbe(py, setup.probe ?? 'compiled', setup.probeDir);
+    this.programRun = this.probe.programRun;
+    this.record = this.probe.recorder;
     const record = this.record as unknown as { emit_from_js: PyProxy; s_from_js: PyProxy };
     this.emitPython = record.emit_from_js as unknown as (...args: number[]) => void;
     this.internPython = record.s_from_js as unknown as (text: string) => number;
@@ -72,7 +74,7 @@ class Recorder {
   /**
    * The RunContext the scheduler plugs into: same event stream, same ids, same pause gate. emit may
    * be called from hot JavaScript (a loop driving Python), where a Python exception unwinding into
-   * it has crashed V8: so it goes through record.py's *_from_js functions, which never raise (a stop
+   * it has crashed V8: so it goes through the recorder's *_from_js functions, which never raise (a stop
    * or the event limit is raised again at the next event), in a plain loop, with the Python
    * functions fetched once and each string interned once per run (the string table is the run's).
    */
@@ -162,7 +164,7 @@ class Recorder {
     let message: string | null;
     let decided: ReturnType<NonNullable<typeof schedulerHooks.finish>>;
     try {
-      const result = this.session.run(
+      const result = this.programRun.run(
         options.source,
         fileName,
         workDir,
@@ -175,6 +177,7 @@ class Recorder {
         sealed(() => schedulerHooks.drain(ctx)),
         options.startPaused ?? false,
         options.record ?? true,
+        options.pauseAtEvent, // undefined reaches Python as None (null would not)
       ) as PyProxy;
       [status, message] = result.toJs() as [RunSummary['status'], string | null];
       result.destroy();
@@ -199,7 +202,7 @@ class Recorder {
         'timeout',
         `The program ran longer than ${((options.timeoutMs ?? 0) / 1000).toFixed(1)} s (the time limit).`,
       ];
-    this.session.finish(status, message);
+    this.programRun.finish(status, message);
     const summary: RunSummary = { status, events, wallMs: performance.now() - started };
     if (message) summary.message = message;
     return summary;
@@ -214,7 +217,12 @@ async function main(): Promise<void> {
   const recorder = new Recorder(py);
   py.setInterruptBuffer(interruptBuffer(control));
   post({ type: 'progress', progress: { phase: 'ready', fraction: 1 } });
-  post({ type: 'ready', startupMs: performance.now() - t0 });
+  post({
+    type: 'ready',
+    startupMs: performance.now() - t0,
+    probe: recorder.probe.kind,
+    probeNotice: recorder.probe.notice,
+  });
   port.on('message', (message: ToWorker) => {
     if (message.type !== 'run') return;
     try {

@@ -1,21 +1,25 @@
-"""The recorder's hot path: the event columns, string table, object ids, the pause gate, and the
+"""The Python recorder: the fallback of the compiled one (compiled.so, core/probe/compiled/), chosen
+when that cannot load, with the same interface and the same events (recorder.py picks one).
+
+The hot path: the event columns, string table, object ids, the clock, the pause gate, and the
 sys.monitoring callbacks for the user's code objects.
 
 Events go into plain lists (appending to a list is the cheapest call there is in Pyodide, where
 most calls into C cost far more) and reach JS as compact arrays at each flush (core/run/decode.ts):
   E  int64 per event: kind | TIMED<<7 | line<<8 | obj<<32
-  T  float64 seconds on the run's clock (t0 on; skip_clock leaves set-up and pauses out), one per
-     event whose TIMED bit is set
+  T  float64 seconds on the run's clock, one per event whose TIMED bit is set
   F  int32, exactly as many per event as its kind has fields (FIELD_COUNT), flat: the hot
      callbacks append one int or extend by a short tuple instead of building a padded tuple
 Which generator is running is left to the decoder, which follows it from the order of events (every
 gen.resume starts one, every gen.yield/return/raise and a gen.close from inside leaves it): the probe
 records line events and a generator's leaving with obj RUNNING, and gen.resume without its `by`, so
 the hottest callbacks keep no stack and mostly append small ints.
-Events skip the clock (reading it costs more than the rest of the event in WebAssembly): tick()
-stamps the event it runs at, the events before it take the time of the stamp before them (the
-decoder carries it forward). tick() runs at every event while events are sparse, every TICK events
-while they are dense, and flush() stamps the last event of every batch.
+
+The clock: the run's clock is perf_counter from t0, with set-up and pauses left out (skip_clock).
+Kinds in OWN_CLOCK (switches of control, output, the run's ends) read it at every event; the
+others take the stamp of the event before them (the decoder carries it forward), except that every
+TICK-th event and the first event after a flush, a pause or set-up read it too: an event never
+carries a stamp from before a flush or pause that preceded it. Stamps never go backwards.
 All module globals: the callbacks read them as fast global lookups.
 """
 
@@ -24,23 +28,16 @@ import time
 import weakref
 from array import array
 
-NULL = -2147483648
-MAIN = 0
-TIMED = 128
-TICK = 32
-DENSE = 20e-6  # seconds per event below which events count as dense (stamped every TICK events)
+from . import protocol as P
+from .protocol import FIELD_COUNT, MAIN, NULL, OWN_CLOCK, RUNNING, RunLimit, RunStopped  # noqa: F401 - the interface
+from .protocol import K_GEN_CLOSE, K_GEN_CREATE, K_GEN_RAISE, K_GEN_RESUME, K_GEN_RETURN, K_GEN_YIELD, K_ITER_STOP, K_LINE, K_SCHED_PICK
+from .values import safe_str, srepr
 
-K_RUN_START, K_RUN_END, K_LINE, K_STDOUT, K_STDERR, K_ERROR = 0, 1, 2, 3, 4, 5
-K_GEN_CREATE, K_GEN_RESUME, K_GEN_YIELD, K_GEN_RETURN, K_GEN_RAISE, K_GEN_CLOSE = 6, 7, 8, 9, 10, 11
-K_ITER_CREATE, K_ITER_NEXT, K_ITER_STOP = 12, 13, 14
-K_DEQUE_CREATE, K_DEQUE_OP = 15, 16
-K_CTX_ENTER, K_CTX_EXIT = 17, 18
-K_SCHED_PICK = 20
-RUNNING = 0  # obj of an event about whichever generator is running: the decoder fills it in
-#: how many fields each kind has, by kind code; must match core/trace/schema.ts (the decoder
-#: refuses a flush whose field count disagrees); gen.resume's first field, `by`, is the decoder's
-FIELD_COUNT = (5, 2, 0, 1, 1, 4, 2, 2, 1, 1, 2, 0, 3, 1, 1, 3, 5, 2, 2, 4, 1, 3, 1, 2, 2, 1, 1, 5)
+TIMED = 128
+TICK = 32  # events between two readings of the clock at most
+FLUSH_EVERY = 0.05  # seconds between flushes at most, while events come
 SWITCH_KINDS = frozenset((K_GEN_RESUME, K_SCHED_PICK))
+NEVER = 1 << 62
 
 TOOL = 4  # a sys.monitoring tool id nobody else in the interpreter uses
 _M = sys.monitoring
@@ -49,14 +46,7 @@ CO_COROUTINE = 0x80
 CO_ITERABLE_COROUTINE = 0x100
 CO_ASYNC_GENERATOR = 0x200
 _AWAITING = CO_COROUTINE | CO_ITERABLE_COROUTINE | CO_ASYNC_GENERATOR
-
-
-class RunLimit(BaseException):
-    """The run hit one of its limits; raised into user code, recorded as run.end status limit."""
-
-
-class RunStopped(BaseException):
-    """The host stopped the run while it was paused."""
+_ACT_RESUME, _ACT_STEP_EVENT, _ACT_STEP_SWITCH, _ACT_STOP = (P.ACTION[a] for a in ('resume', 'stepEvent', 'stepSwitch', 'stop'))
 
 
 # ---- run state (reset by start()) ----
@@ -65,12 +55,12 @@ T = []
 F = []  # the fields of every event, flat
 n = 0  # events recorded
 nc = 1  # event count at which tick() runs next
-stride = 1  # events between ticks: 1 while events are sparse (each stamped), TICK while dense
-last_tick = 0.0
-last_tick_n = 0
 t0 = 0.0
+last_t = 0.0  # the last stamp: stamps never go below it
+stale = True  # the next event reads the clock (after a flush, a pause or set-up)
 last_flush = 0.0
 max_events = 5_000_000
+hold_target = NEVER  # the event count at which to hold (run to an event)
 strs = {}
 via_ids = {}  # how a generator was resumed -> its string index, this run
 int_ids = {}  # an int -> the string index of its repr, this run
@@ -81,9 +71,10 @@ flushed = 0
 sink = None  # JS function receiving each flush
 waiter = None  # JS function told the event count it holds at; blocks until the host's next action, returns it
 gate = 0  # 0 open, 1 stop at every event, 2 stop at the next switch
-limit_message = None
+limit_text = None
 held = None  # what ended the run while JS recorded an event, raised again at the next event
 held_at = -1  # the event count at the last pause: a step goes on from there, never holds there again
+pause_pending = False  # the host asked to pause while an event was being recorded: hold at the next
 
 next_obj = 1
 ids = {}  # id(obj) -> object id, entries removed when the object dies
@@ -104,6 +95,7 @@ _code_bytes = {}
 
 clock = time.perf_counter
 _getframe = sys._getframe
+_GLOBALS = globals()
 
 import dis as _dis
 
@@ -114,17 +106,17 @@ del _dis
 
 def start(send_batch, wait_for_host, limit):
     """Resets the recorder for a new run."""
-    global E, T, F, n, nc, t0, last_flush, max_events, strs, via_ids, int_ids, new_strs, string_base, flushed, sink, waiter
-    global gate, limit_message, held, held_at, next_obj, ids, _refs, exhausted, frames
-    global pending_via, pending_value, closed_during, stride, last_tick, last_tick_n
+    global E, T, F, n, nc, t0, last_t, stale, last_flush, max_events, hold_target, strs, via_ids, int_ids, new_strs
+    global string_base, flushed, sink, waiter, gate, limit_text, held, held_at, pause_pending, next_obj, ids, _refs, exhausted, frames
+    global pending_via, pending_value, closed_during
     E, T, F = [], [], []
     n = 0
     max_events = limit
-    stride = 1
-    nc = min(stride, max_events)
+    hold_target = NEVER
+    nc = min(TICK, max_events)
     t0 = clock()
-    last_tick = t0
-    last_tick_n = 0
+    last_t = 0.0
+    stale = True
     last_flush = t0
     strs = {}
     via_ids = {}
@@ -135,9 +127,10 @@ def start(send_batch, wait_for_host, limit):
     sink = send_batch
     waiter = wait_for_host
     gate = 0
-    limit_message = None
+    limit_text = None
     held = None
     held_at = -1
+    pause_pending = False
     next_obj = 1
     ids = {}
     _refs = {}
@@ -150,6 +143,35 @@ def start(send_batch, wait_for_host, limit):
     closed_during = None
 
 
+def end_run():
+    """Lets run.end be recorded after whatever ended the run: past the event limit, with no pause."""
+    global nc, gate, hold_target, max_events
+    max_events = NEVER
+    hold_target = NEVER
+    gate = 0
+    nc = NEVER
+    _drop_partial_event()
+
+
+def _drop_partial_event():
+    """A stop strikes where Python checks for one: after a call. One that struck between the calls
+    that record an event's parts left the event without its time or fields: it is dropped."""
+    times = fields = 0
+    for word in E:
+        times += word >> 7 & 1
+        fields += FIELD_COUNT[word & 127]
+    if times == len(T) and fields == len(F):
+        return
+    last = E.pop()
+    del T[times - (last >> 7 & 1) :]
+    del F[fields - FIELD_COUNT[last & 127] :]
+
+
+def recorded():
+    """How many events this run has recorded."""
+    return n
+
+
 def s(text):
     """The string-table index of text (None stays null)."""
     if text is None:
@@ -159,6 +181,18 @@ def s(text):
         i = strs[text] = len(strs)
         new_strs.append(text)
     return i
+
+
+def limit(message):
+    """The exception that ends the run at one of its limits, its message kept for run.end."""
+    global limit_text
+    limit_text = message
+    return RunLimit(message)
+
+
+def limit_message():
+    """What the limit that ended the run said, or None."""
+    return limit_text
 
 
 def _hold(exc):
@@ -233,12 +267,27 @@ def known(obj):
     return ids.get(id(obj))
 
 
+def _now():
+    """The run's clock, for a stamp: never below the last stamp."""
+    global last_t, stale
+    t = clock() - t0
+    if t < last_t:
+        t = last_t
+    last_t = t
+    stale = False
+    return t
+
+
 def emit(kind, obj, line, a=NULL, b=NULL, c=NULL, d=NULL, e=NULL):
-    """Appends one event; field values are already ints (use s() for strings). Untimed: tick()
-    stamps the clock."""
+    """Appends one event; field values are already ints (use s() for strings)."""
     global n
     n += 1
-    E.append(kind | line << 8 | obj << 32)
+    if kind in OWN_CLOCK or stale:
+        t = _now()
+        E.append(kind | TIMED | line << 8 | obj << 32)
+        T.append(t)
+    else:
+        E.append(kind | line << 8 | obj << 32)
     count = FIELD_COUNT[kind]
     if count:
         F.extend((a, b, c, d, e)[:count])
@@ -247,54 +296,67 @@ def emit(kind, obj, line, a=NULL, b=NULL, c=NULL, d=NULL, e=NULL):
 
 
 def emit_value(kind, obj, line, value):
-    """emit() for the commonest events, those with one field, a value (iter.next)."""
+    """emit() for the commonest events, those with one field, a value (iter.next, never own-clock)."""
     global n
     vi = int_ids.get(value) if value.__class__ is int else None
     if vi is None:
         vi = sv(value)
     n += 1
-    E.append(kind | line << 8 | obj << 32)
+    if stale:
+        t = _now()
+        E.append(kind | TIMED | line << 8 | obj << 32)
+        T.append(t)
+    else:
+        E.append(kind | line << 8 | obj << 32)
     F.append(vi)
     if n >= nc:
         tick(kind)
 
 
 def tick(kind):
-    """Runs every `stride` events, and at every event while the gate is closed. Stamps the clock on
-    the event just recorded (the events before it keep the previous stamp): reading the clock costs
-    more than recording an event, so while events come densely it is read every TICK events only."""
-    global nc, limit_message, stride, last_tick, last_tick_n
+    """Runs every TICK events, and at every event while the gate is closed: stamps the event just
+    recorded if it has no stamp, enforces the event limit, flushes, and holds where the gate says."""
+    global nc, limit_text, hold_target, pause_pending
     raise_held()
-    now = clock()
-    if E and not E[-1] & TIMED:
+    if not E or E[-1] & TIMED:
+        now = last_t
+    else:
         E[-1] |= TIMED
-        T.append(now - t0)
-    stride = TICK if now - last_tick < DENSE * (n - last_tick_n) else 1
-    last_tick = now
-    last_tick_n = n
+        now = _now()
+        T.append(now)
     if _dead_frames:
         for frame in _dead_frames:
             frames.pop(frame, None)
         _dead_frames.clear()
     if n >= max_events:
-        limit_message = f'The program produced more than {max_events:,} events (the event limit).'
         nc = n + 1
-        raise RunLimit(limit_message)
-    if now - last_flush >= 0.05:
+        raise limit(f'The program produced more than {max_events:,} events (the event limit).')
+    if now + t0 - last_flush >= FLUSH_EVERY:
         flush()
-    # a pause that struck inside this tick's flush has already held at this event
-    if (gate == 1 or (gate == 2 and kind in SWITCH_KINDS)) and held_at != n:
+    # a pause that struck inside this tick's flush holds here (it waited for the event to be whole)
+    if pause_pending or (held_at != n and (n >= hold_target or gate == 1 or (gate == 2 and kind in SWITCH_KINDS))):
+        pause_pending = False
+        if n >= hold_target:
+            hold_target = NEVER
         hold()
     _next_tick()
 
 
+def hold_at(count):
+    """Holds the run (as a pause does) when it has recorded `count` events: to run to an event."""
+    global hold_target
+    hold_target = count
+    _next_tick()
+
+
 def skip_clock(since):
-    """Leaves the time from `since` until now out of the run's clock, so the wall-clock timeline shows
-    the program's own time: a pause, or the run's set-up (rewriting, compiling and instrumenting the
-    program), would otherwise show as whatever ran last running all along. Times stay in order: the
-    clock moves back to where it stood at `since`, or at the last stamp (tick, flush) if that is later."""
-    global t0
-    t0 += clock() - max(since, last_tick, last_flush)
+    """Leaves the time from `since` (a clock() reading) until now out of the run's clock, so the
+    wall-clock timeline shows the program's own time: a pause, or the run's set-up (rewriting,
+    compiling and instrumenting the program), would otherwise show as whatever ran last running all
+    along. The next event reads the clock."""
+    global t0, stale
+    t0 += clock() - since
+    stale = True
 
 
 def _next_tick():
@@ -302,7 +364,8 @@ def _next_tick():
     # No call in here: a pause signal is handled at a call, and one handled inside this line would
     # set nc for a step (hold, _next_tick) before the line's own assignment undid it: the step then
     # went on to the next regular tick, up to TICK events on.
-    nc = n + 1 if gate else (n + stride if n + stride < max_events else max_events)
+    limit = max_events if max_events < hold_target else hold_target
+    nc = n + 1 if gate else (n + TICK if n + TICK < limit else limit)
 
 
 _flushing = False
@@ -313,14 +376,13 @@ def flush():
     finalized by the garbage collector, a signal handler) go to fresh buffers and the next flush;
     if a KeyboardInterrupt strikes before the batch is sent, its events go back to be sent later.
     One that strikes just after it was handed over makes it look unsent too: the worker drops what
-    it already delivered from the re-send (core/run/decode.ts, undelivered)."""
-    global E, T, F, new_strs, string_base, flushed, last_flush, _flushing
+    it already delivered from the re-send (core/run/decode.ts, undelivered). The next event reads
+    the clock: the flush's time is the program's, and no event after it may carry a stamp from before."""
+    global E, T, F, new_strs, string_base, flushed, last_flush, stale, _flushing
     last_flush = clock()
+    stale = True
     if _flushing or (not E and not new_strs):
         return
-    if E and not E[-1] & TIMED:
-        E[-1] |= TIMED
-        T.append(last_flush - t0)
     n_events, n_strings = len(E), len(new_strs)
     # From here to the end of `finally`, nothing may call a function but sink(): a KeyboardInterrupt
     # is raised only at calls (and loops), and one between the two counters' updates made the next
@@ -345,14 +407,12 @@ def flush():
         _flushing = False
 
 
-ACT_RESUME, ACT_STEP_EVENT, ACT_STEP_SWITCH, ACT_STOP = 1, 2, 3, 4
-
-
 def hold():
     """Blocks (in JS, Atomics.wait) until the host resumes, steps or stops the run; the time spent
-    paused is left out of the run's clock. The host hears of a hold (waiter(n)) only once every event
-    before it is sent: one asked for while a batch is being handed over (a pause signal at sink's
-    call) holds at the next tick instead, which the flushing tick runs as soon as it is done."""
+    paused is left out of the run's clock. The host's waiter is told how many events the run has
+    recorded, and hears of a hold only once every event before it is sent: one asked for while a
+    batch is being handed over (a pause signal at sink's call) holds at the next tick instead, which
+    the flushing tick runs as soon as it is done."""
     global gate, nc, held_at
     if _flushing:
         gate = 1
@@ -363,16 +423,62 @@ def hold():
     paused_at = clock()
     action = waiter(n)
     skip_clock(paused_at)
-    if action == ACT_STOP:
+    if action == _ACT_STOP:
         gate = 0
         raise RunStopped('stopped')
-    gate = {ACT_RESUME: 0, ACT_STEP_EVENT: 1, ACT_STEP_SWITCH: 2}[action]
+    gate = 1 if action == _ACT_STEP_EVENT else 2 if action == _ACT_STEP_SWITCH else 0
     _next_tick()
 
 
-def on_pause_signal(_signum, _frame):
-    """The host asked to pause: wait right here, even in a loop that records nothing."""
+def on_pause_signal(_signum, frame):
+    """The host asked to pause: wait right here, even in a loop that records nothing; but not in the
+    middle of recording an event (a flush then would send its parts apart): there, at the next event."""
+    global pause_pending, nc
+    if frame is not None and frame.f_globals is _GLOBALS:
+        pause_pending = True
+        nc = n
+        return
     hold()
+
+
+def resume_via(via, value=NULL):
+    """The next gen.resume is `via` (send, scheduler), with `value` (a string index) sent."""
+    global pending_via, pending_value
+    pending_via = via
+    pending_value = value
+
+
+def stopped(obj, line):
+    """Records iter.stop for iterator obj, marking it `again` when it had already run dry."""
+    global pending_via
+    pending_via = None
+    again = obj in exhausted
+    exhausted.add(obj)
+    emit(K_ITER_STOP, obj, line, 1 if again else 0)
+
+
+def closing():
+    """Before a close() of a generator: forgets which generator recorded its own gen.close."""
+    global closed_during
+    closed_during = None
+
+
+def closed_itself():
+    """After close(): the id of the generator whose gen.close was recorded from inside it, or None."""
+    return closed_during
+
+
+def program_line(frame):
+    """The line the innermost frame of the program's own code is at, from frame outwards (0 if none)."""
+    while frame is not None:
+        if frame.f_code in user_codes:
+            return frame.f_lineno
+        frame = frame.f_back
+    return 0
+
+
+def is_program_code(code):
+    return code in user_codes
 
 
 # ---- monitoring callbacks ----
@@ -427,8 +533,7 @@ def _push(frame, offset, via, value):
 
 def on_resume(code, offset):
     """PY_START / PY_RESUME of a generator or coroutine: the hottest callback, so it appends the
-    event itself, untimed (tick() stamps the clock every TICK events: reading it costs more than
-    the rest of the event)."""
+    event itself."""
     global pending_via, pending_value, n
     frame = _getframe(1)
     o = frames.get(frame)
@@ -450,8 +555,10 @@ def on_resume(code, offset):
         line = _lines[code][offset >> 1]
     except KeyError:
         line = _line_of(code, offset)
+    t = _now()
     n += 1
-    E.append(K_GEN_RESUME | line << 8 | o << 32)
+    E.append(K_GEN_RESUME | TIMED | line << 8 | o << 32)
+    T.append(t)
     F.extend((vi, value))
     if n >= nc:
         tick(K_GEN_RESUME)
@@ -484,8 +591,10 @@ def on_yield(code, offset, value):
     vi = int_ids.get(value) if value.__class__ is int else None
     if vi is None:
         vi = sv(value)
+    t = _now()
     n += 1
-    E.append(K_GEN_YIELD | line << 8)
+    E.append(K_GEN_YIELD | TIMED | line << 8)
+    T.append(t)
     F.append(vi)
     if n >= nc:
         tick(K_GEN_YIELD)
@@ -513,7 +622,12 @@ def on_unwind(code, offset, exc):
 def on_line(code, line):
     global n
     n += 1
-    E.append(line << 8 | K_LINE)
+    if stale:
+        t = _now()
+        E.append(line << 8 | K_LINE | TIMED)
+        T.append(t)
+    else:
+        E.append(line << 8 | K_LINE)
     if n >= nc:
         tick(K_LINE)
 
@@ -536,15 +650,31 @@ def register_gen(gen, line):
     return o
 
 
+_GEN_EVENTS = _EV.PY_START | _EV.PY_RESUME | _EV.PY_YIELD | _EV.PY_RETURN | _EV.LINE
+
+
+def watch(code):
+    """Records line events of code and every code object nested in it, and generator events of
+    those that are generators or coroutines (the program's code, a scheduler thread's rewrite).
+    Does nothing while the recorder is off."""
+    if _M.get_tool(TOOL) is None:
+        return
+    todo = [code]
+    while todo:
+        c = todo.pop()
+        user_codes.add(c)
+        if c.co_flags & (0x20 | _AWAITING):  # CO_GENERATOR or a coroutine kind
+            gen_codes.add(c)
+            _M.set_local_events(TOOL, c, _GEN_EVENTS)
+        else:
+            _M.set_local_events(TOOL, c, _EV.LINE)
+        todo.extend(k for k in c.co_consts if type(k) is type(code))
+
+
 def instrument(module_code):
     """Turns on events for module_code and every code object nested in it, and nothing else."""
     user_codes.clear()
     gen_codes.clear()
-    todo = [module_code]
-    while todo:
-        c = todo.pop()
-        user_codes.add(c)
-        todo.extend(k for k in c.co_consts if type(k) is type(module_code))
     _M.use_tool_id(TOOL, 'yieldscope')
     _M.register_callback(TOOL, _EV.LINE, on_line)
     _M.register_callback(TOOL, _EV.PY_START, on_resume)
@@ -553,13 +683,7 @@ def instrument(module_code):
     _M.register_callback(TOOL, _EV.PY_RETURN, on_return)
     _M.register_callback(TOOL, _EV.PY_THROW, on_throw)
     _M.register_callback(TOOL, _EV.PY_UNWIND, on_unwind)
-    gen_events = _EV.PY_START | _EV.PY_RESUME | _EV.PY_YIELD | _EV.PY_RETURN | _EV.LINE
-    for c in user_codes:
-        if c.co_flags & (0x20 | _AWAITING):  # CO_GENERATOR or a coroutine kind
-            gen_codes.add(c)
-            _M.set_local_events(TOOL, c, gen_events)
-        else:
-            _M.set_local_events(TOOL, c, _EV.LINE)
+    watch(module_code)
     _M.set_events(TOOL, _EV.PY_THROW | _EV.PY_UNWIND)
 
 
@@ -574,35 +698,3 @@ def uninstrument():
     gen_codes.clear()
     _code_bytes.clear()
     _lines.clear()
-
-
-# ---- safe values ----
-
-import reprlib as _reprlib
-
-_repr = _reprlib.Repr(maxlevel=3, maxlist=8, maxtuple=8, maxdict=6, maxset=8, maxfrozenset=8, maxdeque=8, maxstring=80, maxother=80, maxlong=40)
-_PLAIN = {int: repr, bool: repr, float: repr, type(None): repr}
-MAX_REPR = 200
-
-
-def srepr(value):
-    """A bounded repr that never raises (a broken or huge __repr__ must not hurt the run)."""
-    plain = _PLAIN.get(type(value))
-    if plain is not None:
-        r = plain(value)
-        return r if len(r) <= MAX_REPR else r[:MAX_REPR] + '…'
-    try:
-        r = _repr.repr(value)
-    except BaseException as e:  # noqa: BLE001 - a user __repr__ may raise anything
-        if isinstance(e, (RunLimit, RunStopped, KeyboardInterrupt)):
-            raise
-        return f'<{type(value).__name__} object (repr failed: {type(e).__name__})>'
-    return r if len(r) <= MAX_REPR else r[:MAX_REPR] + '…'
-
-
-def safe_str(exc):
-    try:
-        text = str(exc)
-    except BaseException:  # noqa: BLE001
-        return f'<{type(exc).__name__} (str failed)>'
-    return text if len(text) <= 1000 else text[:1000] + '…'

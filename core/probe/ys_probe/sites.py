@@ -1,5 +1,6 @@
 """What the rewritten user program calls at its iterator, generator and `with` sites (bound to the
-name `__ys__` in the program's globals; see rewrite.py)."""
+name `__ys__` in the program's globals; see rewrite.py and recorder.py). The compiled recorder has
+its own `it` and `call_next` (the hot ones), and calls back here for their rare cases."""
 
 import builtins
 import functools
@@ -7,9 +8,16 @@ import inspect
 import sys
 import types
 
-from . import record as R
-from .deques import RuntimeDeque  # noqa: F401 - for the scheduler's asyncio loop (yieldscope_asyncio.py)
-from .record import NULL, s, srepr, sv, emit, emit_value
+from . import protocol as P
+from .protocol import NULL
+from .recorder import R
+from .values import safe_str, srepr
+
+#: the names the rewritten program calls
+HELPERS = ('it', 'arg', 'call_iter', 'call_next', 'send', 'throw', 'close', 'gen', 'genexp', 'ctx')
+s = R.s
+emit = R.emit
+emit_value = R.emit_value
 
 _getframe = sys._getframe
 _GENERATOR_TYPES = frozenset((types.GeneratorType, types.CoroutineType, types.AsyncGeneratorType))
@@ -42,9 +50,9 @@ class Iterating:
         try:
             value = self._next()
         except StopIteration:
-            _stopped(self.obj, self.line)
+            R.stopped(self.obj, self.line)
             raise
-        emit_value(R.K_ITER_NEXT, self.obj, self.line, value)
+        emit_value(P.K_ITER_NEXT, self.obj, self.line, value)
         return value
 
 
@@ -58,22 +66,15 @@ class IteratingGenerator(Iterating):
         self.via = via
 
     def __next__(self):
-        R.pending_via = self.via
+        R.resume_via(self.via)
         try:
             return self._next()
         except StopIteration:
-            _stopped(self.obj, self.line)
+            R.stopped(self.obj, self.line)
             raise
 
 
-def _stopped(obj, line):
-    R.pending_via = None
-    again = obj in R.exhausted
-    R.exhausted.add(obj)
-    emit(R.K_ITER_STOP, obj, line, 1 if again else 0)
-
-
-def _made(iterable, it, line):
+def made(iterable, it, line):
     """Records iter.create for it = iter(iterable) and returns the iterator's id."""
     if it is iterable:
         how = 'self'
@@ -81,12 +82,12 @@ def _made(iterable, it, line):
     else:
         how = '__iter__' if hasattr(type(iterable), '__iter__') else '__getitem__'
         o = R.new_id()
-    emit(R.K_ITER_CREATE, o, line, s(srepr(iterable)), s(how), s(type(it).__name__))
+    emit(P.K_ITER_CREATE, o, line, s(srepr(iterable)), s(how), s(type(it).__name__))
     return o
 
 
-def _not_iterable(iterable, line, exc):
-    emit(R.K_ITER_CREATE, R.new_id(), line, s(srepr(iterable)), NULL, s(f'TypeError: {R.safe_str(exc)}'))
+def not_iterable(iterable, line, exc):
+    emit(P.K_ITER_CREATE, R.new_id(), line, s(srepr(iterable)), NULL, s(f'TypeError: {safe_str(exc)}'))
 
 
 def it(iterable, line, via='for'):
@@ -94,9 +95,9 @@ def it(iterable, line, via='for'):
     try:
         inner = iter(iterable)
     except TypeError as e:
-        _not_iterable(iterable, line, e)
+        not_iterable(iterable, line, e)
         raise
-    o = _made(iterable, inner, line)
+    o = made(iterable, inner, line)
     return IteratingGenerator(inner, o, line, via) if _is_gen(inner) else Iterating(inner, o, line)
 
 
@@ -120,13 +121,13 @@ def call_iter(fn, line, *args):
     try:
         inner = iter(iterable)
     except TypeError as e:
-        _not_iterable(iterable, line, e)
+        not_iterable(iterable, line, e)
         raise
     if inner is iterable:
-        _made(iterable, inner, line)
+        made(iterable, inner, line)
     else:
         how = '__iter__' if hasattr(type(iterable), '__iter__') else '__getitem__'
-        emit(R.K_ITER_CREATE, R.oid(inner), line, s(srepr(iterable)), s(how), s(type(inner).__name__))
+        emit(P.K_ITER_CREATE, R.oid(inner), line, s(srepr(iterable)), s(how), s(type(inner).__name__))
     return inner
 
 
@@ -141,11 +142,11 @@ def call_next(fn, line, target=_NO_ARG, *rest):
     """next(it[, default]). The target is a parameter of its own: a generator switch, the fast
     path, then needs no argument tuple."""
     if type(target) is _GeneratorType and fn is _next and not rest:
-        R.pending_via = 'next'
+        R.resume_via('next')
         try:
             return _next(target)
         except StopIteration:
-            _stopped(R.oid(target), line)
+            R.stopped(R.oid(target), line)
             raise
     args = (target, *rest) if target is not _NO_ARG else rest
     if fn is not _next or not args:
@@ -153,7 +154,7 @@ def call_next(fn, line, target=_NO_ARG, *rest):
     gen = _is_gen(target)
     if gen:
         o = R.known(target)
-        R.pending_via = 'next'
+        R.resume_via('next')
     else:
         o = R.known(target)
         if o is None:
@@ -161,30 +162,28 @@ def call_next(fn, line, target=_NO_ARG, *rest):
                 iter(target)
             except TypeError:
                 return fn(*args)
-            o = _made(target, target, line)
+            o = made(target, target, line)
     try:
         value = next(target)
     except StopIteration:
         if o is None:
             o = R.oid(target)
-        _stopped(o, line)
+        R.stopped(o, line)
         if len(args) > 1:
             return args[1]
         raise
     if not gen:
-        emit_value(R.K_ITER_NEXT, o, line, value)
+        emit_value(P.K_ITER_NEXT, o, line, value)
     return value
 
 
 def send(target, value):
     if _is_gen(target):
-        R.pending_via = 'send'
-        R.pending_value = s(srepr(value))
+        R.resume_via('send', s(srepr(value)))
         try:
             return target.send(value)
         finally:
-            R.pending_via = None
-            R.pending_value = NULL
+            R.resume_via(None)
     return target.send(value)
 
 
@@ -195,13 +194,13 @@ def throw(target, *args):
 def close(target):
     if not _is_gen(target):
         return target.close()
-    R.closed_during = None
+    R.closing()
     o = R.oid(target)
     try:
         return target.close()
     finally:
-        if R.closed_during != o:
-            emit(R.K_GEN_CLOSE, o, _getframe(1).f_lineno)
+        if R.closed_itself() != o:
+            emit(P.K_GEN_CLOSE, o, _getframe(1).f_lineno)
 
 
 def gen(fn):
@@ -233,8 +232,8 @@ def _manager_name(m):
 
 def _exited(o, line, exc, result):
     suppressed = 1 if exc is not None and result else 0
-    exc_text = None if exc is None else f'{type(exc).__name__}: {R.safe_str(exc)}'
-    emit(R.K_CTX_EXIT, o, line, s(exc_text), suppressed)
+    exc_text = None if exc is None else f'{type(exc).__name__}: {safe_str(exc)}'
+    emit(P.K_CTX_EXIT, o, line, s(exc_text), suppressed)
 
 
 class Managing:
@@ -250,7 +249,7 @@ class Managing:
     def __enter__(self):
         m = self.m
         value = type(m).__enter__(m)
-        emit(R.K_CTX_ENTER, self.o, self.line, s(_manager_name(m)), s(srepr(value)))
+        emit(P.K_CTX_ENTER, self.o, self.line, s(_manager_name(m)), s(srepr(value)))
         return value
 
     def __exit__(self, et, exc, tb):
@@ -262,7 +261,7 @@ class Managing:
     async def __aenter__(self):
         m = self.m
         value = await type(m).__aenter__(m)
-        emit(R.K_CTX_ENTER, self.o, self.line, s(_manager_name(m)), s(srepr(value)))
+        emit(P.K_CTX_ENTER, self.o, self.line, s(_manager_name(m)), s(srepr(value)))
         return value
 
     async def __aexit__(self, et, exc, tb):
@@ -276,3 +275,9 @@ def ctx(m, line):
     if not hasattr(type(m), '__enter__') and not hasattr(type(m), '__aenter__'):
         return m  # let Python raise its own TypeError
     return Managing(m, line)
+
+
+#: the compiled recorder hands the calls of next() its own call_next leaves to Python to this one
+python_call_next = call_next
+if hasattr(R, 'call_next'):
+    it, call_next = R.it, R.call_next

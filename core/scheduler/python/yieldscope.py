@@ -402,7 +402,7 @@ def _raise_if_aborted():
     if _probe is not None and kind == 'RunStopped':
         raise _probe.RunStopped('stopped')
     if _probe is not None and kind == 'RunLimit':
-        raise _probe.RunLimit(_probe.limit_message)
+        raise _probe.RunLimit(_probe.limit_message())
     raise KeyboardInterrupt
 
 
@@ -429,11 +429,11 @@ def _resume_via_scheduler(resume, value):
     """Calls resume(value), the recorder noting the generator it resumes as resumed via "scheduler"."""
     if _probe is None:
         return resume(value)
-    _probe.pending_via = 'scheduler'
+    _probe.resume_via('scheduler')
     try:
         return resume(value)
     finally:
-        _probe.pending_via = None
+        _probe.resume_via(None)
 
 
 _NULL = -2147483648  # an int column's null (core/trace/schema.ts NULL_INT)
@@ -705,26 +705,10 @@ def _threadify(fn):
     return made
 
 
-_GEN_EVENTS = (
-    sys.monitoring.events.PY_START | sys.monitoring.events.PY_RESUME | sys.monitoring.events.PY_YIELD
-    | sys.monitoring.events.PY_RETURN | sys.monitoring.events.LINE
-)
-
-
 def _record_lines(code):
     """Asks the recorder to watch a thread's rewritten code as it watches the program's own."""
-    if _probe is None or sys.monitoring.get_tool(_probe.TOOL) is None:
-        return
-    todo = [code]
-    while todo:
-        c = todo.pop()
-        _probe.user_codes.add(c)
-        if c.co_flags & inspect.CO_GENERATOR:
-            _probe.gen_codes.add(c)
-            sys.monitoring.set_local_events(_probe.TOOL, c, _GEN_EVENTS)
-        else:
-            sys.monitoring.set_local_events(_probe.TOOL, c, sys.monitoring.events.LINE)
-        todo.extend(k for k in c.co_consts if isinstance(k, types.CodeType))
+    if _probe is not None:
+        _probe.watch(code)
 
 
 # ---- safe values ----

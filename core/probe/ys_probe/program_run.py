@@ -9,10 +9,13 @@ import sys
 import traceback
 import types
 
-from . import deques, record as R, rewrite, sites
-from .record import NULL, s, emit
+from . import deques, protocol as P, recorder, rewrite
+from .protocol import MAIN, NULL, RunLimit, RunStopped
+from .recorder import R
+from .values import safe_str
 
-PAUSE_SIGNAL = 10  # the host writes it into Pyodide's interrupt buffer to pause (SIGINT=2 stops)
+s = R.s
+emit = R.emit
 MAX_OUTPUT = 32 * 1024 * 1024
 MAX_TEXT = 64 * 1024
 RECURSION_LIMIT = 800  # below the WebAssembly stack's own limit, so deep recursion is a RecursionError
@@ -36,14 +39,6 @@ class _ImportBlocker:
 _getframe = sys._getframe
 
 
-def _user_line(f):
-    while f is not None:
-        if f.f_code in R.user_codes:
-            return f.f_lineno
-        f = f.f_back
-    return 0
-
-
 class Output:
     """sys.stdout / sys.stderr for the program: whole lines become stdout/stderr events."""
 
@@ -63,8 +58,7 @@ class Output:
         budget = self.budget
         budget[0] -= size
         if budget[0] < 0:
-            R.limit_message = f'The program printed more than {MAX_OUTPUT // (1024 * 1024)} MB of output (the output limit).'
-            raise R.RunLimit(R.limit_message)
+            raise R.limit(f'The program printed more than {MAX_OUTPUT // (1024 * 1024)} MB of output (the output limit).')
         if self.pending:
             text = self.pending + text
             self.pending = ''
@@ -80,13 +74,12 @@ class Output:
         return size
 
     def _emit(self, text):
-        f = _getframe(2)  # _emit <- write <- print (C, no frame) <- the caller
-        self._record(text, f.f_lineno if f.f_code in R.user_codes else _user_line(f))
+        self._record(text, R.program_line(_getframe(2)))  # _emit <- write <- print (C, no frame) <- the caller
 
     def _record(self, text, line):
         if len(text) > MAX_TEXT:
             text = text[:MAX_TEXT] + f'… ({len(text) - MAX_TEXT:,} more characters)\n'
-        emit(self.kind, R.MAIN, line, s(text))
+        emit(self.kind, MAIN, line, s(text))
 
     def flush(self):
         if self.pending:
@@ -124,7 +117,7 @@ class _Saved:
         self.stdout, self.stderr = sys.stdout, sys.stderr
         self.recursion = sys.getrecursionlimit()
         self.hidden = {name: mod for name, mod in sys.modules.items() if _blocked(name)}
-        self.pause_handler = signal.getsignal(PAUSE_SIGNAL)
+        self.pause_handler = signal.getsignal(P.PAUSE_SIGNAL)
         self.stop_handler = signal.getsignal(signal.SIGINT)  # a program may ignore stops; the next run must not
         self.module_dicts = {
             name: dict(mod.__dict__)
@@ -149,7 +142,7 @@ class _Saved:
         os.chdir(self.cwd)
         sys.stdout, sys.stderr = self.stdout, self.stderr
         sys.setrecursionlimit(self.recursion)
-        signal.signal(PAUSE_SIGNAL, self.pause_handler)
+        signal.signal(P.PAUSE_SIGNAL, self.pause_handler)
         signal.signal(signal.SIGINT, self.stop_handler)
         if _ImportBlocker in sys.meta_path:
             sys.meta_path.remove(_ImportBlocker)
@@ -174,7 +167,7 @@ def _record_error(exc, syntax=False):
     else:
         text, line = _traceback_text(exc)
         col = NULL
-    emit(R.K_ERROR, R.MAIN, line or 0, s(type(exc).__name__), s(R.safe_str(exc) if not syntax else exc.msg), s(text), col)
+    emit(P.K_ERROR, MAIN, line or 0, s(type(exc).__name__), s(safe_str(exc) if not syntax else exc.msg), s(text), col)
 
 
 def _to_the_end(step):
@@ -185,21 +178,24 @@ def _to_the_end(step):
         try:
             step()
             return stopped
-        except (KeyboardInterrupt, R.RunStopped):
+        except (KeyboardInterrupt, RunStopped):
             stopped = True
 
 
-def run(source, file_name, work_dir, options_json, files_json, max_events, send_batch, wait_for_host, install, drain, start_paused, recording=True):
+def run(source, file_name, work_dir, options_json, files_json, max_events, send_batch, wait_for_host, install, drain, start_paused, recording=True, hold_at=None):
     """Runs one program; returns [status, message] (the host may still turn it into stopped/timeout).
-    With recording off, the program runs unobserved (the baseline benchmarks compare against)."""
+    With recording off, the program runs unobserved (the baseline benchmarks compare against).
+    hold_at: hold (as a pause does) once this many events are recorded."""
     stopped = _to_the_end(lambda: R.start(send_batch, wait_for_host, max_events))
+    if hold_at is not None:
+        R.hold_at(hold_at)
     _program[0] = file_name
     budget = [MAX_OUTPUT]
-    out, err = (Output(R.K_STDOUT, budget), Output(R.K_STDERR, budget)) if recording else (_Discard(), _Discard())
+    out, err = (Output(P.K_STDOUT, budget), Output(P.K_STDERR, budget)) if recording else (_Discard(), _Discard())
     saved = []
     status, message = 'ok', None
     try:
-        stopped |= _to_the_end(lambda: emit(R.K_RUN_START, R.MAIN, 0, s(sys.version.split()[0]), s(file_name), s(options_json), s(source), s(files_json)))
+        stopped |= _to_the_end(lambda: emit(P.K_RUN_START, MAIN, 0, s(sys.version.split()[0]), s(file_name), s(options_json), s(source), s(files_json)))
         set_up = R.clock()
         stopped |= _to_the_end(lambda: saved.append(_Saved()))
         if stopped:
@@ -215,7 +211,7 @@ def run(source, file_name, work_dir, options_json, files_json, max_events, send_
         main = types.ModuleType('__main__')
         main.__file__ = file_name
         main.__builtins__ = builtins
-        setattr(main, rewrite.HELPERS, sites)
+        setattr(main, rewrite.HELPERS, recorder.helpers)
         for name in saved[0].hidden:
             del sys.modules[name]
         sys.meta_path.insert(0, _ImportBlocker)
@@ -224,7 +220,7 @@ def run(source, file_name, work_dir, options_json, files_json, max_events, send_
             os.chdir(work_dir)
             sys.path.insert(0, work_dir)
         sys.stdout, sys.stderr = out, err
-        signal.signal(PAUSE_SIGNAL, R.on_pause_signal)
+        signal.signal(P.PAUSE_SIGNAL, R.on_pause_signal)
         if recording:
             deques.patch()
             R.instrument(code)
@@ -239,9 +235,9 @@ def run(source, file_name, work_dir, options_json, files_json, max_events, send_
     except SystemExit as e:
         if e.code not in (None, 0):
             status, message = 'error', f'The program exited with code {e.code}.'
-    except R.RunLimit as e:
-        status, message = 'limit', R.limit_message or str(e)
-    except (KeyboardInterrupt, R.RunStopped):
+    except RunLimit as e:
+        status, message = 'limit', R.limit_message() or str(e)
+    except (KeyboardInterrupt, RunStopped):
         status, message = 'stopped', 'Stopped.'
     except RecursionError as e:
         _record_error(e)
@@ -249,13 +245,13 @@ def run(source, file_name, work_dir, options_json, files_json, max_events, send_
     except (MemoryError, OverflowError) as e:
         # WebAssembly Python has 32-bit sizes: a huge allocation fails as one or the other
         _record_error(e)
-        status, message = 'limit', f'The program asked for more memory than Python has ({type(e).__name__}: {R.safe_str(e)}).'
+        status, message = 'limit', f'The program asked for more memory than Python has ({type(e).__name__}: {safe_str(e)}).'
     except BaseException as e:  # noqa: BLE001 - the user's exception is a result, not a failure
-        if R.limit_message:
-            status, message = 'limit', R.limit_message
+        if R.limit_message():
+            status, message = 'limit', R.limit_message()
         else:
             _record_error(e)
-            status, message = 'error', f'{type(e).__name__}: {R.safe_str(e)}'
+            status, message = 'error', f'{type(e).__name__}: {safe_str(e)}'
     finally:
         # a stop that lands here is late: the host records the run as stopped all the same
         _to_the_end(R.uninstrument)
@@ -272,8 +268,7 @@ def run(source, file_name, work_dir, options_json, files_json, max_events, send_
 
 def finish(status, message):
     """Records run.end and sends the last batch."""
-    R.nc = R.n + 1_000_000_000  # run.end is recorded even past the event limit
-    R.gate = 0
-    _to_the_end(lambda: emit(R.K_RUN_END, R.MAIN, 0, s(status), s(message)))
+    R.end_run()
+    _to_the_end(lambda: emit(P.K_RUN_END, MAIN, 0, s(status), s(message)))
     _to_the_end(R.flush)
 

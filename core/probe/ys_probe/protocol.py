@@ -1,0 +1,41 @@
+"""What the recorder shares with the host: the event kinds (code and field count of each, handed over
+from core/trace/schema.ts at load time by `configure`, never copied here by hand), the host's answers
+to a pause (core/run/control.ts), and the exceptions that end a run.
+
+After configure(), each kind's code is a module global named after it: K_GEN_RESUME for gen.resume."""
+
+NULL = -2147483648  # an int field's null (schema.ts NULL_INT)
+MAIN = 0  # the main program's object id
+RUNNING = 0  # obj of an event about whichever generator is running: the decoder fills it in
+
+#: how many fields the recorder writes for each kind, by code (gen.resume's `by` is the decoder's)
+FIELD_COUNT = ()
+#: codes of the kinds that read the clock themselves (a switch of control, output, the run's ends)
+OWN_CLOCK = frozenset()
+#: the host's answers to a paused run, by name (resume, stepEvent, stepSwitch, stop)
+ACTION = {}
+#: the signal number the host raises to pause a running program
+PAUSE_SIGNAL = 0
+
+
+class RunLimit(BaseException):
+    """The run hit one of its limits; raised into user code, recorded as run.end status limit."""
+
+
+class RunStopped(BaseException):
+    """The host stopped the run while it was paused."""
+
+
+def configure(kinds, own_clock, actions, pause_signal):
+    """kinds: [name, code, field count] of every event kind; own_clock: the names of the kinds that
+    read the clock themselves; actions: the host's answers by name; pause_signal: its signal."""
+    global FIELD_COUNT, OWN_CLOCK, ACTION, PAUSE_SIGNAL
+    counts = [0] * (max(code for _, code, _ in kinds) + 1)
+    for name, code, count in kinds:
+        counts[code] = count
+        globals()['K_' + name.upper().replace('.', '_')] = code
+    FIELD_COUNT = tuple(counts)
+    codes = {name: code for name, code, _ in kinds}
+    OWN_CLOCK = frozenset(codes[name] for name in own_clock)
+    ACTION = dict(actions)
+    PAUSE_SIGNAL = pause_signal

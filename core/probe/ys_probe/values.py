@@ -1,0 +1,33 @@
+"""Values as the trace shows them: bounded reprs that never raise (a broken or huge __repr__ must not
+hurt the run). The one place both recorders, the sites and the scheduler make them."""
+
+import reprlib as _reprlib
+
+from .protocol import RunLimit, RunStopped
+
+_repr = _reprlib.Repr(maxlevel=3, maxlist=8, maxtuple=8, maxdict=6, maxset=8, maxfrozenset=8, maxdeque=8, maxstring=80, maxother=80, maxlong=40)
+_PLAIN = {int: repr, bool: repr, float: repr, type(None): repr}
+MAX_REPR = 200
+
+
+def srepr(value):
+    """A bounded repr that never raises."""
+    plain = _PLAIN.get(type(value))
+    if plain is not None:
+        r = plain(value)
+        return r if len(r) <= MAX_REPR else r[:MAX_REPR] + '…'
+    try:
+        r = _repr.repr(value)
+    except BaseException as e:  # noqa: BLE001 - a user __repr__ may raise anything
+        if isinstance(e, (RunLimit, RunStopped, KeyboardInterrupt)):
+            raise
+        return f'<{type(value).__name__} object (repr failed: {type(e).__name__})>'
+    return r if len(r) <= MAX_REPR else r[:MAX_REPR] + '…'
+
+
+def safe_str(exc):
+    try:
+        text = str(exc)
+    except BaseException:  # noqa: BLE001
+        return f'<{type(exc).__name__} (str failed)>'
+    return text if len(text) <= 1000 else text[:1000] + '…'
