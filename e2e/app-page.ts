@@ -8,8 +8,9 @@ export const status = (app: Page) => app.getByTestId('status');
 
 /** Waits for Python to be ready (its first start can take a while on a slow machine). */
 export async function waitForPython(app: Page): Promise<void> {
-  await expect(app.getByTestId('message-python')).toBeHidden({ timeout: 90_000 });
-  await expect(status(app)).not.toHaveText(/Python is loading/, { timeout: 90_000 });
+  // Waits for the host to say so: a negative wait (no "loading" message) passes before the page has drawn.
+  await expect(status(app)).toHaveAttribute('data-python', 'ready', { timeout: 90_000 });
+  await expect(app.getByTestId('message-python')).toBeHidden();
 }
 
 export async function pickLesson(app: Page, id: string): Promise<void> {
