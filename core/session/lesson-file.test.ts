@@ -58,6 +58,25 @@ describe('lesson files', () => {
     expect(problems(lesson({ say: { en: 'x', zh: 'y' } }))).toContain('step 1, say: Unrecognized key: "zh"');
   });
 
+  it('wants both languages to quote the same code and write the same numbers', () => {
+    expect(
+      problems(
+        lesson({
+          say: {
+            en: 'The `buffer` holds 10 items, then 9.',
+            'zh-TW': '`buffer` 裝了 10 個項目,然後是 8 個,共 `maxlen` 個。',
+          },
+        }),
+      ),
+    ).toEqual([
+      'step 1, say: the two languages must quote the same code and write the same numbers in digits, so that ' +
+        'neither drifts from the other: only the English has 9; only the Traditional Chinese has `maxlen`, 8',
+    ]);
+    expect(problems(lesson({ say: { en: '`f(1, 2)` is 3.5.', 'zh-TW': '`f(1, 2)` 等於 3.5。' } }))).toEqual(
+      [],
+    );
+  });
+
   it('names the step and the field of a moment that cannot be checked against a run', () => {
     expect(problems(lesson({ at: { event: 'gen.yeild' } }))[0]).toMatch(
       /^step 1, at\.event: must be an event kind: run\.start, /,

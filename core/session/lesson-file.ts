@@ -13,8 +13,42 @@ const prose = z
   .trim()
   .min(1, MISSING);
 
-/** Markdown text in every language of the course (lesson.ts LANGS). */
-const Text = z.strictObject({ en: prose, 'zh-TW': prose });
+/** What a text quotes as code (`…`) and writes as numbers in digits: both languages must agree on them. */
+function facts(text: string): string[] {
+  const code = [...text.matchAll(/`([^`]+)`/g)].map((m) => `\`${m[1]}\``);
+  const numbers = [...text.replace(/`[^`]*`/g, ' ').matchAll(/\d+(?:[.,]\d+)*/g)].map((m) => m[0]);
+  return [...code, ...numbers];
+}
+
+/** The items of `a` that `b` lacks, counted (a number written twice must be written twice). */
+function missing(a: string[], b: string[]): string[] {
+  const left = [...b];
+  return a.filter((x) => {
+    const i = left.indexOf(x);
+    if (i < 0) return true;
+    left.splice(i, 1);
+    return false;
+  });
+}
+
+/** Markdown text in every language of the course (lesson.ts LANGS), quoting the same code and numbers. */
+const Text = z.strictObject({ en: prose, 'zh-TW': prose }).superRefine((text, ctx) => {
+  const en = facts(text.en);
+  const zh = facts(text['zh-TW']);
+  const onlyEn = missing(en, zh);
+  const onlyZh = missing(zh, en);
+  if (onlyEn.length + onlyZh.length === 0) return;
+  const said = [
+    onlyEn.length ? `only the English has ${onlyEn.join(', ')}` : '',
+    onlyZh.length ? `only the Traditional Chinese has ${onlyZh.join(', ')}` : '',
+  ];
+  ctx.addIssue({
+    code: 'custom',
+    message:
+      `the two languages must quote the same code and write the same numbers in digits, so that neither drifts ` +
+      `from the other: ${said.filter(Boolean).join('; ')}`,
+  });
+});
 
 const name = z.string().trim().min(1, 'must name something (a lane, deque, iterator or with block)');
 const count = z.number().int().min(0);
