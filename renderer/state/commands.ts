@@ -77,10 +77,7 @@ export async function step(to: 'event' | 'switch'): Promise<void> {
 
 export function pickLesson(lesson: Lesson): void {
   program.load(lesson.source, lesson.fileName, { lesson, programId: lesson.programId });
-  const { policy, seed, switchInterval } = lesson.run;
-  if (policy) settings.policy = policy;
-  if (seed !== undefined) settings.seed = seed;
-  if (switchInterval !== undefined) settings.switchInterval = switchInterval;
+  settings.runAs(lesson.run);
 }
 
 export async function openTraceFile(file?: File): Promise<void> {

@@ -41,6 +41,13 @@ class Settings {
     });
   }
 
+  /** A lesson's run options, with the defaults for those it leaves out: a lesson runs as its file says. */
+  runAs(run: { policy?: Policy; seed?: number; switchInterval?: number }): void {
+    this.policy = run.policy ?? DEFAULTS.policy;
+    this.seed = run.seed ?? DEFAULTS.seed;
+    this.switchInterval = run.switchInterval ?? DEFAULTS.switchInterval;
+  }
+
   snapshot(): typeof DEFAULTS {
     const { theme, presentation, policy, seed, switchInterval, speed, splitMain, splitLeft, splitRight } =
       this;
