@@ -9,7 +9,7 @@ import { TimelineIndex } from './timeline.ts';
 const K = KIND_CODE;
 
 /** Events ingested between two looks at the clock. */
-const SLICE = 4096;
+const SLICE = 1024;
 
 /**
  * Everything the views derive from one trace, kept up to date incrementally: `update()` ingests only
