@@ -13,6 +13,8 @@
  *   count with `recording.size` (or the index), never with `trace.size`.
  * - `cursor` (below): the event the user is looking at (`at`, `follow`, `axis`, `line`…) and its
  *   moves. Views move it; they never keep a trace, a size or a version of their own to sync.
+ * - A view that paints a canvas does it with `paintOnChange` (views/paint-on-change.svelte.ts): in
+ *   the same frame as the change it shows, never a frame later.
  * - The run's facts: `runId`, `origin`, `name`, `state`, `summary`, `programError` (runes state).
  *
  * Writing: `recording.receive(event)` takes the host's run events (`start`, `batch`, `state`); the
