@@ -75,18 +75,23 @@ export function producerConsumerBatches(events: number, batchSize = 65_536): Eve
   emit('deque.create', BUF, 3, 10, str('[]'), str('buffer'));
   emit('gen.create', PRODUCER, 14, str('producer'), str('generator'));
   emit('gen.create', CONSUMER, 15, str('consumer'), str('generator'));
+  /** A string met once goes straight into the table, unlooked-up: most of the run's strings are. */
+  const fresh = (s: string) => strings.push(s) - 1;
+  // The buffer's items by slot: the consumer pops the very strings the producer appended.
+  const held = new Int32Array(10);
   let item = 0;
   while (n < events - 1) {
     emit('gen.resume', PRODUCER, 17, 0, str('next'), NULL_INT);
     for (let k = 0; k < 10; k++) {
       emit('line', PRODUCER, 6);
-      emit('deque.op', BUF, 6, str('append'), str(String(item++)), NULL_INT, NULL_INT, k + 1);
+      held[k] = fresh(String(item++));
+      emit('deque.op', BUF, 6, str('append'), held[k], NULL_INT, NULL_INT, k + 1);
     }
     emit('gen.yield', PRODUCER, 7, str('None'));
     emit('gen.resume', CONSUMER, 18, 0, str('next'), NULL_INT);
     for (let k = 0; k < 10; k++) {
-      emit('deque.op', BUF, 10, str('popleft'), NULL_INT, str(String(item - 10 + k)), NULL_INT, 9 - k);
-      emit('stdout', CONSUMER, 11, str(`consumed ${item - 10 + k}\n`));
+      emit('deque.op', BUF, 10, str('popleft'), NULL_INT, held[k], NULL_INT, 9 - k);
+      emit('stdout', CONSUMER, 11, fresh(`consumed ${item - 10 + k}\n`));
     }
     emit('gen.yield', CONSUMER, 12, str('None'));
   }
