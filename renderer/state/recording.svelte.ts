@@ -19,12 +19,14 @@
  *
  * Writing: `recording.receive(event)` takes the host's run events (`start`, `batch`, `state`); the
  * app calls it. `recording.open(trace, name)` shows a whole trace at once (the views' dev page).
- * Batches are appended as they arrive, so none is lost however fast they come; the views hear of
- * them in the page's next frame (`lib/frames.ts`), which then paints.
+ * Batches are kept as they arrive, so none is lost however fast they come, and join the trace in the
+ * page's next frame (`lib/frames.ts`), which then paints: within a time budget, so that a stream
+ * faster than the page can take in keeps the screen at its frame rate, the rest following.
  */
 import { createSubscriber } from 'svelte/reactivity';
 import type { RunSummary } from '../api/types.ts';
 import type { RunState, SessionEvent } from '../../core/session/protocol.ts';
+import type { EventBatch } from '../../core/trace/batch.ts';
 import { Trace } from '../../core/trace/trace.ts';
 import { TraceIndex } from '../derive/index.ts';
 import { frames } from '../lib/frames.ts';
@@ -43,8 +45,10 @@ class Recording {
   summary = $state.raw<RunSummary | null>(null);
   programError = $state.raw<ProgramError | null>(null);
 
-  /** Where batches go as they arrive; on screen from the next frame. */
+  /** The trace of the run just started or opened; on screen from the next frame. */
   #incoming = new Trace();
+  /** Batches received and not yet in the trace: a frame appends them within its budget. */
+  #pending: EventBatch[] = [];
   #trace = this.#incoming;
   #index = new TraceIndex(this.#trace);
   #size = 0;
@@ -83,12 +87,7 @@ class Recording {
         break;
       case 'batch':
         if (event.runId !== this.runId) break;
-        try {
-          this.#incoming.append(event.batch);
-        } catch (error) {
-          host.fail('notices.showing', error);
-          break;
-        }
+        this.#pending.push(event.batch);
         frames.update(this.#publish);
         break;
       case 'state':
@@ -112,19 +111,20 @@ class Recording {
     this.summary = null;
     this.programError = null;
     this.#incoming = trace;
+    this.#pending = [];
     frames.update(this.#publish);
   }
 
   /**
-   * A frame's time for the views' indexes to take in new events, ms. A live run may stream events
-   * faster than they can be indexed between two frames: the screen keeps its rate and catches up on
-   * the events as they slow down. An opened file (or a run that ended) is indexed in bigger steps.
+   * A frame's time for taking in new events (into the trace, then the views' indexes), ms. A live run
+   * may stream events faster than that between two frames: the screen keeps its rate and catches up
+   * on the events as they slow down. An opened file (or a run that ended) is taken in bigger steps.
    */
   #budget(): number {
     return this.origin === 'live' && (this.state === 'running' || this.state === 'paused') ? 5 : 50;
   }
 
-  /** Once a frame: the views' indexes take in new events, then every reader hears of them at once. */
+  /** Once a frame: new events join the trace and the views' indexes, then every reader hears of them at once. */
   #publish = (): void => {
     if (this.#incoming !== this.#trace) {
       this.#trace = this.#incoming;
@@ -132,12 +132,24 @@ class Recording {
       this.#size = 0;
       this.cursor.reset();
     }
+    const deadline = performance.now() + this.#budget();
+    let taken = 0;
+    while (taken < this.#pending.length && (taken === 0 || performance.now() < deadline)) {
+      try {
+        this.#trace.append(this.#pending[taken++]);
+      } catch (error) {
+        // A batch that does not continue the trace: the run's later batches cannot either.
+        host.fail('notices.showing', error);
+        taken = this.#pending.length;
+      }
+    }
+    this.#pending.splice(0, taken);
     const from = this.#size;
-    this.#index.update(performance.now() + this.#budget());
+    this.#index.update(deadline);
     this.#size = this.#index.ingested;
     this.programError = findProgramError(this.#trace, from, this.#size) ?? this.programError;
     // Events the frame had no time for are shown over the next frames, even if no batch comes.
-    if (this.#size < this.#trace.size) frames.update(this.#publish);
+    if (this.#pending.length > 0 || this.#size < this.#trace.size) frames.update(this.#publish);
     this.#changed?.();
   };
 }
