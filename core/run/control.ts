@@ -5,7 +5,8 @@
  * Slot 0 is Pyodide's interrupt buffer: the host writes a signal number there and Python handles it
  * at its next bytecode boundary (SIGINT stops; PAUSE_SIGNAL enters the pause gate even inside a loop
  * that records nothing). Slot 1 is the host's answer to a paused worker (an Action), slot 2 why
- * the host ended the run.
+ * the host ended the run, slots 3 and 4 the next window of events an inspector's re-run shows
+ * (core/inspect), read when it is resumed.
  */
 
 export const SIGINT = 2;
@@ -19,9 +20,11 @@ export const EndReason = { none: 0, stopped: 1, timeout: 2 } as const;
 const INTERRUPT = 0;
 const ACTION = 1;
 const REASON = 2;
+const WINDOW_FIRST = 3;
+const WINDOW_LAST = 4;
 
 export function createControl(): Int32Array {
-  return new Int32Array(new SharedArrayBuffer(4 * 4));
+  return new Int32Array(new SharedArrayBuffer(5 * 4));
 }
 
 /** The view Pyodide's setInterruptBuffer takes. */
@@ -53,8 +56,25 @@ export function requestEnd(control: Int32Array, reason: number): void {
   answer(control, Action.stop);
 }
 
+/** Resumes a held inspector's re-run, to show event counts first..last and hold at last. */
+export function moveWindow(control: Int32Array, first: number, last: number): void {
+  Atomics.store(control, WINDOW_FIRST, first);
+  Atomics.store(control, WINDOW_LAST, last);
+  answer(control, Action.resume);
+}
+
+/** Worker side: the window moveWindow named. */
+export function windowOf(control: Int32Array): [first: number, last: number] {
+  return [Atomics.load(control, WINDOW_FIRST), Atomics.load(control, WINDOW_LAST)];
+}
+
 export function endReason(control: Int32Array): number {
   return Atomics.load(control, REASON);
+}
+
+/** Worker side: takes back an interrupt the host raised to stop the run, which is stopping already. */
+export function withdrawInterrupt(control: Int32Array): void {
+  Atomics.store(control, INTERRUPT, 0);
 }
 
 /** Worker side: block until the host answers; a stop also withdraws the pending interrupt. */

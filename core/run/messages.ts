@@ -2,8 +2,14 @@ import type { ProbeKind } from '../probe/load.ts';
 import type { EventBatch } from '../trace/batch.ts';
 import type { ReadyProgress, RunOptions, RunSummary } from './types.ts';
 
+/** Event counts whose heap an inspector's re-run shows (core/inspect): a snapshot at each, holding at `last`. */
+export interface WatchWindow {
+  first: number;
+  last: number;
+}
+
 /** What the host sends the worker. */
-export type ToWorker = { type: 'run'; options: RunOptions };
+export type ToWorker = { type: 'run'; options: RunOptions; watch?: WatchWindow };
 
 /** What the worker sends the host. */
 export type FromWorker =
@@ -12,6 +18,8 @@ export type FromWorker =
   | { type: 'batch'; batch: EventBatch }
   /** The run holds (paused or stepped) after `events` events, every batch of them already sent. */
   | { type: 'held'; events: number }
+  /** A heap snapshot of a watched run, as JSON (core/inspect/snapshot.ts); `final`: taken at the program's end. */
+  | { type: 'snapshot'; at: number; json: string; final: boolean }
   | { type: 'done'; summary: RunSummary }
   /** `input`: the run could not start because of what it was given (its program's folder), not a fault of ours. */
   | { type: 'failed'; message: string; input?: boolean };

@@ -7,12 +7,13 @@ import {
   EndReason,
   answer,
   createControl,
+  moveWindow,
   requestEnd,
   requestPause,
   resetControl,
 } from './control.ts';
 import type { ProbeKind } from '../probe/load.ts';
-import type { FromWorker, ToWorker, WorkerSetup } from './messages.ts';
+import type { FromWorker, ToWorker, WatchWindow, WorkerSetup } from './messages.ts';
 import type {
   BatchListener,
   HoldListener,
@@ -20,7 +21,9 @@ import type {
   RunHandle,
   RunOptions,
   RunSummary,
+  SnapshotListener,
   StepTo,
+  WatchedRun,
 } from './types.ts';
 
 /** How long a stopped program may keep running (say, swallowing KeyboardInterrupt) before its worker is ended. */
@@ -42,7 +45,7 @@ const TS_ENTRY = new URL('./ts-entry.mjs', import.meta.url);
  * written ahead (say, a resume while a pause is on its way) would be taken by a later hold, and that
  * hold reported as a pause the worker did not keep.
  */
-class ActiveRun implements RunHandle {
+class ActiveRun implements WatchedRun {
   readonly done: Promise<RunSummary>;
   events = 0;
   strings = 0;
@@ -51,6 +54,8 @@ class ActiveRun implements RunHandle {
   private wanted: boolean;
   /** The event count the worker holds at, waiting for an answer; null while it runs. */
   private heldAt: number | null = null;
+  /** A watched run's next window, named before it held at the end of this one. */
+  private nextWindow: [first: number, last: number] | null = null;
   private holdWaiters: ((events: number | null) => void)[] = [];
   started = false;
   ended = false;
@@ -67,6 +72,7 @@ class ActiveRun implements RunHandle {
     private readonly onHold: HoldListener | undefined,
     private readonly control: Int32Array,
     private readonly kill: (run: ActiveRun) => void,
+    private readonly watching?: WatchWindow & { onSnapshot: SnapshotListener },
   ) {
     this.wanted = options.startPaused ?? false;
     this.done = new Promise((resolve, reject) => {
@@ -78,7 +84,8 @@ class ActiveRun implements RunHandle {
   begin(post: (m: ToWorker) => void): void {
     resetControl(this.control);
     this.started = true;
-    post({ type: 'run', options: { ...this.options, startPaused: this.wanted } });
+    const watch = this.watching && { first: this.watching.first, last: this.watching.last };
+    post({ type: 'run', options: { ...this.options, startPaused: this.wanted }, watch });
     if (this.stopRequested) this.requestEnd(EndReason.stopped);
     const limit = this.options.timeoutMs;
     let last = performance.now();
@@ -102,6 +109,14 @@ class ActiveRun implements RunHandle {
   held(events: number): void {
     // a stop is already the answer
     if (this.ended || this.stopRequested) return;
+    if (this.watching) {
+      // an inspector's run holds at the end of each window, until watch() names the next
+      const next = this.nextWindow;
+      this.nextWindow = null;
+      if (next) moveWindow(this.control, ...next);
+      else this.heldAt = events;
+      return;
+    }
     // the hold the run was asked to make at an event count is wanted
     if (events === this.options.pauseAtEvent) this.wanted = true;
     if (!this.wanted) {
@@ -111,6 +126,21 @@ class ActiveRun implements RunHandle {
     this.heldAt = events;
     this.onHold?.(events);
     this.settleWaiters(events);
+  }
+
+  snapshot(at: number, json: string, final: boolean): void {
+    if (!this.stopRequested) this.watching?.onSnapshot(at, json, final);
+  }
+
+  /** Moves a watched run on to its next window, as soon as it holds at the end of this one. */
+  watch(first: number, last: number): void {
+    if (this.ended || this.stopRequested) return;
+    if (this.heldAt === null) {
+      this.nextWindow = [first, last];
+      return;
+    }
+    this.heldAt = null;
+    moveWindow(this.control, first, last);
   }
 
   finish(summary: RunSummary): void {
@@ -258,6 +288,7 @@ export class Runner {
           resolve();
         } else if (m.type === 'batch') this.active?.batch(m.batch);
         else if (m.type === 'held') this.active?.held(m.events);
+        else if (m.type === 'snapshot') this.active?.snapshot(m.at, m.json, m.final);
         else if (m.type === 'done') this.active?.finish(m.summary);
         else if (m.type === 'failed') {
           const error = m.input ? new RunInputError(m.message) : new RunnerError(m.message);
@@ -296,10 +327,33 @@ export class Runner {
   }
 
   run(options: RunOptions, onBatch: BatchListener, onHold?: HoldListener): RunHandle {
+    return this.start(options, onBatch, onHold);
+  }
+
+  /**
+   * Runs a program again for an inspector (core/inspect): recorded as any run, and at each event
+   * count of the window a snapshot of its heap is taken; it holds at the window's last count until
+   * `watch` names the next window, or it is stopped.
+   */
+  watch(
+    options: RunOptions,
+    window: WatchWindow,
+    onBatch: BatchListener,
+    onSnapshot: SnapshotListener,
+  ): WatchedRun {
+    return this.start(options, onBatch, undefined, { ...window, onSnapshot });
+  }
+
+  private start(
+    options: RunOptions,
+    onBatch: BatchListener,
+    onHold?: HoldListener,
+    watching?: WatchWindow & { onSnapshot: SnapshotListener },
+  ): ActiveRun {
     if (this.closed) throw new RunnerError('this Runner is closed');
     const previous = this.active;
     previous?.stop();
-    const run = new ActiveRun(options, onBatch, onHold, this.control, (r) => this.kill(r));
+    const run = new ActiveRun(options, onBatch, onHold, this.control, (r) => this.kill(r), watching);
     const waitFor = previous
       ? previous.done.then(
           () => undefined,

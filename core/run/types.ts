@@ -60,6 +60,17 @@ export type BatchListener = (batch: EventBatch) => void;
 
 /** Hears each hold of a run, with the number of events recorded before it. */
 export type HoldListener = (events: number) => void;
+/**
+ * A heap snapshot of a watched run (core/inspect/snapshot.ts, as JSON), taken after event `at`; a
+ * `final` one is taken when the program has ended and holds for every event from `at` on.
+ */
+export type SnapshotListener = (at: number, json: string, final: boolean) => void;
+
+/** A run an inspector watches: held at the last event of its window until moved on to the next. */
+export interface WatchedRun extends RunHandle {
+  /** Goes on to snapshots at event counts first..last, holding at last. */
+  watch(first: number, last: number): void;
+}
 
 /** Startup progress of the Python runtime, for "Python not ready yet" messages. */
 export interface ReadyProgress {

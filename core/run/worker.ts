@@ -13,7 +13,8 @@ import { KIND_CODE, KINDS, NULL_INT, type EventKind } from '../trace/schema.ts';
 import type { FieldValue, RunContext, SchedulerOptions } from '../scheduler/run-context.ts';
 import { EndReason, endReason, interruptBuffer, waitForAnswer } from './control.ts';
 import { FlushDecoder, undelivered, type ProbeFlush } from './decode.ts';
-import type { FromWorker, ToWorker, WorkerSetup } from './messages.ts';
+import { Watcher, type RecorderGate } from './watch.ts';
+import type { FromWorker, ToWorker, WatchWindow, WorkerSetup } from './messages.ts';
 import { startPython } from './python.ts';
 import { listFolder, recordedOptions, type FolderListing } from './run-start.ts';
 import { emptyScratchDirs, mountProgramDir, ProgramDirError } from './sandbox.ts';
@@ -61,6 +62,8 @@ class Recorder {
   private readonly record: PyProxy;
   private readonly emitPython: (...args: number[]) => void;
   private readonly internPython: (text: string) => number;
+  /** The probe's heap walk, loaded by the first run an inspector watches. */
+  private heap: PyProxy | null = null;
 
   constructor(readonly py: PyodideAPI) {
     this.probe = loadProbe(py, setup.probe ?? 'compiled', setup.probeDir);
@@ -113,10 +116,11 @@ class Recorder {
     };
   }
 
-  run(options: RunOptions): RunSummary {
+  run(options: RunOptions, watch?: WatchWindow): RunSummary {
     const started = performance.now();
     const decoder = new FlushDecoder();
     let events = 0;
+    let lastKind = 0;
     let delivered: ProbeFlush | null = null;
     const sendBatch = sealed(
       (
@@ -143,6 +147,7 @@ class Recorder {
         if (!flush) return;
         const batch = decoder.decode(flush);
         events = flush.first + flush.count;
+        if (batch.count > 0) lastKind = batch.kind[batch.count - 1];
         post({ type: 'batch', batch }, batchTransferables(batch));
       },
     );
@@ -155,8 +160,18 @@ class Recorder {
     const files: FolderListing = options.programDir
       ? listFolder(options.programDir)
       : [[fileName, new TextEncoder().encode(options.source).length]];
+    const watcher =
+      watch &&
+      new Watcher(
+        watch,
+        (this.heap ??= this.py.pyimport('ys_probe.heap') as PyProxy),
+        this.record as unknown as RecorderGate,
+        control,
+        post,
+      );
     // The probe flushes before it holds, so the acknowledgement follows the batches it counts.
     const waiter = sealed((events: number) => {
+      if (watcher) return watcher.held(events, lastKind);
       post({ type: 'held', events });
       return waitForAnswer(control);
     });
@@ -173,11 +188,14 @@ class Recorder {
         maxEvents,
         sendBatch,
         waiter,
-        sealed(() => schedulerHooks.install(ctx)),
+        sealed(() => {
+          schedulerHooks.install(ctx);
+          watcher?.installed();
+        }),
         sealed(() => schedulerHooks.drain(ctx)),
         options.startPaused ?? false,
         options.record ?? true,
-        options.pauseAtEvent, // undefined reaches Python as None (null would not)
+        watcher?.start ?? options.pauseAtEvent, // undefined reaches Python as None (null would not)
       ) as PyProxy;
       [status, message] = result.toJs() as [RunSummary['status'], string | null];
       result.destroy();
@@ -196,6 +214,7 @@ class Recorder {
     }
     if (decided && status !== 'limit') [status, message] = [decided.status, decided.message];
     const reason = endReason(control);
+    if (reason === EndReason.none) watcher?.ended();
     if (reason === EndReason.stopped) [status, message] = ['stopped', 'Stopped.'];
     if (reason === EndReason.timeout)
       [status, message] = [
@@ -226,7 +245,7 @@ async function main(): Promise<void> {
   port.on('message', (message: ToWorker) => {
     if (message.type !== 'run') return;
     try {
-      post({ type: 'done', summary: recorder.run(message.options) });
+      post({ type: 'done', summary: recorder.run(message.options, message.watch) });
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       post({ type: 'failed', message, input: e instanceof ProgramDirError });

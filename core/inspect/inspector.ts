@@ -1,0 +1,378 @@
+/**
+ * The heap at any event of a run, live or reopened, of any length: frames, their variables and the
+ * objects they reach (snapshot.ts).
+ *
+ * Mechanism: deterministic re-execution. A run is reproducible from what its trace carries (source,
+ * file name, folder files, input, seed, options), so the inspector runs the program again in a
+ * worker of its own (a live run is never disturbed), recorded exactly as the first time, and holds
+ * it when the event count reaches the cursor; the probe's heap walk then describes what is there.
+ * Why this and not recorded variable deltas: recording costs nothing more when no one looks (the
+ * probe only gains a hook that an ordinary run never calls), nothing bounds a trace's length, and
+ * the heap shown is Python's own, not a reconstruction.
+ *
+ * Trust: the re-run's events are checked against the trace (kind, object, line and every field that
+ * is not text) as they come; from the first event that differs (a program reading the real time,
+ * say) the inspector says so and shows nothing, rather than a wrong heap.
+ *
+ * Speed: the re-run is kept held at the last event shown, so stepping forward only runs the program
+ * on by one event. Stepping back would mean running it again from the start each time, so after
+ * answering the inspector runs it again to just before the cursor in the background, taking a
+ * snapshot at each of the events before it (a window sized to the cost of a snapshot): ← is then
+ * answered from that cache, and ← ← ← keeps refilling it. Objects keep their keys across these
+ * re-runs (keys.ts), so a drawing does not jump around as the cursor moves.
+ */
+import type { BatchListener, RunOptions, SnapshotListener, WatchedRun } from '../run/types.ts';
+import type { WatchWindow } from '../run/messages.ts';
+import type { EventBatch } from '../trace/batch.ts';
+import { FIELD_COLUMNS, KIND_CODE, KIND_NAMES, KINDS } from '../trace/schema.ts';
+import type { Trace } from '../trace/trace.ts';
+import { KeyMap } from './keys.ts';
+import type { HeapSnapshot, Inspection } from './snapshot.ts';
+
+/** What the inspector needs of core/run/runner.ts's Runner: its own worker. */
+export interface InspectEngine {
+  readonly ready: Promise<void>;
+  watch(
+    options: RunOptions,
+    window: WatchWindow,
+    onBatch: BatchListener,
+    onSnapshot: SnapshotListener,
+  ): WatchedRun;
+  close(): Promise<void>;
+}
+
+/** A trace to inspect, and how to run its program again exactly as it ran (null: it cannot be). */
+export interface Subject {
+  trace: Trace;
+  replay: RunOptions | { cannot: string };
+}
+
+/** Snapshots kept, most recently used first to stay. */
+const CACHE_SIZE = 1000;
+/** Snapshots taken on the way when the cursor jumps forward (for stepping back after the jump). */
+const FORWARD_WINDOW = 8;
+/** How much a background window of snapshots before the cursor may cost, and its bounds. */
+const BACK_BUDGET_MS = 150;
+const BACK_MIN = 8;
+const BACK_MAX = 128;
+
+const RUN_END = KIND_CODE['run.end'];
+/** Per kind code, the field columns that are not text (text may hold an address that differs from run to run). */
+const CHECKED_FIELDS = KIND_NAMES.map((name) =>
+  KINDS[name].fields.flatMap(([, type], col) => (type === 'str' || type === 'num' ? [] : [col])),
+);
+
+/** The heap walk failed at an event (a fault of ours, reported instead of raised into the program). */
+interface Failed {
+  at: number;
+  failed: string;
+}
+
+/** One re-run of the program, watched over a window of event counts. */
+class Job {
+  /** Count of the last snapshot received (the event after which it was taken, plus one). */
+  seen = 0;
+  ended = false;
+  failure: string | null = null;
+  anchored: boolean;
+  private readonly buffered: HeapSnapshot[] = [];
+  private wake: (() => void)[] = [];
+  readonly handle: WatchedRun;
+
+  constructor(
+    engine: InspectEngine,
+    replay: RunOptions,
+    public first: number,
+    public last: number,
+    /** The event whose cached snapshot this re-run's keys are paired with, if any. */
+    readonly anchorAt: number | null,
+    readonly keys: KeyMap,
+    onBatch: (job: Job, batch: EventBatch) => void,
+    onSnapshot: (job: Job, snapshot: HeapSnapshot | Failed) => void,
+  ) {
+    this.anchored = anchorAt === null;
+    this.handle = engine.watch(
+      replay,
+      { first, last },
+      (batch) => onBatch(this, batch),
+      (at, json, final) => {
+        this.seen = final ? Infinity : at + 1;
+        onSnapshot(this, {
+          at,
+          final,
+          ...(JSON.parse(json) as Omit<HeapSnapshot, 'at' | 'final'> | { failed: string }),
+        });
+        this.changed();
+      },
+    );
+    this.handle.done.then(
+      () => this.end(null),
+      (error: Error) => this.end(`running the program again failed: ${error.message}`),
+    );
+  }
+
+  get held(): boolean {
+    return !this.ended && this.seen === this.last;
+  }
+
+  /** Whether this re-run will still take a snapshot after event count `count`. */
+  reaches(count: number): boolean {
+    return !this.ended && this.seen < count && this.first <= count;
+  }
+
+  move(first: number, last: number): void {
+    this.first = first;
+    this.last = last;
+    this.handle.watch(first, last);
+  }
+
+  /** Snapshots before the anchor wait for it: their keys are known only once it is paired. */
+  hold(snapshot: HeapSnapshot): HeapSnapshot[] {
+    if (this.anchored) return [snapshot];
+    this.buffered.push(snapshot);
+    if (this.anchorAt !== null && snapshot.at < this.anchorAt && !snapshot.final) return [];
+    this.anchored = true;
+    return this.buffered.splice(0);
+  }
+
+  /** Resolves at the next snapshot, end or failure. */
+  next(): Promise<void> {
+    return new Promise((resolve) => this.wake.push(resolve));
+  }
+
+  changed(): void {
+    const wake = this.wake;
+    this.wake = [];
+    for (const resolve of wake) resolve();
+  }
+
+  private end(failure: string | null): void {
+    this.ended = true;
+    this.failure = failure;
+    this.changed();
+  }
+}
+
+export class Inspector {
+  private engine: InspectEngine | null = null;
+  private subject: Subject | null = null;
+  private job: Job | null = null;
+  private readonly cache = new Map<number, HeapSnapshot>();
+  private final: HeapSnapshot | null = null;
+  private readonly failed = new Map<number, string>();
+  private diverged: { at: number; message: string } | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private nextKey = 1;
+  /** Recent cost of one snapshot in a window, for sizing background windows. */
+  private snapshotMs = 2;
+  private lastSnapshotAt = -1;
+  private lastSnapshotTime = 0;
+
+  constructor(private readonly startEngine: () => InspectEngine) {}
+
+  /** The heap after event `at` of the subject's trace. One question at a time, in the order asked. */
+  at(subject: Subject, at: number): Promise<Inspection> {
+    const answer = this.queue.then(() => this.inspect(subject, at));
+    this.queue = answer.catch(() => undefined);
+    return answer;
+  }
+
+  async close(): Promise<void> {
+    this.stopJob();
+    await this.engine?.close();
+    this.engine = null;
+  }
+
+  private async inspect(subject: Subject, cursor: number): Promise<Inspection> {
+    this.use(subject);
+    const { trace, replay } = subject;
+    if ('cannot' in replay) return { ok: false, reason: 'unavailable', message: replay.cannot };
+    if (!Number.isInteger(cursor) || cursor < 0 || cursor >= trace.size)
+      return {
+        ok: false,
+        reason: 'unavailable',
+        message: `There is no event ${cursor}: the trace has events 0 to ${trace.size - 1}.`,
+      };
+    const c = stoppedBefore(trace, cursor) ? cursor - 1 : cursor;
+    const engine = this.engine ?? (this.engine = this.startEngine());
+    try {
+      await engine.ready;
+    } catch (error) {
+      return {
+        ok: false,
+        reason: 'unavailable',
+        message: `Python could not start: ${(error as Error).message}`,
+      };
+    }
+    const target = c + 1;
+    let started: Job | null = null;
+    for (;;) {
+      if (this.diverged && c >= this.diverged.at)
+        return { ok: false, reason: 'diverged', message: this.diverged.message };
+      const failed = this.failed.get(c);
+      if (failed !== undefined)
+        return {
+          ok: false,
+          reason: 'unavailable',
+          message: `The variables could not be read at this event (${failed}). This is a fault of Yieldscope: please report it.`,
+        };
+      const found = this.cached(c);
+      if (found) {
+        this.prefetch(replay, c);
+        return { ok: true, snapshot: found };
+      }
+      const job = this.job;
+      if (job?.reaches(target)) {
+        if (target > job.last && job.held) job.move(Math.max(job.last + 1, target - FORWARD_WINDOW), target);
+        await job.next();
+      } else if (started && started.ended) {
+        const why = started.failure ?? 'the program, run again, ended before that event';
+        return { ok: false, reason: 'unavailable', message: `The variables cannot be shown: ${why}.` };
+      } else {
+        // one event more when the next one is known: its snapshot anchors this re-run's keys
+        started = this.startJob(replay, target, this.cache.has(target) ? target + 1 : target);
+      }
+    }
+  }
+
+  private cached(at: number): HeapSnapshot | undefined {
+    const hit = this.cache.get(at);
+    if (hit) {
+      this.cache.delete(at);
+      this.cache.set(at, hit);
+      return hit;
+    }
+    return this.final && at >= this.final.at ? this.final : undefined;
+  }
+
+  /**
+   * When the snapshots cached just before `at` run short, runs the program again to the lowest of
+   * them in the background, keeping a snapshot of each event on the way, so ← finds them there.
+   */
+  private prefetch(replay: RunOptions, at: number): void {
+    if (this.job && !this.job.ended && !this.job.held) return; // busy: an answer comes first
+    const size = Math.max(BACK_MIN, Math.min(BACK_MAX, Math.floor(BACK_BUDGET_MS / this.snapshotMs)));
+    let low = at;
+    while (low > 0 && at - low < size && this.cache.has(low - 1)) low--;
+    if (low === 0 || at - low >= size / 2) return;
+    this.startJob(replay, Math.max(1, low + 1 - size), low + 1);
+  }
+
+  private startJob(replay: RunOptions, first: number, last: number): Job {
+    this.stopJob();
+    let anchorAt: number | null = null;
+    for (let at = first - 1; at < last; at++)
+      if (this.cache.has(at)) {
+        anchorAt = at;
+        break;
+      }
+    const keys = new KeyMap(() => `h${this.nextKey++}`);
+    this.job = new Job(
+      this.engine!,
+      replay,
+      first,
+      last,
+      anchorAt,
+      keys,
+      (job, batch) => this.check(job, batch),
+      (job, snapshot) => this.take(job, snapshot),
+    );
+    return this.job;
+  }
+
+  private stopJob(): void {
+    this.job?.handle.stop();
+    this.job = null;
+  }
+
+  private take(job: Job, snapshot: HeapSnapshot | Failed): void {
+    if (job !== this.job || (this.diverged && snapshot.at >= this.diverged.at)) return;
+    if ('failed' in snapshot) {
+      this.failed.set(snapshot.at, snapshot.failed);
+      return;
+    }
+    this.timeSnapshot(snapshot.at);
+    if (job.anchorAt !== null && snapshot.at === job.anchorAt) {
+      const known = this.cache.get(snapshot.at);
+      if (known) job.keys.anchor(snapshot, known);
+    }
+    for (const ready of job.hold(snapshot)) {
+      const keyed = job.keys.apply(ready);
+      if (ready.final) this.final = keyed;
+      else if (!this.cache.has(ready.at)) this.store(ready.at, keyed);
+    }
+  }
+
+  private timeSnapshot(at: number): void {
+    const now = performance.now();
+    if (at === this.lastSnapshotAt + 1)
+      this.snapshotMs = 0.8 * this.snapshotMs + 0.2 * (now - this.lastSnapshotTime);
+    this.lastSnapshotAt = at;
+    this.lastSnapshotTime = now;
+  }
+
+  private store(at: number, snapshot: HeapSnapshot): void {
+    this.cache.set(at, snapshot);
+    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+  }
+
+  /** Compares the re-run's events with the trace's; stops at the first that differs. */
+  private check(job: Job, batch: EventBatch): void {
+    const trace = this.subject?.trace;
+    if (job !== this.job || !trace) return;
+    const end = Math.min(batch.count, trace.size - batch.first);
+    for (let k = 0; k < end; k++) {
+      const i = batch.first + k;
+      const kind = batch.kind[k];
+      let same =
+        kind === trace.kindAt(i) && batch.obj[k] === trace.objAt(i) && batch.line[k] === trace.lineAt(i);
+      if (same)
+        for (const col of CHECKED_FIELDS[kind])
+          if (batch.f[k * FIELD_COLUMNS + col] !== trace.field(i, col)) same = false;
+      if (!same) {
+        this.diverge(i, trace, kind, batch.line[k]);
+        return;
+      }
+    }
+  }
+
+  private diverge(at: number, trace: Trace, kind: number, line: number): void {
+    if (this.diverged && this.diverged.at <= at) return;
+    const recorded = describe(KIND_NAMES[trace.kindAt(at)], trace.lineAt(at));
+    const again = describe(KIND_NAMES[kind], line);
+    this.diverged = {
+      at,
+      message:
+        `Run again, the program went differently from event ${at} on (the recording has ${recorded}, ` +
+        `the new run ${again}): it depends on something outside it, such as the time or a random ` +
+        `number without a seed. Its variables can be shown up to event ${at - 1} only.`,
+    };
+    this.stopJob();
+  }
+
+  /** Starts over when the trace or the way to run it again changes. */
+  private use(subject: Subject): void {
+    const same =
+      this.subject &&
+      this.subject.trace === subject.trace &&
+      JSON.stringify(this.subject.replay) === JSON.stringify(subject.replay);
+    if (same) return;
+    this.stopJob();
+    this.subject = subject;
+    this.cache.clear();
+    this.failed.clear();
+    this.final = null;
+    this.diverged = null;
+  }
+}
+
+/** The trace ends with the run stopped (or over a limit) at `at`: what holds there is the event before. */
+function stoppedBefore(trace: Trace, at: number): boolean {
+  if (at === 0 || trace.kindAt(at) !== RUN_END) return false;
+  const status = trace.str(at, 0);
+  return status === 'stopped' || status === 'timeout' || status === 'limit';
+}
+
+function describe(kind: string, line: number): string {
+  return line > 0 ? `a ${kind} event at line ${line}` : `a ${kind} event`;
+}

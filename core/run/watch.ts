@@ -1,0 +1,84 @@
+/**
+ * The worker's side of a run an inspector watches (core/inspect/inspector.ts): the program runs
+ * again, recorded as any run, held by the recorder's own gate (hold at an event count, step one
+ * event) at each event count of a window, where the probe's heap walk (ys_probe/heap.py) describes
+ * the program's frames and objects; at the window's last count the run waits for the host to name
+ * the next window, or to stop it. An ordinary run never comes here.
+ */
+import type { PyProxy } from 'pyodide/ffi';
+import { Action, EndReason, endReason, waitForAnswer, windowOf, withdrawInterrupt } from './control.ts';
+import type { FromWorker, WatchWindow } from './messages.ts';
+
+/** What a watcher asks of the recorder: to hold at an event count, and how many it has recorded. */
+export interface RecorderGate {
+  hold_at(count: number): void;
+  recorded(): number;
+}
+
+/** The probe's heap walk, as Python functions that never raise into JavaScript. */
+interface HeapWalk {
+  remember_main(): void;
+  snapshot_json(kind: number): string;
+  final_json(): string;
+}
+
+export class Watcher {
+  private first: number;
+  private last: number;
+  private stopped = false;
+  private readonly heap: HeapWalk;
+
+  constructor(
+    window: WatchWindow,
+    heap: PyProxy,
+    private readonly recorder: RecorderGate,
+    private readonly control: Int32Array,
+    private readonly post: (message: FromWorker) => void,
+  ) {
+    this.first = window.first;
+    this.last = window.last;
+    this.heap = heap as unknown as HeapWalk;
+  }
+
+  /** The event count the run first holds at. */
+  get start(): number {
+    return this.first;
+  }
+
+  /** Before the program's first line: its module is what a snapshot after its end shows. */
+  installed(): void {
+    this.heap.remember_main();
+  }
+
+  /**
+   * The recorder's waiter for a watched run: `events` have been recorded (and sent), the last of
+   * them of kind `kind`. Returns the host's action as the recorder takes it.
+   */
+  held(events: number, kind: number): number {
+    // after a stop nothing may wait again: the stop's answer is spent (the program's unwinding records events)
+    if (this.stopped || endReason(this.control) !== EndReason.none) return this.stop();
+    if (events >= this.first && events <= this.last) {
+      this.post({ type: 'snapshot', at: events - 1, json: this.heap.snapshot_json(kind), final: false });
+      if (events < this.last) return Action.stepEvent;
+    }
+    this.post({ type: 'held', events });
+    const action = waitForAnswer(this.control);
+    if (action === Action.stop) return this.stop();
+    [this.first, this.last] = windowOf(this.control);
+    if (this.first <= events + 1) return Action.stepEvent;
+    this.recorder.hold_at(this.first);
+    return Action.resume;
+  }
+
+  /** The program has ended (not stopped): its globals as they are now hold for the events left. */
+  ended(): void {
+    if (this.stopped) return;
+    this.post({ type: 'snapshot', at: this.recorder.recorded(), json: this.heap.final_json(), final: true });
+  }
+
+  private stop(): number {
+    this.stopped = true;
+    withdrawInterrupt(this.control);
+    return Action.stop;
+  }
+}
