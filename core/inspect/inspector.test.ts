@@ -4,6 +4,7 @@ import { Runner } from '../run/runner.ts';
 import { KIND_CODE } from '../trace/schema.ts';
 import type { Trace } from '../trace/trace.ts';
 import { Inspector, type Subject } from './inspector.ts';
+import { replayOf } from './replay.ts';
 import type { Frame, HeapObject, HeapSnapshot, Value } from './snapshot.ts';
 
 let runner: Runner;
@@ -20,7 +21,9 @@ afterAll(async () => {
 async function recorded(source: string): Promise<Subject> {
   const { trace, summary } = await recordTrace({ source }, runner);
   expect(summary.status, summary.message).toBe('ok');
-  return { trace, replay: { source } };
+  const replay = replayOf(trace);
+  if ('cannot' in replay) throw new Error(replay.cannot);
+  return { trace, replay };
 }
 
 /** The event of the program's `print(text)`. */

@@ -4,6 +4,7 @@ import { TRACE_FORMATS, type TraceFormat } from '../../core/session/protocol.ts'
 import type { Policy } from '../../core/run/types.ts';
 
 export const USAGE = `Usage: yieldscope record PROGRAM.py [options]
+       yieldscope inspect TRACE --at N [--json]
 
 Runs a Python program (CPython 3.14 in WebAssembly) and records every generator, coroutine,
 iterator, deque and context-manager event into a trace file. The program's folder is readable
@@ -24,6 +25,11 @@ Options:
 Prints one summary line: events, status and time. Exit status: 0 when the recording was written
 (also when the program itself raised: the error is in the trace), 2 for bad usage, an
 unreadable program or a program folder too big to mount, 1 for an internal failure. Ctrl-C stops the program and still writes the trace.
+
+inspect runs the trace's program again up to event N (counted from 0) and prints the frames, their
+variables and the objects they reach at that moment (--json: as JSON, frames with kind, name, state,
+line and variables, objects by key with type and references). Exit status 2 when the trace cannot
+be read or its program cannot be run again the same way (the message says why).
 `;
 
 export class UsageError extends Error {}
@@ -40,7 +46,14 @@ export interface RecordCommand {
   switchInterval?: number;
 }
 
-export type Command = RecordCommand | { command: 'help' };
+export interface InspectCommand {
+  command: 'inspect';
+  trace: string;
+  at: number;
+  json: boolean;
+}
+
+export type Command = RecordCommand | InspectCommand | { command: 'help' };
 
 const POLICIES: readonly Policy[] = ['fifo', 'lifo', 'random', 'priority'];
 
@@ -60,6 +73,8 @@ export function parseCommand(argv: readonly string[]): Command {
         policy: { type: 'string' },
         seed: { type: 'string' },
         'switch-interval': { type: 'string' },
+        at: { type: 'string' },
+        json: { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -69,10 +84,19 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.help) return { command: 'help' };
   const [command, program, ...extra] = positionals;
   if (command === undefined) throw new UsageError('no command given: try `yieldscope record PROGRAM.py`');
-  if (command !== 'record') throw new UsageError(`unknown command "${command}": the command is record`);
-  if (program === undefined) throw new UsageError('record needs the Python program to run');
+  if (command !== 'record' && command !== 'inspect')
+    throw new UsageError(`unknown command "${command}": the commands are record and inspect`);
+  if (program === undefined)
+    throw new UsageError(
+      command === 'record' ? 'record needs the Python program to run' : 'inspect needs a trace file',
+    );
   if (extra.length > 0)
-    throw new UsageError(`one program at a time: unexpected ${extra.map((a) => `"${a}"`).join(' ')}`);
+    throw new UsageError(
+      `one ${command === 'record' ? 'program' : 'trace'} at a time: unexpected ${extra.map((a) => `"${a}"`).join(' ')}`,
+    );
+  if (command === 'inspect') return inspectCommand(program, values);
+  if (values.at !== undefined || values.json)
+    throw new UsageError('--at and --json are options of inspect, not record');
 
   const format = values.format ?? 'native';
   if (!TRACE_FORMATS.includes(format as TraceFormat))
@@ -92,6 +116,21 @@ export function parseCommand(argv: readonly string[]): Command {
     seed: number('--seed', values.seed, 0, 2 ** 31 - 1, true),
     switchInterval: number('--switch-interval', values['switch-interval'], 1, 10_000, true),
   };
+}
+
+function inspectCommand(
+  trace: string,
+  values: { at?: string; json?: boolean; [other: string]: unknown },
+): InspectCommand {
+  const at = number('--at', values.at, 0, 2 ** 31 - 1, true);
+  if (at === undefined) throw new UsageError('inspect needs --at N, the event to show (counted from 0)');
+  const recordOnly = ['out', 'format', 'max-events', 'timeout', 'policy', 'seed', 'switch-interval'];
+  const misplaced = recordOnly.filter((name) => values[name] !== undefined);
+  if (misplaced.length > 0)
+    throw new UsageError(
+      `${misplaced.map((name) => `--${name}`).join(', ')}: options of record, not inspect`,
+    );
+  return { command: 'inspect', trace, at, json: values.json ?? false };
 }
 
 function number(

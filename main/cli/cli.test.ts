@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readTraceFile } from '../../core/trace/open.ts';
+import type { HeapSnapshot } from '../../core/inspect/snapshot.ts';
 import type { Trace } from '../../core/trace/trace.ts';
 import { RECORDING_LINE } from './progress.ts';
 
@@ -254,5 +255,42 @@ describe('yieldscope CLI', () => {
     expect(stdout).toContain('status stopped');
     const trace = await traceAt(file);
     expect(trace.event(trace.size - 1)).toMatchObject({ kind: 'run.end', status: 'stopped' });
+  });
+
+  it('inspects a saved trace at an event: frames, variables and objects, as text or JSON', async () => {
+    const out = join(dir, 'inspected.ystrace');
+    expect((await yieldscope('record', join(dir, 'countdown.py'), '--out', out)).code).toBe(0);
+    const trace = await traceAt(out);
+    const second = [...trace.events()].filter((e) => e.kind === 'stdout')[1].seq;
+
+    const text = await yieldscope('inspect', out, '--at', String(second));
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain(`Event ${second} of ${trace.size} (stdout, line 7).`);
+    expect(text.stdout).toMatch(/generator countdown \(lane \d+\) {2}suspended at line 3\n {6}n = 2/);
+    expect(text.stdout).toContain('      k = 2');
+
+    const json = await yieldscope('inspect', out, '--at', String(second), '--json');
+    expect(json.code, json.stderr).toBe(0);
+    const snapshot = JSON.parse(json.stdout) as HeapSnapshot;
+    expect(snapshot.at).toBe(second);
+    expect(snapshot.stack.map((f) => [f.kind, f.name])).toEqual([['module', '<module>']]);
+    expect(snapshot.suspended).toMatchObject([
+      { kind: 'generator', name: 'countdown', state: 'suspended', line: 3 },
+    ]);
+    expect(snapshot.suspended[0].locals).toEqual([{ name: 'n', value: { v: '2' } }]);
+
+    const past = await yieldscope('inspect', out, '--at', String(trace.size));
+    expect(past.code).toBe(2);
+    expect(past.stderr).toContain(`is past the trace's end: its events are 0 to ${trace.size - 1}`);
+  });
+
+  it('refuses to inspect a trace whose program read its folder, saying why', async () => {
+    const out = join(dir, 'reads.ystrace');
+    expect((await yieldscope('record', join(dir, 'reads.py'), '--out', out)).code).toBe(0);
+    const trace = await traceAt(out);
+    const { code, stderr } = await yieldscope('inspect', out, '--at', String(trace.size - 1));
+    expect(code).toBe(2);
+    // a trace that records its reads is refused at once; without them, the re-run meets no file
+    expect(stderr).toMatch(/read data\.txt from its folder, which a trace does not keep|went differently/);
   });
 });

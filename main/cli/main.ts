@@ -1,6 +1,7 @@
 /** Entry of the `yieldscope` command (started by main/cli/yieldscope.js under tsx). */
 import { RunInputError, RunnerError } from '../../core/run/runner.ts';
 import { parseCommand, USAGE, UsageError } from './args.ts';
+import { inspect } from './inspect.ts';
 import { record } from './record.ts';
 
 /** Exit status: 0 recorded (whatever the program did), 2 bad usage or unusable input, 1 internal failure. */
@@ -11,7 +12,8 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(USAGE);
       return 0;
     }
-    await record(command, { say: (line) => console.log(line), progress: process.stderr });
+    if (command.command === 'inspect') await inspect(command, (text) => console.log(text));
+    else await record(command, { say: (line) => console.log(line), progress: process.stderr });
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {

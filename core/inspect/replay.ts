@@ -1,0 +1,62 @@
+import type { Policy, RunOptions } from '../run/types.ts';
+import { KIND_CODE } from '../trace/schema.ts';
+import type { Trace } from '../trace/trace.ts';
+
+/** Why a trace's program cannot be run again, in words for the user. */
+export interface CannotReplay {
+  cannot: string;
+}
+
+const RUN_START = KIND_CODE['run.start'];
+const STDIN = KIND_CODE.stdin;
+const FILE = KIND_CODE.file;
+
+/**
+ * How to run a trace's program again exactly as it ran (BRIEF contract 3): its source, file name
+ * and options from run.start (trace format 2). `folder`: the program's folder, which a host that
+ * ran it still knows; a trace alone does not keep what the program read there.
+ */
+export function replayOf(trace: Trace, folder?: { programDir: string }): RunOptions | CannotReplay {
+  if (trace.size === 0 || trace.kindAt(0) !== RUN_START)
+    return { cannot: 'This trace does not start with its run, so its program cannot be run again.' };
+  const source = trace.str(0, 3);
+  if (source === null)
+    return {
+      cannot:
+        'This trace was recorded by an older Yieldscope and does not carry its program: record it ' +
+        'again to see its variables.',
+    };
+  const options = parseOptions(trace.str(0, 2));
+  for (let i = 0; i < trace.size; i++) {
+    const kind = trace.kindAt(i);
+    if (kind === STDIN)
+      return {
+        cannot:
+          'The program read input, which this version cannot give it again, so its variables cannot be shown.',
+      };
+    if (kind === FILE && !folder && trace.str(i, 1) === 'read')
+      return {
+        cannot:
+          `The program read ${trace.str(i, 0)} from its folder, which a trace does not keep, so it ` +
+          'cannot be run again here: run the program itself to see its variables.',
+      };
+  }
+  return { source, fileName: trace.str(0, 1) ?? 'main.py', ...options, ...folder };
+}
+
+function parseOptions(text: string | null): Partial<RunOptions> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text ?? '{}');
+  } catch {
+    return {};
+  }
+  if (typeof parsed !== 'object' || parsed === null) return {};
+  const o = parsed as Record<string, unknown>;
+  const out: Partial<RunOptions> = {};
+  if (typeof o.policy === 'string') out.policy = o.policy as Policy;
+  if (typeof o.seed === 'number') out.seed = o.seed;
+  if (typeof o.switchInterval === 'number') out.switchInterval = o.switchInterval;
+  if (typeof o.maxEvents === 'number') out.maxEvents = o.maxEvents;
+  return out;
+}
