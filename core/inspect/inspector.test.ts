@@ -5,7 +5,7 @@ import { KIND_CODE } from '../trace/schema.ts';
 import type { Trace } from '../trace/trace.ts';
 import { Inspector, type Subject } from './inspector.ts';
 import { replayOf } from './replay.ts';
-import type { Frame, HeapObject, HeapSnapshot, Value } from './snapshot.ts';
+import type { Frame, HeapObject, HeapSnapshot, Value } from '../session/snapshot.ts';
 
 let runner: Runner;
 let inspector: Inspector;

@@ -27,7 +27,7 @@ import type { EventBatch } from '../trace/batch.ts';
 import { FIELD_COLUMNS, KIND_CODE, KIND_NAMES, KINDS } from '../trace/schema.ts';
 import type { Trace } from '../trace/trace.ts';
 import { KeyMap } from './keys.ts';
-import type { HeapSnapshot, Inspection } from './snapshot.ts';
+import type { HeapSnapshot, Inspection } from '../session/snapshot.ts';
 
 /** What the inspector needs of core/run/runner.ts's Runner: its own worker. */
 export interface InspectEngine {
@@ -352,11 +352,10 @@ export class Inspector {
 
   /** Starts over when the trace or the way to run it again changes. */
   private use(subject: Subject): void {
-    const same =
-      this.subject &&
-      this.subject.trace === subject.trace &&
-      JSON.stringify(this.subject.replay) === JSON.stringify(subject.replay);
-    if (same) return;
+    if (this.subject?.trace === subject.trace && sameReplay(this.subject.replay, subject.replay)) {
+      this.subject = subject;
+      return;
+    }
     this.stopJob();
     this.subject = subject;
     this.cache.clear();
@@ -364,6 +363,13 @@ export class Inspector {
     this.final = null;
     this.diverged = null;
   }
+}
+
+function sameReplay(a: Subject['replay'], b: Subject['replay']): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every(
+    (key) => (a as Record<string, unknown>)[key] === (b as Record<string, unknown>)[key],
+  );
 }
 
 /** The trace ends with the run stopped (or over a limit) at `at`: what holds there is the event before. */

@@ -1,4 +1,4 @@
-import { rekeySnapshot, type HeapSnapshot } from './snapshot.ts';
+import type { Frame, HeapObject, HeapSnapshot, Value, Variable } from '../session/snapshot.ts';
 
 /** Keys the heap walk gives objects without a trace id: valid within one re-run only. */
 const RUN_KEY = /^k\d+$/;
@@ -38,4 +38,24 @@ export class KeyMap {
   apply(snapshot: HeapSnapshot): HeapSnapshot {
     return rekeySnapshot(snapshot, (key) => this.key(key));
   }
+}
+
+/** The snapshot with every key mapped (a generator's frame shares its object's key). */
+function rekeySnapshot(snapshot: HeapSnapshot, map: (key: string) => string): HeapSnapshot {
+  const value = (v: Value): Value => ('r' in v ? { r: map(v.r) } : v);
+  const variables = (vars: Variable[]): Variable[] =>
+    vars.map((x) => ({ name: x.name, value: value(x.value) }));
+  const frame = (f: Frame): Frame => ({ ...f, key: map(f.key), locals: variables(f.locals) });
+  return {
+    ...snapshot,
+    stack: snapshot.stack.map(frame),
+    suspended: snapshot.suspended.map(frame),
+    objects: snapshot.objects.map((o) => {
+      const out: HeapObject = { ...o, key: map(o.key) };
+      if (o.items) out.items = o.items.map(value);
+      if (o.entries) out.entries = o.entries.map(([k, v]) => [value(k), value(v)]);
+      if (o.attrs) out.attrs = variables(o.attrs);
+      return out;
+    }),
+  };
 }

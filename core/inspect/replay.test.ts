@@ -46,6 +46,10 @@ describe('running a trace again as it ran', () => {
       { kind: 'file', obj: 0, line: 1, path: 'data.txt', change: 'read', size: 5, text: null, bytes: null },
     );
     expect(replayOf(reads)).toEqual({ cannot: expect.stringContaining('read data.txt from its folder') });
-    expect(replayOf(reads, { programDir: '/home/me/prog' })).toMatchObject({ programDir: '/home/me/prog' });
+    expect(replayOf(reads, 1, { programDir: '/home/me/prog' })).toMatchObject({
+      programDir: '/home/me/prog',
+    });
+    // before the read, the program can be run again without its folder
+    expect(replayOf(reads, 0)).toMatchObject({ source: 'open("data.txt")\n' });
   });
 });

@@ -11,12 +11,32 @@ const RUN_START = KIND_CODE['run.start'];
 const STDIN = KIND_CODE.stdin;
 const FILE = KIND_CODE.file;
 
+/** Per trace, how far it was searched for events a re-run cannot repeat, and the first found. */
+const searched = new WeakMap<Trace, { to: number; stdin: number; read: number }>();
+
+/** The first stdin event and the first read of the folder among events 0..to of a trace (Infinity: none). */
+function unrepeatable(trace: Trace, to: number): { stdin: number; read: number } {
+  const seen = searched.get(trace) ?? { to: 0, stdin: Infinity, read: Infinity };
+  for (let i = seen.to; i <= to && i < trace.size; i++) {
+    const kind = trace.kindAt(i);
+    if (kind === STDIN) seen.stdin = Math.min(seen.stdin, i);
+    else if (kind === FILE && trace.str(i, 1) === 'read') seen.read = Math.min(seen.read, i);
+  }
+  seen.to = Math.max(seen.to, Math.min(to + 1, trace.size));
+  searched.set(trace, seen);
+  return seen;
+}
+
 /**
- * How to run a trace's program again exactly as it ran (BRIEF contract 3): its source, file name
- * and options from run.start (trace format 2). `folder`: the program's folder, which a host that
- * ran it still knows; a trace alone does not keep what the program read there.
+ * How to run a trace's program again exactly as it ran up to event `to` (BRIEF contract 3): its
+ * source, file name and options from run.start (trace format 2). `folder`: the program's folder,
+ * which a host that ran it still knows; a trace alone does not keep what the program read there.
  */
-export function replayOf(trace: Trace, folder?: { programDir: string }): RunOptions | CannotReplay {
+export function replayOf(
+  trace: Trace,
+  to = trace.size - 1,
+  folder?: { programDir: string },
+): RunOptions | CannotReplay {
   if (trace.size === 0 || trace.kindAt(0) !== RUN_START)
     return { cannot: 'This trace does not start with its run, so its program cannot be run again.' };
   const source = trace.str(0, 3);
@@ -26,21 +46,20 @@ export function replayOf(trace: Trace, folder?: { programDir: string }): RunOpti
         'This trace was recorded by an older Yieldscope and does not carry its program: record it ' +
         'again to see its variables.',
     };
+  const { stdin, read } = unrepeatable(trace, to);
+  if (stdin <= to)
+    return {
+      cannot:
+        'The program read input before this moment, which this version cannot give it again, so its ' +
+        'variables cannot be shown here.',
+    };
+  if (read <= to && !folder)
+    return {
+      cannot:
+        `The program read ${trace.str(read, 0)} from its folder, which a trace does not keep, so it ` +
+        'cannot be run again here: run the program itself to see its variables.',
+    };
   const options = parseOptions(trace.str(0, 2));
-  for (let i = 0; i < trace.size; i++) {
-    const kind = trace.kindAt(i);
-    if (kind === STDIN)
-      return {
-        cannot:
-          'The program read input, which this version cannot give it again, so its variables cannot be shown.',
-      };
-    if (kind === FILE && !folder && trace.str(i, 1) === 'read')
-      return {
-        cannot:
-          `The program read ${trace.str(i, 0)} from its folder, which a trace does not keep, so it ` +
-          'cannot be run again here: run the program itself to see its variables.',
-      };
-  }
   return { source, fileName: trace.str(0, 1) ?? 'main.py', ...options, ...folder };
 }
 

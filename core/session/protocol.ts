@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { EventBatch } from '../trace/batch.ts';
 import type { ReadyProgress, RunSummary } from '../run/types.ts';
 import type { LessonList } from './lesson.ts';
+import type { Inspection } from './snapshot.ts';
 
 export type { Lesson, LessonList, LessonProblem } from './lesson.ts';
 
@@ -76,6 +77,17 @@ export type SaveTraceRequest = z.infer<typeof SaveTraceRequest>;
 export const OpenProgramRequest = z.object({ dialog: z.literal(true) }).strict();
 export type OpenProgramRequest = z.infer<typeof OpenProgramRequest>;
 
+/** The frames and objects after event `at` of the current trace (live or opened). */
+export const InspectRequest = z
+  .object({
+    at: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1),
+  })
+  .strict();
+
 /** Every request a renderer can send: method name → schema of its single argument. */
 export const REQUESTS = {
   hello: z.undefined(),
@@ -88,6 +100,7 @@ export const REQUESTS = {
   openTrace: OpenTraceRequest,
   saveTrace: SaveTraceRequest,
   openProgram: OpenProgramRequest,
+  inspect: InspectRequest,
 } as const;
 export type Method = keyof typeof REQUESTS;
 
@@ -127,6 +140,7 @@ export interface Replies {
   openTrace: { runId: number; name: string; events: number } | { cancelled: true };
   saveTrace: SavedTrace | { cancelled: true };
   openProgram: OpenedProgram | { cancelled: true };
+  inspect: Inspection;
 }
 
 export type RunState = 'running' | 'paused' | 'ended';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readTraceFile } from '../../core/trace/open.ts';
-import type { HeapSnapshot } from '../../core/inspect/snapshot.ts';
+import type { HeapSnapshot } from '../../core/session/snapshot.ts';
 import type { Trace } from '../../core/trace/trace.ts';
 import { RECORDING_LINE } from './progress.ts';
 

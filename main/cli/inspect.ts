@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Inspector } from '../../core/inspect/inspector.ts';
 import { replayOf } from '../../core/inspect/replay.ts';
-import type { Frame, HeapObject, HeapSnapshot, Value } from '../../core/inspect/snapshot.ts';
+import type { Frame, HeapObject, HeapSnapshot, Value } from '../../core/session/snapshot.ts';
 import { Runner } from '../../core/run/runner.ts';
 import { TraceFileError } from '../../core/trace/file-error.ts';
 import { readTraceFile } from '../../core/trace/open.ts';
@@ -14,7 +14,7 @@ export async function inspect(command: InspectCommand, say: (text: string) => vo
   const trace = await readTrace(command.trace);
   if (command.at >= trace.size)
     throw new UsageError(`--at ${command.at} is past the trace's end: its events are 0 to ${trace.size - 1}`);
-  const replay = replayOf(trace);
+  const replay = replayOf(trace, command.at);
   if ('cannot' in replay) throw new UsageError(replay.cannot);
   const inspector = new Inspector(() => new Runner());
   try {

@@ -14,6 +14,10 @@ export function refusingEngine(): Engine & { runs: unknown[] } {
       runs.push(options);
       throw new Error('this test expected nothing to run');
     },
+    watch: (options) => {
+      runs.push(options);
+      throw new Error('this test expected nothing to run');
+    },
     close: async () => undefined,
   };
 }

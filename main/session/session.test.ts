@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Runner } from '../../core/run/runner.ts';
 import type { OpenedProgram, SessionEvent } from '../../core/session/protocol.ts';
+import type { Inspection } from '../../core/session/snapshot.ts';
 import type { EventBatch } from '../../core/trace/batch.ts';
 import { Trace } from '../../core/trace/trace.ts';
 import { refusingEngine } from './refusing-engine.ts';
@@ -123,6 +124,25 @@ describe('a session with the real core', () => {
       .map((e) => e.text)
       .join('');
     expect(printed).toBe('got 0\ngot 1\ngot 2\n');
+  });
+
+  it('shows the variables and objects at an event of the current trace, run again beside the live engine', async () => {
+    const { runId } = (await session.call('run', { source: PROGRAM, fileName: 'producer.py' })) as {
+      runId: number;
+    };
+    await ended(runId);
+    const trace = traceOfRun(runId);
+    const at = [...trace.events()].find((e) => e.kind === 'stdout' && e.text === 'got 1\n')!.seq;
+    const inspection = (await session.call('inspect', { at })) as Inspection;
+    if (!inspection.ok) throw new Error(inspection.message);
+    const { stack, suspended, objects } = inspection.snapshot;
+    const globals = Object.fromEntries(stack[0].locals.map((v) => [v.name, v.value]));
+    expect(globals.v).toEqual({ v: '1' });
+    const q = objects.find((o) => 'r' in globals.q && o.key === globals.q.r)!;
+    expect(q).toMatchObject({ shape: 'deque', maxlen: 2, items: [{ v: '0' }, { v: '1' }] });
+    expect(suspended).toMatchObject([{ name: 'producer', state: 'suspended', line: 6 }]);
+    expect(suspended[0].locals.find((v) => v.name === 'q')!.value).toEqual(globals.q);
+    await expect(session.call('inspect', { at: -1 })).rejects.toThrow('bad inspect request');
   });
 
   it('gives each run a fresh interpreter state on the warm Python', async () => {

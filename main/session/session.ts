@@ -17,6 +17,9 @@ import type {
   RunOptions,
   RunSummary,
 } from '../../core/run/types.ts';
+import { Inspector, type InspectEngine } from '../../core/inspect/inspector.ts';
+import { replayOf } from '../../core/inspect/replay.ts';
+import type { Inspection } from '../../core/session/snapshot.ts';
 import {
   parseRequest,
   type Hello,
@@ -37,11 +40,9 @@ import { OpenedPrograms } from './programs.ts';
 import { LastRecording } from './recording.ts';
 import { traceBatches, traceSummary } from './replay.ts';
 
-/** The part of core/run/runner.ts's Runner a session uses. */
-export interface Engine {
-  readonly ready: Promise<void>;
+/** The part of core/run/runner.ts's Runner a session uses (`watch`: an inspector's, see core/inspect). */
+export interface Engine extends InspectEngine {
   run(options: RunOptions, onBatch: BatchListener, onHold?: HoldListener): RunHandle;
-  close(): Promise<void>;
 }
 
 /** Native file dialogs of a desktop host; each resolves to the chosen path, or null when cancelled. */
@@ -82,6 +83,8 @@ interface Current {
   /** The live run's control; null for a trace opened from a file. */
   handle: RunHandle | null;
   state: RunState;
+  /** The folder the run's program was opened from: what it read there, to run it again (core/inspect). */
+  folder?: { programDir: string };
 }
 
 export class Session {
@@ -95,6 +98,8 @@ export class Session {
   /** Runs and opened traces replace the current trace one at a time, in the order asked. */
   private replacing: Promise<unknown> = Promise.resolve();
   private keeping: Promise<void> = Promise.resolve();
+  /** Started on the first `inspect`: an engine of its own, so inspecting never disturbs a live run. */
+  private inspector: Inspector | null = null;
 
   constructor(private readonly options: SessionOptions) {
     this.lastRecording = new LastRecording(options.dataFolder);
@@ -137,6 +142,7 @@ export class Session {
   async close(): Promise<void> {
     await this.stopLive();
     await this.keeping;
+    await this.inspector?.close();
     await this.engine.close();
   }
 
@@ -166,6 +172,7 @@ export class Session {
     },
     openTrace: (arg) => this.oneAtATime(() => this.openTrace(arg)),
     saveTrace: (arg) => this.saveTrace(arg),
+    inspect: ({ at }) => this.inspect(at),
     openProgram: async () => {
       const path = await this.dialogs().openProgram();
       return path === null ? { cancelled: true } : this.readProgram(path);
@@ -198,6 +205,7 @@ export class Session {
       trace: new Trace(),
       handle: null,
       state: 'running',
+      folder: programDir === undefined ? undefined : { programDir },
     };
     const { runId, trace } = current;
     this.current = current;
@@ -270,6 +278,17 @@ export class Session {
     const next = this.replacing.then(job, job);
     this.replacing = next.catch(() => undefined);
     return next;
+  }
+
+  private async inspect(at: number): Promise<Inspection> {
+    const current = this.current;
+    if (!current)
+      throw new SessionError('There are no variables to show yet: run a program or open a trace first.');
+    this.inspector ??= new Inspector(() => this.options.startEngine(() => undefined));
+    return this.inspector.at(
+      { trace: current.trace, replay: replayOf(current.trace, at, current.folder) },
+      at,
+    );
   }
 
   private async openTrace(arg: Arg<'openTrace'>): Promise<Replies['openTrace']> {

@@ -1,7 +1,8 @@
 /**
  * A heap snapshot: the program's frames and the objects they reach, after one event of a run. Made
  * by the probe's heap walk (core/probe/ys_probe/heap.py) in an inspector's re-run of the program
- * (inspector.ts); plain data, so a host sends it to the renderer and the CLI prints it as JSON.
+ * (core/inspect/inspector.ts); plain data that a host sends the renderer (the `inspect` request)
+ * and the CLI prints as JSON.
  */
 
 /** A variable's or an item's value: a small value inline (its bounded repr), or a reference to an object. */
@@ -106,23 +107,3 @@ export type Inspection =
    * trace) or the re-run failed. The message says so in words a student understands.
    */
   | { ok: false; reason: 'diverged' | 'unavailable'; message: string };
-
-/** Every object key a snapshot mentions, with a function mapping each (frames share their generator's). */
-export function rekeySnapshot(snapshot: HeapSnapshot, map: (key: string) => string): HeapSnapshot {
-  const value = (v: Value): Value => ('r' in v ? { r: map(v.r) } : v);
-  const variables = (vars: Variable[]): Variable[] =>
-    vars.map((x) => ({ name: x.name, value: value(x.value) }));
-  const frame = (f: Frame): Frame => ({ ...f, key: map(f.key), locals: variables(f.locals) });
-  return {
-    ...snapshot,
-    stack: snapshot.stack.map(frame),
-    suspended: snapshot.suspended.map(frame),
-    objects: snapshot.objects.map((o) => {
-      const out: HeapObject = { ...o, key: map(o.key) };
-      if (o.items) out.items = o.items.map(value);
-      if (o.entries) out.entries = o.entries.map(([k, v]) => [value(k), value(v)]);
-      if (o.attrs) out.attrs = variables(o.attrs);
-      return out;
-    }),
-  };
-}
