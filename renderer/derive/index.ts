@@ -1,5 +1,6 @@
 import type { Trace } from '../../core/trace/trace.ts';
 import { KIND_CODE } from '../../core/trace/schema.ts';
+import { JoinIndex } from './awaits.ts';
 import { ConsoleIndex } from './console.ts';
 import { ContextIndex } from './contexts.ts';
 import { DequeIndex } from './deques.ts';
@@ -23,8 +24,10 @@ export class TraceIndex {
   readonly generators: GeneratorIndex;
   readonly contexts: ContextIndex;
   readonly console: ConsoleIndex;
+  readonly joins: JoinIndex;
 
   constructor(readonly trace: Trace) {
+    this.joins = new JoinIndex(trace);
     this.deques = new DequeIndex(trace);
     this.iterators = new IteratorIndex(trace);
     this.generators = new GeneratorIndex(trace);
@@ -89,6 +92,13 @@ export class TraceIndex {
         case K.stdout:
         case K.stderr:
           this.console.ingest(i);
+          break;
+        case K['sched.spawn']:
+        case K['sched.park']:
+        case K['sched.wake']:
+        case K['sched.pick']:
+        case K['sched.done']:
+          this.joins.ingest(i);
           break;
       }
     }

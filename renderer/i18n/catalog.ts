@@ -10,6 +10,7 @@ import { help } from './messages/help.ts';
 import { notices } from './messages/notices.ts';
 import { status } from './messages/status.ts';
 import { toolbar } from './messages/toolbar.ts';
+import { words } from './messages/words.ts';
 import type { Area } from './message.ts';
 
 // One list of languages for the interface and the lessons.
@@ -20,7 +21,7 @@ export type { Area, Message } from './message.ts';
 /** Each language's own name, as its readers write it. */
 export const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-TW': '繁體中文' };
 
-export const MESSAGES = { app, files, help, notices, status, toolbar } satisfies Record<string, Area>;
+export const MESSAGES = { app, files, help, notices, status, toolbar, words } satisfies Record<string, Area>;
 
 export type MessageKey = {
   [A in keyof typeof MESSAGES]: `${A}.${keyof (typeof MESSAGES)[A] & string}`;

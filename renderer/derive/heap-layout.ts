@@ -1,0 +1,262 @@
+/**
+ * Where the Frames and objects view draws a heap snapshot: frames in a column on the left (the call
+ * stack, then the generators and coroutines off it), objects in columns to the right by how far they
+ * are from a frame, and an arrow for every reference. Boxes never overlap: each column stacks its
+ * boxes. Positions stay put as the cursor moves: an object keeps its column and its place in the
+ * column's order from the previous layout (`previous`), so what changed is what moves.
+ *
+ * A generator's or coroutine's object is drawn as its frame (the frame has the object's key), so a
+ * deque slot holding a generator points at that generator's frame, on the stack or off it.
+ */
+import type { Frame, HeapObject, HeapSnapshot, Value } from '../../core/session/snapshot.ts';
+
+export const GEOMETRY = {
+  /** A character of the view's monospace text, px (text is measured by its length). */
+  char: 7.2,
+  row: 22,
+  header: 22,
+  pad: 8,
+  gapX: 56,
+  gapY: 14,
+  frameWidth: 220,
+  /** Gap between the call stack and the frames off it, with room for its title. */
+  suspendedGap: 34,
+  minCell: 28,
+  maxCell: 160,
+};
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** A row or cell: a small value written in it, or a reference drawn from it. */
+export interface Slot {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** A variable's or attribute's name, a dict entry's key text, or an index. */
+  label: string;
+  value: Value;
+}
+
+export interface FrameBox {
+  key: string;
+  frame: Frame;
+  onStack: boolean;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  slots: Slot[];
+}
+
+export interface ObjectBox {
+  key: string;
+  object: HeapObject;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Items laid out in a row (list, tuple, deque, set) or in rows (dict, attributes). */
+  slots: Slot[];
+  /** For a large container: where the left-out items are shown (`… n more`), if any. */
+  gap: { x: number; y: number; count: number } | null;
+}
+
+export interface Arrow {
+  /** The slot's owner (frame or object key) and index: what the arrow leaves from. */
+  from: { owner: string; slot: number };
+  to: string;
+  start: Point;
+  end: Point;
+}
+
+export interface HeapLayout {
+  frames: FrameBox[];
+  objects: ObjectBox[];
+  arrows: Arrow[];
+  width: number;
+  height: number;
+  /** Object keys per column, in order: what the next layout keeps. */
+  columns: string[][];
+}
+
+const G = GEOMETRY;
+const ROWS: ReadonlySet<string> = new Set(['dict', 'instance']);
+
+function textWidth(text: string): number {
+  return text.length * G.char;
+}
+
+function cellWidth(value: Value): number {
+  if ('r' in value) return G.minCell;
+  return Math.min(G.maxCell, Math.max(G.minCell, textWidth(value.v) + G.pad * 2));
+}
+
+/** The label, size and slots (relative to the box) of an object. */
+function objectShape(o: HeapObject): { width: number; height: number; slots: Slot[]; gapAt: number | null } {
+  const title = textWidth(`${o.type}${o.len !== undefined ? ` (${o.len})` : ''}`) + G.pad * 2;
+  const slots: Slot[] = [];
+  if (ROWS.has(o.shape)) {
+    const pairs: [string, Value][] =
+      o.shape === 'dict'
+        ? (o.entries ?? []).map(([k, v]) => ['v' in k ? k.v : '→', v])
+        : (o.attrs ?? []).map((a) => [a.name, a.value]);
+    const labelWidth = Math.max(0, ...pairs.map(([label]) => textWidth(label))) + G.pad * 2;
+    const valueWidth = Math.max(G.minCell, ...pairs.map(([, v]) => cellWidth(v)));
+    pairs.forEach(([label, value], i) =>
+      slots.push({ x: labelWidth, y: G.header + i * G.row, width: valueWidth, height: G.row, label, value }),
+    );
+    const gapRows = o.gap ? 1 : 0;
+    return {
+      width: Math.max(title, labelWidth + valueWidth),
+      height: G.header + (pairs.length + gapRows) * G.row,
+      slots,
+      gapAt: o.gap ? G.header + pairs.length * G.row : null,
+    };
+  }
+  const items = o.items ?? [];
+  let x = 0;
+  let gapAt: number | null = null;
+  items.forEach((value, i) => {
+    if (o.gap && i === o.gap[0]) {
+      gapAt = x;
+      x += textWidth(`…${o.gap[1]}`) + G.pad * 2;
+    }
+    const width = cellWidth(value);
+    const index = o.gap && i >= o.gap[0] ? i + o.gap[1] : i;
+    slots.push({ x, y: G.header, width, height: G.row, label: String(index), value });
+    x += width;
+  });
+  const body = items.length > 0 || o.gap ? G.row : 0;
+  const leaf = o.name ?? o.repr ?? '';
+  return { width: Math.max(title, x, textWidth(leaf) + G.pad * 2), height: G.header + body, slots, gapAt };
+}
+
+function frameSlots(f: Frame): Slot[] {
+  const labelWidth = Math.max(0, ...f.locals.map((v) => textWidth(v.name))) + G.pad * 2;
+  return f.locals.map((v, i) => ({
+    x: labelWidth,
+    y: G.header + i * G.row,
+    width: G.frameWidth - labelWidth,
+    height: G.row,
+    label: v.name,
+    value: v.value,
+  }));
+}
+
+/** Every reference a snapshot holds, owner by owner, in order: what decides each object's column. */
+function references(snapshot: HeapSnapshot): Map<string, string[]> {
+  const refs = new Map<string, string[]>();
+  const add = (owner: string, values: Value[]) =>
+    refs.set(
+      owner,
+      values.flatMap((v) => ('r' in v ? [v.r] : [])),
+    );
+  for (const f of [...snapshot.stack, ...snapshot.suspended])
+    add(
+      f.key,
+      f.locals.map((v) => v.value),
+    );
+  for (const o of snapshot.objects)
+    add(o.key, [...(o.items ?? []), ...(o.entries ?? []).flat(), ...(o.attrs ?? []).map((a) => a.value)]);
+  return refs;
+}
+
+export function layoutHeap(snapshot: HeapSnapshot, previous?: HeapLayout): HeapLayout {
+  const frameKeys = new Set([...snapshot.stack, ...snapshot.suspended].map((f) => f.key));
+  // generators are drawn as their frames; an object without a frame (a generator past the walk's limit) stays a box
+  const drawn = snapshot.objects.filter((o) => !frameKeys.has(o.key));
+  const refs = references(snapshot);
+
+  // column by distance from the frames, breadth first, found order kept
+  const depth = new Map<string, number>();
+  let wave = [...frameKeys];
+  for (let d = 0; wave.length > 0; d++) {
+    const next: string[] = [];
+    for (const owner of wave)
+      for (const key of refs.get(owner) ?? [])
+        if (!depth.has(key) && !frameKeys.has(key)) {
+          depth.set(key, d);
+          next.push(key);
+        }
+    wave = next;
+  }
+  const wanted = new Map<string, number>();
+  previous?.columns.forEach((keys, c) => keys.forEach((key) => wanted.set(key, c)));
+  const present = new Set(drawn.map((o) => o.key));
+  const columns: string[][] = [];
+  const place = (key: string, c: number) => (columns[c] ??= []).push(key);
+  // survivors first, in their old order; then newcomers in the order found
+  previous?.columns.forEach((keys, c) => keys.filter((k) => present.has(k)).forEach((k) => place(k, c)));
+  for (const o of drawn) if (!wanted.has(o.key)) place(o.key, depth.get(o.key) ?? 0);
+  for (let c = 0; c < columns.length; c++) columns[c] ??= [];
+
+  // frames: the stack from the top, then the frames off it
+  const frames: FrameBox[] = [];
+  let y = 0;
+  const addFrame = (frame: Frame, onStack: boolean) => {
+    const slots = frameSlots(frame);
+    const height = G.header + Math.max(1, slots.length) * G.row;
+    frames.push({ key: frame.key, frame, onStack, x: 0, y, width: G.frameWidth, height, slots });
+    y += height + G.gapY;
+  };
+  snapshot.stack.forEach((f) => addFrame(f, true));
+  if (snapshot.suspended.length > 0) y += G.suspendedGap;
+  snapshot.suspended.forEach((f) => addFrame(f, false));
+  let height = y;
+
+  const byKey = new Map(drawn.map((o) => [o.key, o]));
+  const objects: ObjectBox[] = [];
+  let x = G.frameWidth + G.gapX;
+  for (const keys of columns) {
+    let columnWidth = 0;
+    let cy = 0;
+    for (const key of keys) {
+      const object = byKey.get(key)!;
+      const shape = objectShape(object);
+      const box: ObjectBox = {
+        key,
+        object,
+        x,
+        y: cy,
+        width: shape.width,
+        height: shape.height,
+        slots: shape.slots.map((s) => ({ ...s, x: x + s.x, y: cy + s.y })),
+        gap: null,
+      };
+      if (shape.gapAt !== null && object.gap)
+        box.gap = ROWS.has(object.shape)
+          ? { x: x + G.pad, y: cy + shape.gapAt, count: object.gap[1] }
+          : { x: x + shape.gapAt, y: cy + G.header, count: object.gap[1] };
+      objects.push(box);
+      columnWidth = Math.max(columnWidth, shape.width);
+      cy += shape.height + G.gapY;
+    }
+    height = Math.max(height, cy);
+    x += columnWidth + G.gapX;
+  }
+
+  const targets = new Map<string, Point>();
+  for (const f of frames) targets.set(f.key, { x: f.x, y: f.y + G.header / 2 });
+  for (const o of objects) targets.set(o.key, { x: o.x, y: o.y + G.header / 2 });
+  const arrows: Arrow[] = [];
+  const arrowsFrom = (owner: string, slots: Slot[]) =>
+    slots.forEach((s, slot) => {
+      if (!('r' in s.value)) return;
+      const end = targets.get(s.value.r);
+      if (end)
+        arrows.push({
+          from: { owner, slot },
+          to: s.value.r,
+          start: { x: s.x + s.width / 2, y: s.y + s.height / 2 },
+          end,
+        });
+    });
+  for (const f of frames) arrowsFrom(f.key, f.slots);
+  for (const o of objects) arrowsFrom(o.key, o.slots);
+
+  return { frames, objects, arrows, width: Math.max(G.frameWidth, x - G.gapX), height, columns };
+}
