@@ -16,9 +16,10 @@ export const GEOMETRY = {
   row: 22,
   header: 22,
   pad: 8,
-  gapX: 56,
-  gapY: 14,
-  frameWidth: 220,
+  gapX: 44,
+  gapY: 12,
+  /** Frames are at least this wide, and all as wide as the widest. */
+  frameWidth: 140,
   /** Gap between the call stack and the frames off it, with room for its title. */
   suspendedGap: 34,
   minCell: 28,
@@ -95,9 +96,16 @@ function cellWidth(value: Value): number {
   return Math.min(G.maxCell, Math.max(G.minCell, textWidth(value.v) + G.pad * 2));
 }
 
+/** An object's title: its type, its length, a deque's maxlen. */
+export function objectTitle(o: HeapObject): string {
+  const len = o.len !== undefined ? ` (${o.len})` : '';
+  const maxlen = o.maxlen !== undefined ? ` maxlen=${o.maxlen ?? '∞'}` : '';
+  return `${o.type}${len}${maxlen}`;
+}
+
 /** The label, size and slots (relative to the box) of an object. */
 function objectShape(o: HeapObject): { width: number; height: number; slots: Slot[]; gapAt: number | null } {
-  const title = textWidth(`${o.type}${o.len !== undefined ? ` (${o.len})` : ''}`) + G.pad * 2;
+  const title = textWidth(objectTitle(o)) + G.pad * 2;
   const slots: Slot[] = [];
   if (ROWS.has(o.shape)) {
     const pairs: [string, Value][] =
@@ -130,17 +138,28 @@ function objectShape(o: HeapObject): { width: number; height: number; slots: Slo
     slots.push({ x, y: G.header, width, height: G.row, label: String(index), value });
     x += width;
   });
-  const body = items.length > 0 || o.gap ? G.row : 0;
   const leaf = o.name ?? o.repr ?? '';
+  const body = items.length > 0 || o.gap || leaf ? G.row : 0;
   return { width: Math.max(title, x, textWidth(leaf) + G.pad * 2), height: G.header + body, slots, gapAt };
 }
 
-function frameSlots(f: Frame): Slot[] {
+/** How wide the frames' column is: its widest variable row, or its longest title (name and state). */
+function framesWidth(frames: Frame[]): number {
+  let width = G.frameWidth;
+  for (const f of frames) {
+    width = Math.max(width, textWidth(`${f.name} — suspended at line ${f.line}`) + G.pad * 2);
+    for (const v of f.locals) width = Math.max(width, textWidth(v.name) + G.pad * 3 + cellWidth(v.value));
+  }
+  return width;
+}
+
+/** A frame's variable rows, placed for a frame box at (0, y). */
+function frameSlots(f: Frame, width: number, y: number): Slot[] {
   const labelWidth = Math.max(0, ...f.locals.map((v) => textWidth(v.name))) + G.pad * 2;
   return f.locals.map((v, i) => ({
     x: labelWidth,
-    y: G.header + i * G.row,
-    width: G.frameWidth - labelWidth,
+    y: y + G.header + i * G.row,
+    width: width - labelWidth,
     height: G.row,
     label: v.name,
     value: v.value,
@@ -196,11 +215,12 @@ export function layoutHeap(snapshot: HeapSnapshot, previous?: HeapLayout): HeapL
 
   // frames: the stack from the top, then the frames off it
   const frames: FrameBox[] = [];
+  const frameWidth = framesWidth([...snapshot.stack, ...snapshot.suspended]);
   let y = 0;
   const addFrame = (frame: Frame, onStack: boolean) => {
-    const slots = frameSlots(frame);
+    const slots = frameSlots(frame, frameWidth, y);
     const height = G.header + Math.max(1, slots.length) * G.row;
-    frames.push({ key: frame.key, frame, onStack, x: 0, y, width: G.frameWidth, height, slots });
+    frames.push({ key: frame.key, frame, onStack, x: 0, y, width: frameWidth, height, slots });
     y += height + G.gapY;
   };
   snapshot.stack.forEach((f) => addFrame(f, true));
@@ -210,7 +230,7 @@ export function layoutHeap(snapshot: HeapSnapshot, previous?: HeapLayout): HeapL
 
   const byKey = new Map(drawn.map((o) => [o.key, o]));
   const objects: ObjectBox[] = [];
-  let x = G.frameWidth + G.gapX;
+  let x = frameWidth + G.gapX;
   for (const keys of columns) {
     let columnWidth = 0;
     let cy = 0;
@@ -258,5 +278,5 @@ export function layoutHeap(snapshot: HeapSnapshot, previous?: HeapLayout): HeapL
   for (const f of frames) arrowsFrom(f.key, f.slots);
   for (const o of objects) arrowsFrom(o.key, o.slots);
 
-  return { frames, objects, arrows, width: Math.max(G.frameWidth, x - G.gapX), height, columns };
+  return { frames, objects, arrows, width: Math.max(frameWidth, x - G.gapX), height, columns };
 }

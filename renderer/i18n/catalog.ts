@@ -6,6 +6,7 @@
 import type { Lang } from '../../core/session/lesson.ts';
 import { app } from './messages/app.ts';
 import { files } from './messages/files.ts';
+import { frames } from './messages/frames.ts';
 import { help } from './messages/help.ts';
 import { notices } from './messages/notices.ts';
 import { status } from './messages/status.ts';
@@ -21,7 +22,10 @@ export type { Area, Message } from './message.ts';
 /** Each language's own name, as its readers write it. */
 export const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-TW': '繁體中文' };
 
-export const MESSAGES = { app, files, help, notices, status, toolbar, words } satisfies Record<string, Area>;
+export const MESSAGES = { app, files, frames, help, notices, status, toolbar, words } satisfies Record<
+  string,
+  Area
+>;
 
 export type MessageKey = {
   [A in keyof typeof MESSAGES]: `${A}.${keyof (typeof MESSAGES)[A] & string}`;

@@ -18,6 +18,8 @@ const DEFAULTS = {
   splitMain: 0.4,
   splitLeft: 0.68,
   splitRight: 0.36,
+  /** The Frames and objects view is open (closed, it asks the host for nothing). */
+  frames: false,
 };
 
 class Settings {
@@ -30,6 +32,7 @@ class Settings {
   splitMain = $state(DEFAULTS.splitMain);
   splitLeft = $state(DEFAULTS.splitLeft);
   splitRight = $state(DEFAULTS.splitRight);
+  frames = $state(DEFAULTS.frames);
 
   constructor() {
     const stored = loadStored(KEY, DEFAULTS);
@@ -49,9 +52,30 @@ class Settings {
   }
 
   snapshot(): typeof DEFAULTS {
-    const { theme, presentation, policy, seed, switchInterval, speed, splitMain, splitLeft, splitRight } =
-      this;
-    return { theme, presentation, policy, seed, switchInterval, speed, splitMain, splitLeft, splitRight };
+    const {
+      theme,
+      presentation,
+      policy,
+      seed,
+      switchInterval,
+      speed,
+      splitMain,
+      splitLeft,
+      splitRight,
+      frames,
+    } = this;
+    return {
+      theme,
+      presentation,
+      policy,
+      seed,
+      switchInterval,
+      speed,
+      splitMain,
+      splitLeft,
+      splitRight,
+      frames,
+    };
   }
 }
 

@@ -257,20 +257,35 @@ def _user_frames(top):
     return frames
 
 
+def _imported(value):
+    """A module, or a class or function the program imported rather than defined: left out of the
+    module's variables, where they would only crowd the program's own."""
+    t = type(value)
+    if t is types.ModuleType or t is types.BuiltinFunctionType:
+        return True
+    if issubclass(t, type):
+        return type.__dict__['__module__'].__get__(value) != '__main__'
+    return t is types.FunctionType and value.__module__ != '__main__'
+
+
+def _variables(walk, pairs, module):
+    out = []
+    for name, value in pairs:
+        if type(name) is not str or name[:1] == '.' or name in _MODULE_HIDDEN:
+            continue
+        if module and ((name[:2] == '__' and name[-2:] == '__') or _imported(value)):
+            continue
+        out.append({'name': name, 'value': walk.value(value)})
+    return out
+
+
 def _locals(walk, frame, module):
     try:
         names = frame.f_globals if module else frame.f_locals
         pairs = list(dict.items(names)) if type(names) is dict else list(names.items())
     except Exception:  # noqa: BLE001 - a frame being torn down may refuse
         return []
-    out = []
-    for name, value in pairs:
-        if type(name) is not str or name[:1] == '.' or name in _MODULE_HIDDEN:
-            continue
-        if module and name[:2] == '__' and name[-2:] == '__':
-            continue
-        out.append({'name': name, 'value': walk.value(value)})
-    return out
+    return _variables(walk, pairs, module)
 
 
 def _frame_entry(walk, frame, gen, state, depth):
@@ -314,10 +329,7 @@ def _module_frame_after_end(walk):
     if main is None:
         return None
     names = types.ModuleType.__dict__['__dict__'].__get__(main)
-    out = []
-    for name, value in list(dict.items(names)):
-        if type(name) is str and name not in _MODULE_HIDDEN and not (name[:2] == '__' and name[-2:] == '__'):
-            out.append({'name': name, 'value': walk.value(value)})
+    out = _variables(walk, list(dict.items(names)), True)
     return {'key': 'main', 'kind': 'module', 'name': '<module>', 'state': 'finished', 'line': 0, 'locals': out}
 
 

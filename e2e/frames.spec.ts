@@ -1,0 +1,97 @@
+/**
+ * The Frames and objects view end to end: the program runs again in the host's inspector, and the
+ * view shows its frames, variables and objects at the cursor; stepping back redraws the earlier heap.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { runToEnd, setProgram, waitForPython } from './app-page.ts';
+
+/** Moves the cursor to the moment the program printed `text` (the console's lines jump there). */
+async function toPrint(app: Page, text: string): Promise<void> {
+  await app.getByTestId('console').getByText(text, { exact: true }).click();
+  await expect(app.getByTestId('event-words')).toContainText(`main prints "${text}"`);
+}
+
+/** The frames view has answered for the cursor (not an earlier event's heap, dimmed). */
+async function settled(app: Page): Promise<void> {
+  await expect(app.getByTestId('frames-view').locator('svg:not(.stale)')).toBeVisible({ timeout: 60_000 });
+}
+
+test.describe('frames and objects', () => {
+  test.beforeEach(async ({ app }) => {
+    await waitForPython(app);
+    await app.getByTestId('show-frames').click();
+  });
+
+  test('three arrows to one inner list, changed "all three" at once; stepping back redraws it', async ({
+    app,
+    shot,
+  }) => {
+    await setProgram(
+      app,
+      ['a = [[0] * 3] * 3', "print('aliased')", 'a[0][0] = 1', "print('changed')"].join('\n'),
+    );
+    await runToEnd(app);
+    await toPrint(app, 'changed');
+    await settled(app);
+    const view = app.getByTestId('frames-view');
+    const lists = view.getByTestId('object');
+    await expect(lists).toHaveCount(2);
+    const inner = await lists.nth(1).getAttribute('data-key');
+    await expect(view.locator(`path.arrow[data-to="${inner}"]`)).toHaveCount(3);
+    const values = lists.nth(1).locator('text.value');
+    await expect(values).toHaveText(['1', '0', '0']);
+    await shot('frames-aliasing-changed');
+
+    const timeline = app.getByTestId('timeline');
+    await timeline.focus();
+    await timeline.press('ArrowLeft');
+    await timeline.press('ArrowLeft');
+    await settled(app);
+    await expect(app.getByTestId('event-words')).toContainText('main runs line 3');
+    await expect(values).toHaveText(['0', '0', '0']);
+    await expect(view.locator(`path.arrow[data-to="${inner}"]`)).toHaveCount(3);
+  });
+
+  test("a deque of generators points at the generators' own frames, suspended off the stack", async ({
+    app,
+    shot,
+  }) => {
+    await setProgram(
+      app,
+      [
+        'from collections import deque',
+        'def task(name, n):',
+        '    for i in range(n):',
+        "        yield f'{name} {i}'",
+        "ready = deque([task('a', 2), task('b', 3)])",
+        'first = ready.popleft()',
+        'print(next(first))',
+        'ready.append(first)',
+        "print('queued')",
+      ].join('\n'),
+    );
+    await runToEnd(app);
+    await toPrint(app, 'queued');
+    await settled(app);
+    const view = app.getByTestId('frames-view');
+    const off = view.locator('[data-testid="frame"].suspended, [data-testid="frame"].created');
+    await expect(off).toHaveCount(2);
+    await expect(view.locator('[data-testid="frame"].suspended')).toContainText('suspended at line 4');
+    const deque = view.getByTestId('object').filter({ hasText: /^deque \(2\)/ });
+    const key = await deque.getAttribute('data-key');
+    const targets = await view
+      .locator(`path.arrow`)
+      .evaluateAll(
+        (paths, owner) =>
+          paths.filter((p) => p.getAttribute('data-from') === owner).map((p) => p.getAttribute('data-to')),
+        key,
+      );
+    const frames = await off.evaluateAll((gs) => gs.map((g) => g.getAttribute('data-key')));
+    expect(new Set(targets)).toEqual(new Set(frames));
+
+    await off.first().locator('.title').click();
+    await expect(off.first()).toHaveClass(/selected/);
+    await shot('frames-deque-of-generators');
+  });
+});

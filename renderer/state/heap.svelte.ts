@@ -1,0 +1,82 @@
+/**
+ * The heap at the cursor — frames, their variables, the objects they reach — as the host's inspector
+ * answers it (the `inspect` request), and the object selected in it. Asked only while the Frames
+ * and objects view is open: closed, it costs nothing. One question is in flight at a time; when the
+ * cursor moved meanwhile, the newest position is asked next, so a held arrow key never queues up.
+ */
+import { api } from '../api/api.ts';
+import type { Inspection } from '../../core/session/snapshot.ts';
+import { layoutHeap, type HeapLayout } from '../derive/heap-layout.ts';
+import { cursor, recording } from './recording.svelte.ts';
+import { settings } from './settings.svelte.ts';
+
+class Heap {
+  /** The newest answer, and the event it is for. */
+  inspection = $state.raw<Inspection | null>(null);
+  at = $state(-1);
+  /** Where the answer is drawn; each layout keeps the objects of the one before in place. */
+  layout = $state.raw<HeapLayout | null>(null);
+  /** The host's answer for the cursor is on its way: what is shown is an earlier event's. */
+  asking = $state(false);
+  /** A request that failed outright (no trace, the connection), in words. */
+  failure = $state<string | null>(null);
+  /** The object selected in any view: a heap key (`o<id>` for objects the trace knows). */
+  selected = $state<string | null>(null);
+
+  #run: number | null = null;
+  #wanted = -1;
+  #busy = false;
+
+  constructor() {
+    $effect.root(() => {
+      $effect(() => {
+        if (!settings.frames || cursor.at < 0) return;
+        this.#want(recording.runId, cursor.at);
+      });
+    });
+  }
+
+  /** The trace's object id of the selection, when it has one (a generator, deque, iterator, task). */
+  get selectedObj(): number | null {
+    const match = /^o(\d+)$/.exec(this.selected ?? '');
+    return match ? Number(match[1]) : null;
+  }
+
+  select(key: string | null): void {
+    this.selected = this.selected === key ? null : key;
+  }
+
+  #want(run: number | null, at: number): void {
+    if (run !== this.#run) {
+      this.#run = run;
+      this.layout = null;
+      this.inspection = null;
+      this.selected = null;
+    }
+    this.#wanted = at;
+    this.asking = at !== this.at;
+    if (!this.#busy && this.asking) void this.#ask();
+  }
+
+  async #ask(): Promise<void> {
+    this.#busy = true;
+    const run = this.#run;
+    const at = this.#wanted;
+    try {
+      const inspection = await api.call('inspect', { at });
+      if (run !== this.#run) return;
+      this.inspection = inspection;
+      this.at = at;
+      this.failure = null;
+      if (inspection.ok) this.layout = layoutHeap(inspection.snapshot, this.layout ?? undefined);
+    } catch (error) {
+      if (run === this.#run) this.failure = error instanceof Error ? error.message : String(error);
+    } finally {
+      this.#busy = false;
+      this.asking = this.#wanted !== this.at;
+      if (this.asking && settings.frames && !this.failure) void this.#ask();
+    }
+  }
+}
+
+export const heap = new Heap();
