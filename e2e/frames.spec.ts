@@ -51,6 +51,12 @@ test.describe('frames and objects', () => {
     await expect(app.getByTestId('event-words')).toContainText('main runs line 3');
     await expect(values).toHaveText(['0', '0', '0']);
     await expect(view.locator(`path.arrow[data-to="${inner}"]`)).toHaveCount(3);
+
+    // run to here: a line number takes the cursor to when that line next starts to run
+    await app.locator('.cm-lineNumbers .cm-gutterElement').filter({ hasText: /^4$/ }).click();
+    await expect(app.getByTestId('event-words')).toContainText('main runs line 4');
+    await settled(app);
+    await expect(values).toHaveText(['1', '0', '0']);
   });
 
   test("a deque of generators points at the generators' own frames, suspended off the stack", async ({

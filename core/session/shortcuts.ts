@@ -5,7 +5,8 @@
  */
 import type { MenuCommand } from './protocol.ts';
 
-export type Command = MenuCommand | 'help';
+/** `run-to-line`: the cursor goes to the next time the editor's line runs (the page's own: no menu item). */
+export type Command = MenuCommand | 'help' | 'run-to-line';
 
 /** A key combination. `key` is KeyboardEvent.key; `mod` is Ctrl, or Cmd on macOS. */
 export interface Keys {
@@ -32,6 +33,7 @@ export const SHORTCUTS = [
   { command: 'stop', keys: { key: 'F5', shift: true }, whileTyping: true, inMenu: true },
   { command: 'step', keys: { key: 'F10' }, whileTyping: true, inMenu: true },
   { command: 'step-switch', keys: { key: 'F10', shift: true }, whileTyping: true, inMenu: true },
+  { command: 'run-to-line', keys: { key: 'F10', mod: true }, whileTyping: true, inMenu: false },
   { command: 'pause-resume', keys: { key: ' ' }, whileTyping: false, inMenu: false },
   { command: 'pause-resume', keys: { key: 'F6' }, whileTyping: true, inMenu: true },
   { command: 'open', keys: { key: 'o', mod: true }, whileTyping: true, inMenu: true },

@@ -39,6 +39,7 @@ const theme = EditorView.theme({
   },
   '.cm-scroller': { fontFamily: 'var(--font-mono)', lineHeight: '1.5' },
   '.cm-content': { caretColor: 'var(--fg)' },
+  '.cm-lineNumbers .cm-gutterElement': { cursor: 'pointer' },
   '.cm-gutters': {
     backgroundColor: 'var(--panel)',
     color: 'var(--muted)',
@@ -65,9 +66,23 @@ export function nameOf(name: string): Extension {
   return EditorView.contentAttributes.of({ 'aria-label': name, 'data-testid': 'editor-content' });
 }
 
-export function editorExtensions(onEdit: (text: string) => void, name: string): Extension[] {
+/**
+ * `onLineNumber`: a line number was clicked ("run to here": the cursor moves to when that line runs).
+ */
+export function editorExtensions(
+  onEdit: (text: string) => void,
+  name: string,
+  onLineNumber: (line: number) => void,
+): Extension[] {
   return [
-    lineNumbers(),
+    lineNumbers({
+      domEventHandlers: {
+        mousedown: (view, block) => {
+          onLineNumber(view.state.doc.lineAt(block.from).number);
+          return true;
+        },
+      },
+    }),
     highlightActiveLineGutter(),
     highlightActiveLine(),
     history(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TraceIndex } from './index.ts';
-import { lineAt, nextSwitch, prevSwitch, switchesAround } from './navigate.ts';
+import { lineAt, nextAtLine, nextSwitch, prevSwitch, switchesAround } from './navigate.ts';
 import { traceFrom } from './testing.ts';
 
 describe('moving the cursor', () => {
@@ -17,6 +17,13 @@ describe('moving the cursor', () => {
     expect(lineAt(trace, 1)).toBe(7);
     expect(lineAt(trace, 2)).toBe(7);
     expect(lineAt(trace, 4)).toBe(2);
+  });
+
+  it('runs to the next time a line starts to run, if it does', () => {
+    expect(nextAtLine(trace, 0, 7)).toBe(1);
+    expect(nextAtLine(trace, 1, 7)).toBeNull();
+    // a yield at line 2 is not the line starting to run
+    expect(nextAtLine(trace, 0, 2)).toBeNull();
   });
 
   it('jumps to the next and previous switch of control', () => {

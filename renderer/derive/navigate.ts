@@ -1,6 +1,9 @@
 import type { Trace } from '../../core/trace/trace.ts';
+import { KIND_CODE } from '../../core/trace/schema.ts';
 import { lowerBound, upperBound } from './columns.ts';
 import type { TimelineIndex } from './timeline.ts';
+
+const LINE = KIND_CODE.line;
 
 /** How far back to look for a line number before giving up (events without a line are rare runs). */
 const LINE_LOOKBACK = 10_000;
@@ -8,6 +11,13 @@ const LINE_LOOKBACK = 10_000;
 /** The source line being executed at event `seq`: its own line, or the nearest earlier one. */
 export function lineAt(trace: Trace, seq: number): number | null {
   for (let i = seq; i >= 0 && i > seq - LINE_LOOKBACK; i--) if (trace.lineAt(i) > 0) return trace.lineAt(i);
+  return null;
+}
+
+/** The first event after `seq` at which `line` starts to run, or null when it does not run again. */
+export function nextAtLine(trace: Trace, seq: number, line: number): number | null {
+  for (let i = seq + 1; i < trace.size; i++)
+    if (trace.kindAt(i) === LINE && trace.lineAt(i) === line) return i;
   return null;
 }
 

@@ -7,6 +7,7 @@ const WHAT: Record<ShortcutCommand, MessageKey> = {
   stop: 'help.stop',
   step: 'help.step',
   'step-switch': 'help.stepSwitch',
+  'run-to-line': 'help.runToLine',
   'pause-resume': 'help.pause',
   open: 'help.open',
   save: 'help.save',

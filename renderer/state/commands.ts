@@ -10,6 +10,8 @@ import { cursor, recording } from './recording.svelte.ts';
 import { settings } from './settings.svelte.ts';
 import type { MessageKey } from '../i18n/catalog.ts';
 import type { Values } from '../i18n/translate.ts';
+import { t } from '../i18n/locale.svelte.ts';
+import { nextAtLine } from '../derive/navigate.ts';
 
 async function attempt<T>(
   action: MessageKey,
@@ -133,6 +135,13 @@ export async function openDropped(file: File): Promise<void> {
 }
 
 /** The desktop menu's commands (and the same shortcuts in the page); `openTrace` shows a native dialog or the page's file picker. */
+/** "Run to here": the cursor moves to the next time `line` starts to run. */
+export function runToLine(line: number): void {
+  const found = cursor.at < 0 ? null : nextAtLine(recording.trace, cursor.at, line);
+  if (found === null) host.fail('frames.runToHere', new Error(t('frames.lineNeverRuns', { line })), { line });
+  else cursor.toEvent(found);
+}
+
 export function menu(command: MenuCommand, openTrace: () => void): void {
   const actions: Record<MenuCommand, () => unknown> = {
     open: openTrace,
