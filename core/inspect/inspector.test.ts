@@ -269,4 +269,22 @@ describe('the heap at any event, from a re-run of the program', () => {
     expect(after).toMatchObject({ ok: false, reason: 'diverged' });
     expect(!after.ok && after.message).toMatch(/went differently from event \d+ on/);
   });
+
+  it('stops a re-run held at its window at once, also while its generators unwind', async () => {
+    const source = [
+      'def ping():',
+      '    while True:',
+      '        yield 1',
+      'g = ping()',
+      'for _ in range(1000):',
+      '    next(g)',
+    ].join('\n');
+    let held!: () => void;
+    const snapshot = new Promise<void>((resolve) => (held = resolve));
+    const run = runner.watch({ source }, { first: 500, last: 500 }, () => {}, held);
+    await snapshot;
+    run.stop();
+    // a hold after the stop would wait for an answer the stop already gave, until the worker was ended
+    expect(await run.done).toMatchObject({ status: 'stopped', message: 'Stopped.' });
+  });
 });
