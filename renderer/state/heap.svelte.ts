@@ -1,6 +1,6 @@
 /**
  * The heap at the cursor — frames, their variables, the objects they reach — as the host's inspector
- * answers it (the `inspect` request), and the object selected in it. Asked only while the Frames
+ * answers it (the `inspect` request). Asked only while the Frames
  * and objects view is open: closed, it costs nothing. One question is in flight at a time; when the
  * cursor moved meanwhile, the newest position is asked next, so a held arrow key never queues up.
  */
@@ -8,6 +8,7 @@ import { api } from '../api/api.ts';
 import type { Inspection } from '../../core/session/snapshot.ts';
 import { layoutHeap, type HeapLayout } from '../derive/heap-layout.ts';
 import { cursor, recording } from './recording.svelte.ts';
+import { selection } from './selection.svelte.ts';
 import { settings } from './settings.svelte.ts';
 
 class Heap {
@@ -20,8 +21,6 @@ class Heap {
   asking = $state(false);
   /** A request that failed outright (no trace, the connection), in words. */
   failure = $state<string | null>(null);
-  /** The object selected in any view: a heap key (`o<id>` for objects the trace knows). */
-  selected = $state<string | null>(null);
 
   #run: number | null = null;
   #wanted = -1;
@@ -36,22 +35,12 @@ class Heap {
     });
   }
 
-  /** The trace's object id of the selection, when it has one (a generator, deque, iterator, task). */
-  get selectedObj(): number | null {
-    const match = /^o(\d+)$/.exec(this.selected ?? '');
-    return match ? Number(match[1]) : null;
-  }
-
-  select(key: string | null): void {
-    this.selected = this.selected === key ? null : key;
-  }
-
   #want(run: number | null, at: number): void {
     if (run !== this.#run) {
       this.#run = run;
       this.layout = null;
       this.inspection = null;
-      this.selected = null;
+      selection.key = null;
     }
     this.#wanted = at;
     this.asking = at !== this.at;

@@ -3,9 +3,27 @@ hurt the run). The one place both recorders, the sites and the scheduler make th
 
 import reprlib as _reprlib
 
+from . import recorder
 from .protocol import RunLimit, RunStopped
 
-_repr = _reprlib.Repr(maxlevel=3, maxlist=8, maxtuple=8, maxdict=6, maxset=8, maxfrozenset=8, maxdeque=8, maxstring=80, maxother=80, maxlong=40)
+_GEN_KIND = {'generator': 'generator', 'coroutine': 'coroutine', 'async_generator': 'async generator'}
+
+
+class _Repr(_reprlib.Repr):
+    """reprlib's bounded repr, naming a generator or coroutine the run has an id for by that id
+    (`<generator task #5>`, see core/trace/values.ts), so a value recorded anywhere (a deque's item,
+    a yielded value) is recognisable as that object, its lane."""
+
+    def repr_generator(self, x, level):
+        o = recorder.R.known(x)
+        if o is None:
+            return self.repr_instance(x, level)
+        return f'<{_GEN_KIND[type(x).__name__]} {x.__qualname__} #{o}>'
+
+    repr_coroutine = repr_async_generator = repr_generator
+
+
+_repr = _Repr(maxlevel=3, maxlist=8, maxtuple=8, maxdict=6, maxset=8, maxfrozenset=8, maxdeque=8, maxstring=80, maxother=80, maxlong=40)
 _PLAIN = {int: repr, bool: repr, float: repr, type(None): repr}
 MAX_REPR = 200
 
