@@ -100,4 +100,31 @@ test.describe('frames and objects', () => {
     await expect(off.first()).toHaveClass(/selected/);
     await shot('frames-deque-of-generators');
   });
+
+  test('asyncio gather: the gathering task awaits its two workers, in the tree and on the timeline', async ({
+    app,
+    shot,
+  }) => {
+    await setProgram(
+      app,
+      [
+        'import asyncio',
+        'async def worker(name, delay):',
+        '    await asyncio.sleep(delay)',
+        "    print('done', name)",
+        'async def main():',
+        "    await asyncio.gather(worker('a', 2), worker('b', 1))",
+        'asyncio.run(main())',
+      ].join('\n'),
+    );
+    await runToEnd(app);
+    await toPrint(app, 'done b');
+    await settled(app);
+    const tree = app.getByTestId('await-tree');
+    await expect(tree.getByTestId('await-node')).toHaveCount(3);
+    // the task running main() is named after it, numbered apart from the main program's lane
+    await expect(tree.getByTestId('await-node').first()).toContainText(/^main \d+ awaits worker/);
+    await expect(app.getByTestId('await-connectors').locator('path.link')).toHaveCount(2);
+    await shot('frames-asyncio-gather');
+  });
 });

@@ -4,7 +4,6 @@
  * and objects view is open: closed, it costs nothing. One question is in flight at a time; when the
  * cursor moved meanwhile, the newest position is asked next, so a held arrow key never queues up.
  */
-import { api } from '../api/api.ts';
 import type { Inspection } from '../../core/session/snapshot.ts';
 import { layoutHeap, type HeapLayout } from '../derive/heap-layout.ts';
 import { cursor, recording } from './recording.svelte.ts';
@@ -52,6 +51,9 @@ class Heap {
     const run = this.#run;
     const at = this.#wanted;
     try {
+      // the host connection is loaded with the first question: views that only read the answer
+      // (the timeline's connectors) also live on pages without a host (the views' dev page)
+      const { api } = await import('../api/api.ts');
       const inspection = await api.call('inspect', { at });
       if (run !== this.#run) return;
       this.inspection = inspection;
