@@ -51,6 +51,27 @@ _LEAVING = {P.K_GEN_YIELD: 'suspended', P.K_GEN_RETURN: 'finished', P.K_GEN_RAIS
 
 assert RealDeque is ProbeRealDeque
 
+# ---- what the walk asks of the recorder (one place, for whichever recorder records) ----
+
+
+def _trace_id(x):
+    """The run's id of an object the recorder tracks (its `obj` in the trace), else None."""
+    return recorder.R.known(x)
+
+
+def _is_program(code):
+    return recorder.R.is_program_code(code)
+
+
+def _tracked_generators():
+    """Every generator and coroutine the recorder tracks that is still alive, also one that only
+    the scheduler holds (no frame of the program refers to it)."""
+    for ref in list(recorder.R._refs.values()):
+        g = ref() if type(ref) is weakref.ref else ref
+        if type(g) in _GENERATORS:
+            yield g
+
+
 # ---- keys of this run ----
 _next_key = 1
 _weak = {}  # id(obj) -> (key, weakref)
@@ -119,7 +140,7 @@ class _Walk:
         self.found[id(x)] = key
         self.keep.append(x)
         entry = {'key': key, 'type': _type_name(t)}
-        tid = recorder.R.known(x)
+        tid = _trace_id(x)
         if tid is not None:
             entry['obj'] = tid
         self.objects.append(entry)
@@ -128,7 +149,7 @@ class _Walk:
 
     def _key(self, x, t):
         global _next_key
-        tid = recorder.R.known(x)
+        tid = _trace_id(x)
         if tid is not None:
             return f'o{tid}'
         known = _weak.get(id(x))
@@ -250,7 +271,7 @@ def _user_frames(top):
     frames = []
     f = top
     while f is not None:
-        if recorder.R.is_program_code(f.f_code):
+        if _is_program(f.f_code):
             frames.append(f)
         f = f.f_back
     frames.reverse()
@@ -300,7 +321,7 @@ def _frame_entry(walk, frame, gen, state, depth):
         name = frame.f_code.co_qualname
         key = 'main' if kind == 'module' else f'f{depth}:{name}'
     entry = {'key': key, 'kind': kind, 'name': name, 'state': state, 'line': 0, 'locals': []}
-    tid = recorder.R.known(gen) if gen is not None else None
+    tid = _trace_id(gen) if gen is not None else None
     if tid is not None:
         entry['obj'] = tid
     if frame is not None and state != 'finished':
@@ -364,7 +385,7 @@ def _task_graph():
         coro = task.get_coro()
         while type(coro) in _GENERATORS:
             frame = _frame_of(coro)
-            if frame is not None and recorder.R.is_program_code(frame.f_code):
+            if frame is not None and _is_program(frame.f_code):
                 stack.append({'name': frame.f_code.co_qualname, 'line': frame.f_lineno or 0})
             coro = coro.cr_await if type(coro) is _CORO else coro.ag_await if type(coro) is _AGEN else coro.gi_yieldfrom
         out.append({
@@ -422,9 +443,8 @@ def _snapshot(kind, top):
         stack.append(_frame_entry(walk, frame, frame.f_generator, 'running', depth))
     walk.run()
     # every generator the probe knows and still alive, also one only the scheduler holds
-    for ref in list(recorder.R._refs.values()):
-        g = ref() if type(ref) is weakref.ref else ref
-        if type(g) in _GENERATORS and id(g) not in on_stack:
+    for g in _tracked_generators():
+        if id(g) not in on_stack:
             walk.value(g)
     walk.run()
     suspended = []
