@@ -380,5 +380,6 @@ function stoppedBefore(trace: Trace, at: number): boolean {
 }
 
 function describe(kind: string, line: number): string {
-  return line > 0 ? `a ${kind} event at line ${line}` : `a ${kind} event`;
+  const a = /^[aeiou]/.test(kind) ? 'an' : 'a';
+  return line > 0 ? `${a} ${kind} event at line ${line}` : `${a} ${kind} event`;
 }

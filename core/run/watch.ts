@@ -70,10 +70,13 @@ export class Watcher {
     return Action.resume;
   }
 
-  /** The program has ended (not stopped): its globals as they are now hold for the events left. */
-  ended(): void {
-    if (this.stopped) return;
-    this.post({ type: 'snapshot', at: this.recorder.recorded(), json: this.heap.final_json(), final: true });
+  /**
+   * The program has ended (not stopped): its globals as they are now hold for the events left. The
+   * caller posts it after the run's last batch, so the host has checked every event before it.
+   */
+  ended(): FromWorker | null {
+    if (this.stopped) return null;
+    return { type: 'snapshot', at: this.recorder.recorded(), json: this.heap.final_json(), final: true };
   }
 
   private stop(): number {

@@ -214,7 +214,7 @@ class Recorder {
     }
     if (decided && status !== 'limit') [status, message] = [decided.status, decided.message];
     const reason = endReason(control);
-    if (reason === EndReason.none) watcher?.ended();
+    const final = reason === EndReason.none ? watcher?.ended() : null;
     if (reason === EndReason.stopped) [status, message] = ['stopped', 'Stopped.'];
     if (reason === EndReason.timeout)
       [status, message] = [
@@ -222,6 +222,7 @@ class Recorder {
         `The program ran longer than ${((options.timeoutMs ?? 0) / 1000).toFixed(1)} s (the time limit).`,
       ];
     this.programRun.finish(status, message);
+    if (final) post(final);
     const summary: RunSummary = { status, events, wallMs: performance.now() - started };
     if (message) summary.message = message;
     return summary;
