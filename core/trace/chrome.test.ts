@@ -1,9 +1,132 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { recordTrace } from '../run/record.ts';
+import { Runner } from '../run/runner.ts';
 import { traceOf } from './builder.ts';
 import { chromeChunks, encodeChrome } from './chrome.ts';
 import { eventsArbitrary } from './event-arbitrary.ts';
 import type { TraceEvent } from './schema.ts';
+import type { Trace } from './trace.ts';
+
+interface ChromeEvent {
+  ph: string;
+  name?: string;
+  cat?: string;
+  id?: number;
+  bp?: string;
+  s?: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: Record<string, unknown>;
+}
+
+interface Slice {
+  tid: number;
+  name: string;
+  start: number;
+  end: number;
+  args: Record<string, unknown>;
+}
+
+interface Flow {
+  from: Slice;
+  to: Slice;
+}
+
+/**
+ * Reads a Chrome Trace Event document the way the format specifies, and throws naming the first
+ * rule it breaks: events in time order (ties in file order), B/E/X well nested on each thread, every
+ * flow start (s) bound to the slice enclosing it and matched by a flow end (f) of the same category
+ * and id, bound with bp "e" to the slice enclosing it (without bp, to the next slice that begins).
+ */
+function readChrome(text: string): { slices: Slice[]; flows: Flow[]; events: ChromeEvent[] } {
+  const events = (JSON.parse(text) as { traceEvents: ChromeEvent[] }).traceEvents;
+  const ordered = events
+    .map((event, at) => ({ event, at }))
+    .filter(({ event }) => event.ph !== 'M')
+    .sort((a, b) => a.event.ts - b.event.ts || a.at - b.at)
+    .map(({ event }) => event);
+  const slices: Slice[] = [];
+  const flows: Flow[] = [];
+  const stacks = new Map<number, Slice[]>();
+  const started = new Map<string, Slice>();
+  const awaitingNext = new Map<number, string[]>();
+  const stackOf = (tid: number): Slice[] => stacks.get(tid) ?? stacks.set(tid, []).get(tid)!;
+  const fail = (why: string, e: ChromeEvent): never => {
+    throw new Error(`${why}: ${JSON.stringify(e)}`);
+  };
+  /** The slice open on the thread at ts (complete slices that ended before it are closed first). */
+  const enclosing = (tid: number, ts: number): Slice | undefined => {
+    const stack = stackOf(tid);
+    while (stack.length && stack.at(-1)!.end <= ts && stack.at(-1)!.end !== Infinity) stack.pop();
+    return stack.at(-1);
+  };
+  const open = (e: ChromeEvent, end: number): void => {
+    const parent = enclosing(e.tid, e.ts);
+    if (parent && end > parent.end) fail('a slice ends after the one enclosing it', e);
+    const slice = { tid: e.tid, name: e.name ?? '', start: e.ts, end, args: e.args ?? {} };
+    slices.push(slice);
+    stackOf(e.tid).push(slice);
+    for (const key of awaitingNext.get(e.tid) ?? []) flows.push({ from: started.get(key)!, to: slice });
+    awaitingNext.delete(e.tid);
+  };
+  for (const e of ordered) {
+    if (typeof e.pid !== 'number' || !Number.isFinite(e.ts) || e.ts < 0) fail('no pid or time', e);
+    if (e.ph !== 'C' && typeof e.tid !== 'number') fail('no thread', e);
+    const key = `${e.cat}/${e.id}`;
+    switch (e.ph) {
+      case 'B':
+        open(e, Infinity);
+        break;
+      case 'X':
+        if (!(typeof e.dur === 'number' && e.dur >= 0)) fail('a complete slice without a duration', e);
+        open(e, e.ts + e.dur!);
+        break;
+      case 'E': {
+        const slice = enclosing(e.tid, e.ts);
+        if (!slice || slice.end !== Infinity) fail('an end with no begun slice open', e);
+        slice!.end = e.ts;
+        Object.assign(slice!.args, e.args);
+        stackOf(e.tid).pop();
+        break;
+      }
+      case 's': {
+        const from = enclosing(e.tid, e.ts);
+        if (!from) fail('a flow starts outside any slice', e);
+        if (started.has(key)) fail('a flow starts twice', e);
+        started.set(key, from!);
+        break;
+      }
+      case 'f': {
+        if (!started.has(key)) fail('a flow ends that never started', e);
+        if (e.bp === 'e') {
+          const to = enclosing(e.tid, e.ts);
+          if (!to) fail('a flow ends outside any slice', e);
+          flows.push({ from: started.get(key)!, to: to! });
+        } else awaitingNext.set(e.tid, [...(awaitingNext.get(e.tid) ?? []), key]);
+        break;
+      }
+      case 'i':
+        if (!['t', 'p', 'g'].includes(e.s ?? 't')) fail('an instant of no scope', e);
+        break;
+      case 'C':
+        if (!Object.values(e.args ?? {}).every((v) => typeof v === 'number'))
+          fail('a counter not a number', e);
+        break;
+      default:
+        fail('an unknown phase', e);
+    }
+  }
+  for (const [tid, stack] of stacks)
+    if (stack.some((s) => s.end === Infinity)) throw new Error(`a slice on thread ${tid} never ends`);
+  if (awaitingNext.size) throw new Error('a flow ends before no slice');
+  const ended = new Set(flows.map((f) => f.from));
+  if (started.size !== flows.length || [...started.values()].some((s) => !ended.has(s)))
+    throw new Error('a flow starts and never ends');
+  return { slices, flows, events };
+}
 
 type Row = Omit<TraceEvent, 'seq'>;
 const rows: Row[] = [
@@ -34,29 +157,16 @@ const rows: Row[] = [
   { t: 14000, kind: 'run.end', obj: 0, status: 'ok', message: null },
 ];
 
-interface ChromeEvent {
-  ph: string;
-  name: string;
-  tid: number;
-  ts: number;
-  dur: number;
-  args: Record<string, unknown>;
-}
-
-function exported(): ChromeEvent[] {
-  const doc = JSON.parse(encodeChrome(traceOf(rows.map((r, seq) => ({ seq, ...r }) as TraceEvent))));
-  return doc.traceEvents;
-}
+const traceOfRows = (given: Row[]) => traceOf(given.map((r, seq) => ({ seq, ...r }) as TraceEvent));
+const spans = (slices: Slice[], tid: number) =>
+  slices.filter((s) => s.tid === tid).map((s) => [s.start, s.end, s.args.ended ?? s.args.status]);
 
 describe('Chrome trace export', () => {
-  const out = exported();
-  const of = (ph: string, tid?: number) =>
-    out.filter((e) => e.ph === ph && (tid === undefined || e.tid === tid));
+  const { slices, flows, events } = readChrome(encodeChrome(traceOfRows(rows)));
+  const of = (ph: string) => events.filter((e) => e.ph === ph);
 
   it('names one track per generator and one for the main program', () => {
-    const names = of('M')
-      .filter((e) => e.name === 'thread_name')
-      .map((e) => [e.tid, e.args.name]);
+    const names = events.filter((e) => e.name === 'thread_name').map((e) => [e.tid, e.args!.name]);
     expect(names).toEqual([
       [0, 'main program (chain.py)'],
       [1, 'generator outer #1'],
@@ -64,16 +174,25 @@ describe('Chrome trace export', () => {
     ]);
   });
 
-  it('has a slice per running span, in microseconds, the delegating one around the inner one', () => {
-    expect(of('X', 1).map((e) => [e.ts, e.dur, e.args.ended])).toEqual([
-      [4, 3, 'yield'],
-      [9, 4, 'return'],
+  it('has a slice per running stretch, in microseconds, the delegating one around the inner one', () => {
+    expect(spans(slices, 1)).toEqual([
+      [4, 7, 'yield'],
+      [9, 13, 'return'],
     ]);
-    expect(of('X', 2).map((e) => [e.ts, e.dur, e.args.via])).toEqual([
-      [5, 1, 'yield from'],
-      [10, 1, 'yield from'],
+    expect(spans(slices, 2)).toEqual([
+      [5, 6, 'yield'],
+      [10, 11, 'return'],
     ]);
-    expect(of('X', 0).map((e) => [e.ts, e.dur])).toEqual([[0, 14]]);
+    expect(spans(slices, 0)).toEqual([[0, 14, 'ok']]);
+  });
+
+  it('draws each resume as a flow from the resumer’s slice to the slice it starts', () => {
+    expect(flows.map((f) => [f.from.tid, f.to.tid, f.to.start])).toEqual([
+      [0, 1, 4],
+      [1, 2, 5],
+      [0, 1, 9],
+      [1, 2, 10],
+    ]);
   });
 
   it('marks yields, returns and exhaustion with instants on the right track', () => {
@@ -87,32 +206,26 @@ describe('Chrome trace export', () => {
   });
 
   it('keeps a counter of each deque length', () => {
-    expect(of('C').map((e) => [e.name, e.ts, e.args.len])).toEqual([
+    expect(of('C').map((e) => [e.name, e.ts, e.args!.len])).toEqual([
       ['deque q #3 len', 3, 0],
       ['deque q #3 len', 8, 1],
     ]);
   });
 
-  it('never lets two slices of one track partly overlap, whatever the events', () => {
+  it('keeps events stamped at one instant in order, a nanosecond apart', () => {
+    const sameTime = rows.map((r) => ({ ...r, t: 5000 }));
+    const read = readChrome(encodeChrome(traceOfRows(sameTime)));
+    expect(spans(read.slices, 1).map(([start, end]) => [start, end])).toEqual([
+      [5.004, 5.007],
+      [5.009, 5.013],
+    ]);
+    expect(read.flows).toHaveLength(4);
+  });
+
+  it('is well nested, with every flow matched and bound, whatever the events', () => {
     fc.assert(
-      fc.property(eventsArbitrary(80), (events) => {
-        const doc = JSON.parse(encodeChrome(traceOf(events))) as { traceEvents: ChromeEvent[] };
-        const byTrack = new Map<number, ChromeEvent[]>();
-        for (const e of doc.traceEvents.filter((e) => e.ph === 'X')) {
-          expect(Number.isFinite(e.ts) && e.dur >= 0).toBe(true);
-          byTrack.set(e.tid, [...(byTrack.get(e.tid) ?? []), e]);
-        }
-        for (const slices of byTrack.values())
-          for (const a of slices)
-            for (const b of slices) {
-              // ts + dur is float arithmetic on microseconds: allow a rounding error
-              const end = (e: ChromeEvent) => e.ts + e.dur - 1e-6;
-              const disjoint = end(a) <= b.ts || end(b) <= a.ts;
-              const nested =
-                (a.ts <= b.ts && b.ts + b.dur <= a.ts + a.dur) ||
-                (b.ts <= a.ts && a.ts + a.dur <= b.ts + b.dur);
-              expect(disjoint || nested).toBe(true);
-            }
+      fc.property(eventsArbitrary(80), (generated) => {
+        readChrome(encodeChrome(traceOf(generated)));
       }),
       { numRuns: 1000 },
     );
@@ -126,19 +239,105 @@ describe('Chrome trace export', () => {
     );
     const chunks = [...chromeChunks(traceOf(many))];
     expect(chunks.length).toBeGreaterThan(2);
-    const doc = JSON.parse(chunks.join('')) as { traceEvents: ChromeEvent[] };
-    expect(doc.traceEvents.filter((e) => e.ph === 'X')).toHaveLength(12_501);
+    expect(readChrome(chunks.join('')).slices).toHaveLength(12_501);
   });
 
-  it('ends the span of a generator closed while suspended at its gen.close', () => {
-    const closing: Row[] = [
-      { t: 0, kind: 'gen.create', obj: 1, line: 1, name: 'g', genkind: 'generator' },
-      { t: 1000, kind: 'gen.resume', obj: 1, line: 1, by: 0, via: 'close', value: 'GeneratorExit()' },
-      { t: 2000, kind: 'gen.close', obj: 1 },
-      { t: 50_000, kind: 'run.end', obj: 0, status: 'ok', message: null },
-    ];
-    const doc = JSON.parse(encodeChrome(traceOf(closing.map((r, seq) => ({ seq, ...r }) as TraceEvent))));
-    const slices = (doc.traceEvents as ChromeEvent[]).filter((e) => e.ph === 'X' && e.tid === 1);
-    expect(slices.map((e) => [e.ts, e.dur, e.args.ended])).toEqual([[1, 1, 'close']]);
+  it('ends the slice of a generator closed while suspended at its gen.close', () => {
+    const read = readChrome(
+      encodeChrome(
+        traceOfRows([
+          { t: 0, kind: 'gen.create', obj: 1, line: 1, name: 'g', genkind: 'generator' },
+          { t: 1000, kind: 'gen.resume', obj: 1, line: 1, by: 0, via: 'close', value: 'GeneratorExit()' },
+          { t: 2000, kind: 'gen.close', obj: 1 },
+          { t: 50_000, kind: 'run.end', obj: 0, status: 'ok', message: null },
+        ]),
+      ),
+    );
+    expect(spans(read.slices, 1)).toEqual([[1, 2, 'close']]);
+  });
+});
+
+describe('Chrome trace export of real runs', () => {
+  const runner = new Runner();
+  afterAll(() => runner.close());
+  const exportOf = async (source: string): Promise<{ trace: Trace } & ReturnType<typeof readChrome>> => {
+    const { trace, summary } = await recordTrace({ source }, runner);
+    expect(summary.status).toBe('ok');
+    return { trace, ...readChrome(encodeChrome(trace)) };
+  };
+  const resumes = (trace: Trace) => [...trace.events()].filter((e) => e.kind === 'gen.resume');
+
+  it('links every resume of generators handing values to each other', async () => {
+    const { trace, slices, flows } = await exportOf(`
+def inner():
+    got = yield 'ready'
+    while got is not None:
+        got = yield got * 2
+
+def outer():
+    result = yield from inner()
+    return result
+
+pipe = outer()
+print(next(pipe))
+for n in (1, 2, 3):
+    print(pipe.send(n))
+pipe.close()
+`);
+    expect(flows).toHaveLength(resumes(trace).length);
+    const named = (tid: number) => slices.find((s) => s.tid === tid)!.name;
+    const pairs = new Set(
+      flows.map((f) => `${f.from.tid === 0 ? 'main' : named(f.from.tid)} → ${named(f.to.tid)}`),
+    );
+    // closing the pipe closes the inner generator first, from the main program, as the trace records
+    expect([...pairs].sort()).toEqual([
+      'generator outer #1 → generator inner #2',
+      'main → generator inner #2',
+      'main → generator outer #1',
+    ]);
+  });
+
+  it('puts scheduler tasks on the virtual clock: a sleep is as long as it says', async () => {
+    const { slices, flows } = await exportOf(`
+from yieldscope import spawn, sleep
+
+def napper():
+    yield sleep(2)
+    print('awake')
+
+def busy():
+    for _ in range(3):
+        yield
+
+spawn(napper)
+spawn(busy)
+`);
+    const tasks = slices.filter((s) => s.tid >= 1_000_000 && s.name.startsWith('task napper'));
+    expect(tasks).toHaveLength(2);
+    // parked at virtual time 0 (the code before it took a few of the nanoseconds that keep events
+    // in order), woken at 2 virtual seconds
+    expect(tasks[0].end).toBeLessThan(1);
+    expect(tasks[1].start).toBeGreaterThanOrEqual(2e6);
+    expect(tasks[1].start).toBeLessThan(2e6 + 1);
+    expect(flows.length).toBeGreaterThan(0);
+  });
+
+  it('puts asyncio on the virtual clock too, with its hand-offs', async () => {
+    const { trace, slices, flows } = await exportOf(`
+import asyncio
+
+async def tick(name, pause):
+    for _ in range(2):
+        await asyncio.sleep(pause)
+
+async def main():
+    await asyncio.gather(tick('a', 60), tick('b', 90))
+
+asyncio.run(main())
+`);
+    const end = Math.max(...slices.map((s) => s.end));
+    expect(end).toBeGreaterThanOrEqual(180e6);
+    expect(end).toBeLessThan(181e6);
+    expect(flows).toHaveLength(resumes(trace).length);
   });
 });
