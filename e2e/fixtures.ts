@@ -14,7 +14,7 @@ import {
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { electronBinary, ROOT, serve, type ServedApp } from './hosts.ts';
-import { CHROMIUM_LAUNCH } from './chromium.ts';
+import { browserLaunch } from './browser.ts';
 
 export type Host = 'browser' | 'electron';
 
@@ -29,7 +29,7 @@ export const test = base.extend<
   chromiumBrowser: [
     async ({ host }, use) => {
       if (host !== 'browser') return use(null);
-      const browser = await chromium.launch(CHROMIUM_LAUNCH);
+      const browser = await chromium.launch(browserLaunch());
       await use(browser);
       await browser.close();
     },

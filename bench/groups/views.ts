@@ -3,7 +3,7 @@
  * (generated in columnar form, see renderer/views/dev/synthetic.ts):
  * - in Node: building the views' index, rebuilding the state of every view at random instants, and
  *   the level-of-detail work of one timeline frame;
- * - in headless Chromium (/usr/bin/chromium) on the views' dev page, built as the app is: open to
+ * - in headless Chromium (the browser e2e/browser.ts finds) on the views' dev page, built as the app is: open to
  *   first full paint, the main-thread work of a pan/zoom and its input to the frame that shows it,
  *   renderer memory per event and the state rebuild, and the same open and pan/zoom for the obvious
  *   baseline (one SVG rect per span, d3 data join re-run on every zoom), printed as ratios;
@@ -12,7 +12,6 @@
  *   else 5M events/s): frames per second, frame interval, each batch's arrival to its paint, and
  *   whether every event reached the trace and the screen.
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -24,7 +23,7 @@ import { Bars, lodBars, lodMarks, Marks } from '../../renderer/derive/lod.ts';
 import { stateAt } from '../../renderer/derive/state.ts';
 import { producerConsumerBatches } from '../../renderer/views/dev/synthetic.ts';
 import { readResults, type Report } from '../harness.ts';
-import { CHROMIUM_LAUNCH, CHROMIUM_PATH } from '../../e2e/chromium.ts';
+import { browserLaunch, NoBrowser } from '../../e2e/browser.ts';
 
 const EVENTS = 1_000_000;
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -98,7 +97,7 @@ interface PageFigures extends StepTimes {
   open: number;
 }
 
-async function browserFigures(report: Report): Promise<void> {
+async function browserFigures(report: Report, launch: ReturnType<typeof browserLaunch>): Promise<void> {
   const { build, preview } = await import('vite');
   const { chromium } = await import('playwright-core');
   // The dev page built as the app is (Svelte's production runtime, minified), not served by Vite's
@@ -108,7 +107,7 @@ async function browserFigures(report: Report): Promise<void> {
   await build({ configFile, build: { outDir, emptyOutDir: true }, logLevel: 'warn' });
   const server = await preview({ configFile, build: { outDir }, preview: { port: 0, host: '127.0.0.1' } });
   const base = server.resolvedUrls!.local[0];
-  const browser = await chromium.launch(CHROMIUM_LAUNCH);
+  const browser = await chromium.launch(launch);
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     // tsx names functions with an `__name` helper that page.evaluate's copies do not carry along.
@@ -423,11 +422,13 @@ async function panZoomSteps(
 
 export async function run(report: Report): Promise<void> {
   nodeFigures(report);
-  if (!existsSync(CHROMIUM_PATH)) {
-    console.error(
-      `views: ${CHROMIUM_PATH} is missing (apt-get install -y chromium), so the browser figures were not measured`,
-    );
+  let launch: ReturnType<typeof browserLaunch>;
+  try {
+    launch = browserLaunch();
+  } catch (e) {
+    if (!(e instanceof NoBrowser)) throw e;
+    console.error(`views: the browser figures were not measured. ${e.message}`);
     return;
   }
-  await browserFigures(report);
+  await browserFigures(report, launch);
 }

@@ -1,5 +1,4 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -9,7 +8,7 @@ import { recordTrace } from '../../core/run/record.ts';
 import { Runner } from '../../core/run/runner.ts';
 import { encodeJsonl } from '../../core/trace/jsonl.ts';
 import { TraceIndex } from '../derive/index.ts';
-import { CHROMIUM_LAUNCH, CHROMIUM_PATH } from '../../e2e/chromium.ts';
+import { browserLaunch } from '../../e2e/browser.ts';
 
 /**
  * The views in a real browser (Debian's Chromium) on their dev page, over traces of real Python runs:
@@ -53,18 +52,16 @@ async function open(url: string): Promise<void> {
   );
 }
 
-if (!existsSync(CHROMIUM_PATH))
-  console.warn(`views browser tests skipped: ${CHROMIUM_PATH} is missing (apt-get install -y chromium)`);
-
-describe.skipIf(!existsSync(CHROMIUM_PATH))('views in Chromium', () => {
+describe('views in Chromium', () => {
   beforeAll(async () => {
+    const launch = browserLaunch(); // first: with no browser, the one line that says how to get one
     runner = new Runner();
     server = await createServer({
       configFile: resolve(import.meta.dirname, 'dev/vite.config.ts'),
       server: { port: 0, host: '127.0.0.1', fs: { allow: [resolve(import.meta.dirname, '../..'), folder] } },
     });
     await server.listen();
-    browser = await chromium.launch(CHROMIUM_LAUNCH);
+    browser = await chromium.launch(launch);
     page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
     await page.addInitScript('window.__name = (f) => f;');
     page.on('pageerror', (e) => pageErrors.push(e.message));
