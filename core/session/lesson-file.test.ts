@@ -77,6 +77,18 @@ describe('lesson files', () => {
     );
   });
 
+  it('wants the Traditional Chinese in the words of the course notes', () => {
+    expect(
+      problems(lesson({ say: { en: 'An iterator keeps the protocol.', 'zh-TW': '疊代器遵守協定。' } })),
+    ).toEqual([
+      "step 1, say.zh-TW: write 迭代, the course notes' word, instead of 疊代",
+      "step 1, say.zh-TW: write 協議, the course notes' word, instead of 協定",
+    ]);
+    expect(
+      problems(lesson({ say: { en: 'An iterator keeps the protocol.', 'zh-TW': '迭代器遵守協議。' } })),
+    ).toEqual([]);
+  });
+
   it('names the step and the field of a moment that cannot be checked against a run', () => {
     expect(problems(lesson({ at: { event: 'gen.yeild' } }))[0]).toMatch(
       /^step 1, at\.event: must be an event kind: run\.start, /,

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { KINDS, type EventKind, type FieldType, type RunStatus } from '../trace/schema.ts';
+import { offCourseWords } from './course-words.ts';
 
 const MISSING = 'missing: write it in English (en) and in Traditional Chinese (zh-TW)';
 
@@ -31,12 +32,21 @@ function missing(a: string[], b: string[]): string[] {
   });
 }
 
-/** Markdown text in every language of the course (lesson.ts LANGS), quoting the same code and numbers. */
+/**
+ * Markdown text in every language of the course (lesson.ts LANGS), quoting the same code and numbers,
+ * the Traditional Chinese in the course notes' words.
+ */
 const Text = z.strictObject({ en: prose, 'zh-TW': prose }).superRefine((text, ctx) => {
   const en = facts(text.en);
   const zh = facts(text['zh-TW']);
   const onlyEn = missing(en, zh);
   const onlyZh = missing(zh, en);
+  for (const { wrote, course } of offCourseWords(text['zh-TW']))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['zh-TW'],
+      message: `write ${course}, the course notes' word, instead of ${wrote}`,
+    });
   if (onlyEn.length + onlyZh.length === 0) return;
   const said = [
     onlyEn.length ? `only the English has ${onlyEn.join(', ')}` : '',
