@@ -4,6 +4,7 @@ import type { RunContext } from './run-context.ts';
 import { makeEmitter, type PythonEmit } from './emitter.ts';
 import type { Emit } from './ready-queue.ts';
 import { deadlockMessage, Scheduler, type Waiting } from './scheduler.ts';
+import { NULL_INT, READY_QUEUE_NAME } from '../trace/schema.ts';
 
 /** The tasks the program left to run after its last line deadlocked. */
 export class DeadlockError extends Error {
@@ -132,6 +133,9 @@ export class PythonScheduler {
     const { ctx, scheduler, emit } = this;
     return {
       switch_interval: ctx.options.switchInterval,
+      // Facts of the schema, handed over rather than copied into Python by hand.
+      null_int: NULL_INT,
+      ready_queue_name: READY_QUEUE_NAME,
       program_file: () => ctx.options.fileName ?? 'main.py',
       program_source: () => ctx.options.source,
       object_id: (obj: unknown) => ctx.objectId(obj),

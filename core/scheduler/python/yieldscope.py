@@ -436,7 +436,8 @@ def _resume_via_scheduler(resume, value):
         _probe.resume_via(None)
 
 
-_NULL = -2147483648  # an int column's null (core/trace/schema.ts NULL_INT)
+#: an int field's null (core/trace/schema.ts NULL_INT, handed over by the loop)
+_NULL = _loop.null_int
 
 
 def _emit(kind, obj, line, a=_NULL, b=_NULL, c=_NULL, d=_NULL, e=_NULL):

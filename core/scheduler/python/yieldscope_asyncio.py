@@ -15,8 +15,9 @@ from asyncio import base_events, events, runners, tasks
 
 from yieldscope import Deadlock, _exc_text, _helpers, _loop, _object_id, _program_line, _raise_if_aborted, _resume_via_scheduler, _srepr
 
-#: the name that makes the views show a deque as the scheduler's ready queue (READY_QUEUE_NAME in core/trace/schema.ts)
-READY_QUEUE_NAME = 'ready queue'
+#: the name that makes the views show a deque as the scheduler's ready queue (core/trace/schema.ts,
+#: handed over by the loop)
+READY_QUEUE_NAME = _loop.ready_queue_name
 
 
 class _VirtualSelector:
