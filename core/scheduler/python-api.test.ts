@@ -108,7 +108,7 @@ describe('policies', () => {
 
 describe('virtual time', () => {
   it('wakes sleepers in order of their virtual wake time, with no real waiting', async () => {
-    const { stdout, events, summary } = await recordOk(`
+    const { stdout, events } = await recordOk(`
 from yieldscope import spawn, sleep
 
 def sleeper(name, seconds):
@@ -129,8 +129,7 @@ spawn(sleeper, 'mid', 10)
     const parks = only(events, 'sched.park');
     expect(parks.map((e) => e.until)).toEqual([1000, 1, 2.5, 10]);
     expect(parks.every((e) => e.on === 'sleep')).toBe(true);
-    // 1000 virtual seconds went by in less real time than that
-    expect(summary.wallMs / 1000).toBeLessThan(only(events, 'clock').at(-1)!.now as number);
+    // No real waiting: 1000 real seconds would fail the test by its timeout (vitest.config.ts).
   });
 });
 
@@ -350,7 +349,7 @@ print(counter)
 
 describe('asyncio on the virtual clock', () => {
   it('runs gather + Queue + sleep, records each asyncio task, and takes no real time for virtual seconds', async () => {
-    const { stdout, events, summary } = await recordOk(`
+    const { stdout, events } = await recordOk(`
 import asyncio
 
 async def producer(q):
@@ -390,7 +389,7 @@ asyncio.run(main())
     expect(only(events, 'sched.done').map((e) => `${name(e.obj)}=${e.result}`)).toContain(
       'consumer=[0, 1, 2]',
     );
-    expect(summary.wallMs / 1000).toBeLessThan((only(events, 'clock').at(-1)!.now as number) / 10);
+    // No real waiting: 210 real seconds would fail the test by its timeout (vitest.config.ts).
   });
 
   it('reports an asyncio program that waits forever as a deadlock', async () => {
