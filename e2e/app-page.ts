@@ -13,6 +13,20 @@ export async function waitForPython(app: Page): Promise<void> {
   await expect(app.getByTestId('message-python')).toBeHidden();
 }
 
+/** The timeline's text alternative: where its cursor is ("Cursor at event 12, line 3."). */
+const cursorSays = (app: Page) => app.getByTestId('switch-list').locator('p');
+
+/**
+ * Presses a key on the timeline and waits until its cursor has moved, as its text alternative says:
+ * the views draw from that same cursor in the same update, so they then show the event moved to.
+ * Reading a view straight after the key would read the event before, and step once too often.
+ */
+export async function moveCursor(app: Page, key: string): Promise<void> {
+  const before = (await cursorSays(app).textContent()) ?? '';
+  await app.getByTestId('timeline').press(key);
+  await expect(cursorSays(app)).not.toHaveText(before);
+}
+
 export async function pickLesson(app: Page, id: string): Promise<void> {
   await app.getByTestId('lesson-picker').selectOption(id);
 }

@@ -3,6 +3,7 @@ import { basename, resolve } from 'node:path';
 import { expect, test } from './fixtures.ts';
 import {
   eventsIn,
+  moveCursor,
   openTraceFile,
   pickLesson,
   runToEnd,
@@ -56,12 +57,11 @@ test.describe('with Python ready', () => {
     await expect(app.getByTestId('console')).toContainText('consumed 34');
 
     // From the first event, step switch by switch until the producer hands control back with a full deque.
-    const timeline = app.getByTestId('timeline');
-    await timeline.focus();
-    await timeline.press('Home');
+    await app.getByTestId('timeline').focus();
+    await moveCursor(app, 'Home');
     const length = app.getByTestId('deque-length');
     for (let i = 0; i < 10 && !(await length.allTextContents()).some((t) => t.startsWith('len 10 ')); i++)
-      await timeline.press('Shift+ArrowRight');
+      await moveCursor(app, 'Shift+ArrowRight');
     await expect(length).toHaveText('len 10 / maxlen 10');
     await expect(app.getByTestId('deque-slot')).toHaveCount(10);
     await expect(app.getByTestId('editor-run-line')).toHaveCount(1);
@@ -172,7 +172,7 @@ test.describe('with Python ready', () => {
     await splitter.focus();
     await splitter.press('ArrowUp');
     await splitter.press('ArrowUp');
-    expect(Number(await splitter.getAttribute('aria-valuenow'))).toBeLessThan(before);
+    await expect.poll(async () => Number(await splitter.getAttribute('aria-valuenow'))).toBeLessThan(before);
 
     await app.getByTestId('presentation').click();
     await expect(app.getByTestId('presentation')).toHaveAttribute('aria-pressed', 'true');

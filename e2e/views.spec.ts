@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures.ts';
-import { pickLesson, runToEnd, waitForPython } from './app-page.ts';
+import { moveCursor, pickLesson, runToEnd, waitForPython } from './app-page.ts';
 
 test.describe('views over a finished run', () => {
   test.beforeEach(async ({ app }) => {
@@ -18,10 +18,9 @@ test.describe('views over a finished run', () => {
   }) => {
     await pickLesson(app, 'producer_consumer');
     await runToEnd(app);
-    const timeline = app.getByTestId('timeline');
-    await timeline.focus();
-    await timeline.press('Home');
-    for (let i = 0; i < 6; i++) await timeline.press('Shift+ArrowRight');
+    await app.getByTestId('timeline').focus();
+    await moveCursor(app, 'Home');
+    for (let i = 0; i < 6; i++) await moveCursor(app, 'Shift+ArrowRight');
 
     // The text alternative lists the switches around the cursor: apart from the coordinator (main),
     // control goes to the producer and the consumer in turn.
@@ -32,16 +31,16 @@ test.describe('views over a finished run', () => {
     workers.slice(1).forEach((to, i) => expect(to).not.toBe(workers[i]));
 
     // Scrub back to the very event that fills the deque: event by event from the start.
-    await timeline.press('Home');
+    await moveCursor(app, 'Home');
     const length = app.getByTestId('deque-length');
     const full = async () => (await length.allTextContents()).some((t) => t.startsWith('len 10 '));
-    for (let i = 0; i < 200 && !(await full()); i++) await timeline.press('ArrowRight');
+    for (let i = 0; i < 200 && !(await full()); i++) await moveCursor(app, 'ArrowRight');
     await expect(length).toHaveText('len 10 / maxlen 10');
     await expect(app.getByTestId('deque-slot')).toHaveCount(10);
     await expect(app.getByTestId('deque-slot').last()).toHaveText('9');
     await shot('views-deque-just-full');
 
-    await timeline.press('ArrowLeft');
+    await moveCursor(app, 'ArrowLeft');
     await expect(length).toHaveText('len 9 / maxlen 10');
     await expect(app.getByTestId('deque-slot').filter({ hasText: /\S/ })).toHaveCount(9);
     await shot('views-deque-one-event-before');
