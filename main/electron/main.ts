@@ -10,7 +10,7 @@ import {
   ipcMain,
   Menu,
   screen,
-  session as electronSession,
+  session as browserContexts,
   type MenuItemConstructorOptions,
 } from 'electron';
 import { dirname, join } from 'node:path';
@@ -22,7 +22,7 @@ import { forwardEvents, serveSessionOverIpc } from './ipc.ts';
 import { filesFromArgv, outsideFiles } from './launch-files.ts';
 import { menuTemplate } from './menu.ts';
 import { addRecent, loadRecent, saveRecent } from './recent.ts';
-import { guardContents, guardSession, ownPages, windowOptions } from './security.ts';
+import { guardBrowserContext, guardContents, ownPages, windowOptions } from './security.ts';
 import { loadWindowState, restoreBounds, saveWindowState } from './window-state.ts';
 
 const built = dirname(fileURLToPath(import.meta.url)); // out/main
@@ -55,7 +55,7 @@ else void start();
 async function start(): Promise<void> {
   await app.whenReady();
   const isOwnPage = ownPages(paths.renderer);
-  guardSession(electronSession.defaultSession, isOwnPage);
+  guardBrowserContext(browserContexts.defaultSession, isOwnPage);
   app.on('web-contents-created', (_event, contents) => guardContents(contents));
 
   let recent = await loadRecent(paths.recent);

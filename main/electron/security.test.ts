@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   ownPages,
   guardContents,
-  guardSession,
+  guardBrowserContext,
   windowOptions,
   type GuardedContents,
-  type GuardedSession,
+  type BrowserContext,
 } from './security.ts';
 
 describe('the window', () => {
@@ -76,10 +76,10 @@ describe('guardContents', () => {
   });
 });
 
-describe('guardSession', () => {
+describe('guardBrowserContext', () => {
   function guarded() {
     const seen: Record<string, unknown> = {};
-    const session: GuardedSession = {
+    const context: BrowserContext = {
       setPermissionRequestHandler: (h) => (seen.request = h),
       setPermissionCheckHandler: (h) => (seen.check = h),
       webRequest: {
@@ -87,7 +87,7 @@ describe('guardSession', () => {
         onHeadersReceived: (l) => (seen.headers = l),
       },
     };
-    guardSession(session, ownPages('file:///app/out/renderer/index.html'));
+    guardBrowserContext(context, ownPages('file:///app/out/renderer/index.html'));
     return seen as {
       request: (c: unknown, p: string, grant: (g: boolean) => void) => void;
       check: () => boolean;

@@ -79,7 +79,11 @@ export function guardContents(contents: GuardedContents): void {
 
 type HeaderMap = Record<string, string | string[]>;
 
-export interface GuardedSession {
+/**
+ * What guardBrowserContext needs of Electron's `Session`, which is Chromium's browser context (its
+ * permissions and requests): not our session (main/session).
+ */
+export interface BrowserContext {
   setPermissionRequestHandler(
     handler: (contents: unknown, permission: string, grant: (granted: boolean) => void) => void,
   ): void;
@@ -104,15 +108,15 @@ const LOCAL_SCHEMES = ['devtools:', 'data:', 'blob:', 'chrome-extension:'];
  * No permission is ever granted; nothing is loaded but our own pages' files (no remote content);
  * every response carries our Content-Security-Policy.
  */
-export function guardSession(session: GuardedSession, isOwnPage: (url: string) => boolean): void {
-  session.setPermissionRequestHandler((_contents, _permission, grant) => grant(false));
-  session.setPermissionCheckHandler(() => false);
-  session.webRequest.onBeforeRequest((details, answer) => {
+export function guardBrowserContext(context: BrowserContext, isOwnPage: (url: string) => boolean): void {
+  context.setPermissionRequestHandler((_contents, _permission, grant) => grant(false));
+  context.setPermissionCheckHandler(() => false);
+  context.webRequest.onBeforeRequest((details, answer) => {
     const local = LOCAL_SCHEMES.some((scheme) => details.url.startsWith(scheme));
     answer({ cancel: !(local || isOwnPage(details.url)) });
   });
   const policy = contentSecurityPolicy();
-  session.webRequest.onHeadersReceived((details, answer) => {
+  context.webRequest.onHeadersReceived((details, answer) => {
     answer({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
   });
 }

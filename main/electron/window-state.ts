@@ -1,6 +1,7 @@
 /**
- * The window's size and position, remembered between sessions. A saved position is used only if
- * the window would still be visible on one of today's displays (a monitor may have been unplugged).
+ * The window's size and position, remembered from one launch of the app to the next. A saved position
+ * is used only if the window would still be visible on one of today's displays (a monitor may have
+ * been unplugged).
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';

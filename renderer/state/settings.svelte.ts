@@ -1,4 +1,7 @@
-/** The user's preferences: theme, presentation mode and run options, remembered across sessions. */
+/**
+ * The user's preferences: theme, presentation mode and run options, remembered from one launch to
+ * the next.
+ */
 import type { Policy } from '../api/types.ts';
 import { loadStored, saveStored } from './stored.ts';
 
