@@ -7,6 +7,7 @@
  */
 import type { PyProxy } from 'pyodide/ffi';
 import { Action, EndReason, endReason, waitForAnswer, windowOf, withdrawInterrupt } from './control.ts';
+import type { EventBatch } from '../trace/batch.ts';
 import type { FromWorker, WatchWindow } from './messages.ts';
 
 /** What a watcher asks of the recorder: to hold at an event count, and how many it has recorded. */
@@ -18,14 +19,17 @@ export interface RecorderGate {
 /** The probe's heap walk, as Python functions that never raise into JavaScript. */
 interface HeapWalk {
   remember_main(): void;
-  snapshot_json(kind: number): string;
-  final_json(): string;
+  snapshot_json(kind: number, newest: number): string;
+  final_json(newest: number): string;
 }
 
 export class Watcher {
   private first: number;
   private last: number;
   private stopped = false;
+  /** The kind of the last event recorded, and the highest object id any event has named. */
+  private lastKind = 0;
+  private newest = 0;
   private readonly heap: HeapWalk;
 
   constructor(
@@ -50,15 +54,28 @@ export class Watcher {
     this.heap.remember_main();
   }
 
+  /** Each batch the run sends, before it goes to the host. */
+  saw(batch: EventBatch): void {
+    if (batch.count === 0) return;
+    this.lastKind = batch.kind[batch.count - 1];
+    // ids are handed out in order: a higher one is an object the heap walk has not met yet
+    for (let k = 0; k < batch.count; k++) if (batch.obj[k] > this.newest) this.newest = batch.obj[k];
+  }
+
   /**
-   * The recorder's waiter for a watched run: `events` have been recorded (and sent), the last of
-   * them of kind `kind`. Returns the host's action as the recorder takes it.
+   * The recorder's waiter for a watched run: `events` have been recorded (and sent). Returns the
+   * host's action as the recorder takes it.
    */
-  held(events: number, kind: number): number {
+  held(events: number): number {
     // after a stop nothing may wait again: the stop's answer is spent (the program's unwinding records events)
     if (this.stopped || endReason(this.control) !== EndReason.none) return this.stop();
     if (events >= this.first && events <= this.last) {
-      this.post({ type: 'snapshot', at: events - 1, json: this.heap.snapshot_json(kind), final: false });
+      this.post({
+        type: 'snapshot',
+        at: events - 1,
+        json: this.heap.snapshot_json(this.lastKind, this.newest),
+        final: false,
+      });
       if (events < this.last) return Action.stepEvent;
     }
     this.post({ type: 'held', events });
@@ -76,7 +93,12 @@ export class Watcher {
    */
   ended(): FromWorker | null {
     if (this.stopped) return null;
-    return { type: 'snapshot', at: this.recorder.recorded(), json: this.heap.final_json(), final: true };
+    return {
+      type: 'snapshot',
+      at: this.recorder.recorded(),
+      json: this.heap.final_json(this.newest),
+      final: true,
+    };
   }
 
   private stop(): number {

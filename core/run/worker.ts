@@ -119,8 +119,16 @@ class Recorder {
   run(options: RunOptions, watch?: WatchWindow): RunSummary {
     const started = performance.now();
     const decoder = new FlushDecoder();
+    const watcher =
+      watch &&
+      new Watcher(
+        watch,
+        (this.heap ??= this.py.pyimport('ys_probe.heap') as PyProxy),
+        this.record as unknown as RecorderGate,
+        control,
+        post,
+      );
     let events = 0;
-    let lastKind = 0;
     let delivered: ProbeFlush | null = null;
     const sendBatch = sealed(
       (
@@ -147,7 +155,7 @@ class Recorder {
         if (!flush) return;
         const batch = decoder.decode(flush);
         events = flush.first + flush.count;
-        if (batch.count > 0) lastKind = batch.kind[batch.count - 1];
+        watcher?.saw(batch);
         post({ type: 'batch', batch }, batchTransferables(batch));
       },
     );
@@ -160,18 +168,9 @@ class Recorder {
     const files: FolderListing = options.programDir
       ? listFolder(options.programDir)
       : [[fileName, new TextEncoder().encode(options.source).length]];
-    const watcher =
-      watch &&
-      new Watcher(
-        watch,
-        (this.heap ??= this.py.pyimport('ys_probe.heap') as PyProxy),
-        this.record as unknown as RecorderGate,
-        control,
-        post,
-      );
     // The probe flushes before it holds, so the acknowledgement follows the batches it counts.
     const waiter = sealed((events: number) => {
-      if (watcher) return watcher.held(events, lastKind);
+      if (watcher) return watcher.held(events);
       post({ type: 'held', events });
       return waitForAnswer(control);
     });

@@ -63,12 +63,20 @@ def _is_program(code):
     return recorder.R.is_program_code(code)
 
 
-def _tracked_generators():
+_scanned = [-1, []]  # the newest trace id when the heap was last scanned, and weak references to what it found
+
+
+def _tracked_generators(newest):
     """Every generator and coroutine the recorder tracks that is still alive, also one that only
-    the scheduler holds (no frame of the program refers to it)."""
-    for ref in list(recorder.R._refs.values()):
-        g = ref() if type(ref) is weakref.ref else ref
-        if type(g) in _GENERATORS:
+    the scheduler holds (no frame of the program refers to it). Found by a scan of the heap, which
+    takes milliseconds, so only when the trace has named an object since the last scan (`newest`:
+    the highest trace id of the run so far; ids are handed out in order)."""
+    if newest != _scanned[0]:
+        _scanned[0] = newest
+        _scanned[1] = [weakref.ref(o) for o in gc.get_objects() if type(o) in _GENERATORS and _trace_id(o) is not None]
+    for ref in _scanned[1]:
+        g = ref()
+        if g is not None:
             yield g
 
 
@@ -83,6 +91,7 @@ def reset():
     _next_key = 1
     _weak.clear()
     _strong_prev.clear()
+    _scanned[:] = [-1, []]
 
 
 def _state_of(gen):
@@ -398,33 +407,34 @@ def _task_graph():
     return out
 
 
-def snapshot_json(kind):
+def snapshot_json(kind, newest):
     """The snapshot after an event of `kind`, as JSON; for JavaScript (the recorder's waiter), so it
-    never raises: a failure of the walk, or a stop striking in it, is reported as {"failed": …}."""
+    never raises: a failure of the walk, or a stop striking in it, is reported as {"failed": …}.
+    `newest`: the highest trace id of the run so far."""
     try:
-        return json.dumps(snapshot(kind, sys._getframe()))
+        return json.dumps(snapshot(kind, newest, sys._getframe()))
     except BaseException as e:  # noqa: BLE001 - nothing may unwind into the JavaScript that called
         return json.dumps({'failed': f'{type(e).__name__}: {safe_str(e)}'})
 
 
-def final_json():
+def final_json(newest):
     """The program's globals once it has ended (or raised), as JSON, never raising."""
-    return snapshot_json(None)
+    return snapshot_json(None, newest)
 
 
-def snapshot(kind, top):
+def snapshot(kind, newest, top):
     """The frames and objects of the program as they are after an event of `kind`, the program's
     innermost frame being `top` or below it."""
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _snapshot(kind, top)
+        return _snapshot(kind, newest, top)
     finally:
         if enabled:
             gc.enable()
 
 
-def _snapshot(kind, top):
+def _snapshot(kind, newest, top):
     global _strong_prev
     walk = _Walk()
     frames = _user_frames(top)
@@ -443,7 +453,7 @@ def _snapshot(kind, top):
         stack.append(_frame_entry(walk, frame, frame.f_generator, 'running', depth))
     walk.run()
     # every generator the probe knows and still alive, also one only the scheduler holds
-    for g in _tracked_generators():
+    for g in _tracked_generators(newest):
         if id(g) not in on_stack:
             walk.value(g)
     walk.run()
