@@ -35,6 +35,16 @@ async function traceAt(path: string): Promise<Trace> {
 
 const kinds = (trace: Trace) => [...trace.events()].map((e) => e.kind);
 
+/**
+ * A copy of `names` of the shared folder in a folder of their own, and a trace path there: a
+ * program's folder is mounted when it runs, and the shared one fills with the other tests' traces.
+ */
+async function ownFolder(...names: string[]): Promise<{ at: (name: string) => string }> {
+  const own = await mkdtemp(join(tmpdir(), 'yieldscope-own-'));
+  await Promise.all(names.map(async (name) => writeFile(join(own, name), await readFile(join(dir, name)))));
+  return { at: (name) => join(own, name) };
+}
+
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'yieldscope-cli-'));
@@ -262,8 +272,10 @@ describe('yieldscope CLI', () => {
   });
 
   it('inspects a saved trace at an event: frames, variables and objects, as text or JSON', async () => {
-    const out = join(dir, 'inspected.ystrace');
-    expect((await yieldscope('record', join(dir, 'countdown.py'), '--out', out)).code).toBe(0);
+    const own = await ownFolder('countdown.py');
+    const out = own.at('inspected.ystrace');
+    const recorded = await yieldscope('record', own.at('countdown.py'), '--out', out);
+    expect(recorded.code, recorded.stderr).toBe(0);
     const trace = await traceAt(out);
     const second = [...trace.events()].filter((e) => e.kind === 'stdout')[1].seq;
 
@@ -289,8 +301,10 @@ describe('yieldscope CLI', () => {
   });
 
   it('refuses to inspect a trace whose program read its folder, saying why', async () => {
-    const out = join(dir, 'reads.ystrace');
-    expect((await yieldscope('record', join(dir, 'reads.py'), '--out', out)).code).toBe(0);
+    const own = await ownFolder('reads.py', 'data.txt');
+    const out = own.at('reads.ystrace');
+    const recorded = await yieldscope('record', own.at('reads.py'), '--out', out);
+    expect(recorded.code, recorded.stderr).toBe(0);
     const trace = await traceAt(out);
     const { code, stderr } = await yieldscope('inspect', out, '--at', String(trace.size - 1));
     expect(code).toBe(2);
