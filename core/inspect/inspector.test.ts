@@ -164,6 +164,8 @@ describe('the heap at any event, from a re-run of the program', () => {
     const yielded = await heap(subject, nth(trace, 'gen.yield', 4));
     expect(yielded.stack.map((f) => f.key)).toEqual(['main']);
     expect(yielded.suspended.find((f) => f.obj === lanes[0])).toMatchObject({ state: 'suspended', line: 4 });
+    // the generator's object says what its frame says, though its yield's callback still runs inside it
+    expect(yielded.objects.find((o) => o.obj === lanes[0])?.state).toBe('suspended');
   });
 
   it('follows a graph of instances with a cycle, and a method call on the stack', async () => {

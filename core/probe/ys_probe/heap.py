@@ -133,7 +133,7 @@ class _Walk:
         self.keep = []  # every object found, alive until the walk ends (so no id() is reused meanwhile)
         self.truncated = False
         self.strong_seen = {}
-        self.generators = []  # (obj, key) of every generator found
+        self.generators = []  # (obj, its entry in objects) of every generator found
 
     def value(self, x):
         t = type(x)
@@ -221,7 +221,7 @@ class _Walk:
             entry['shape'] = 'generator'
             entry['name'] = t.__dict__['__qualname__'].__get__(x)
             entry['state'] = _state_of(x)
-            self.generators.append((x, entry['key']))
+            self.generators.append((x, entry))
         elif t in _FUNCTIONS:
             entry['shape'] = 'function'
             entry['name'] = _text(getattr(x, '__qualname__', '?'))
@@ -461,7 +461,7 @@ def _snapshot(kind, newest, top):
     done = set()
     i = 0
     while i < len(walk.generators):
-        gen, key = walk.generators[i]
+        gen, obj_entry = walk.generators[i]
         i += 1
         if id(gen) in on_stack or id(gen) in done:
             continue
@@ -469,9 +469,9 @@ def _snapshot(kind, newest, top):
         frame = _frame_of(gen)
         state = _state_of(gen)
         if left is not None and frame is left:
-            state = leaving
+            state = obj_entry['state'] = leaving
         entry = _frame_entry(walk, frame, gen, state, -1)
-        entry['key'] = key
+        entry['key'] = obj_entry['key']
         if state == 'finished':
             entry['line'] = 0
             entry['locals'] = []
