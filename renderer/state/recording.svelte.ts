@@ -31,6 +31,7 @@ import { Trace } from '../../core/trace/trace.ts';
 import { TraceIndex } from '../derive/index.ts';
 import { frames } from '../lib/frames.ts';
 import { Cursor } from './cursor.svelte.ts';
+import { LIVE_BUDGET, nextBudget } from './frame-budget.ts';
 import { host } from './host.svelte.ts';
 import { findProgramError, type ProgramError } from './problems.ts';
 
@@ -52,6 +53,9 @@ class Recording {
   #trace = this.#incoming;
   #index = new TraceIndex(this.#trace);
   #size = 0;
+  /** A live frame's time for new events, ms, and when the last frame that left some for the next began. */
+  #liveBudget: number = LIVE_BUDGET.most;
+  #behindSince: number | null = null;
   #changed: (() => void) | null = null;
   #subscribe = createSubscriber((update) => {
     this.#changed = update;
@@ -116,12 +120,16 @@ class Recording {
   }
 
   /**
-   * A frame's time for taking in new events (into the trace, then the views' indexes), ms. A live run
-   * may stream events faster than that between two frames: the screen keeps its rate and catches up
-   * on the events as they slow down. An opened file (or a run that ended) is taken in bigger steps.
+   * This frame's time for taking in new events (into the trace, then the views' indexes), ms, at
+   * `now`. A live run may stream events faster than that between two frames: the screen keeps its
+   * rate and catches up on the events as they slow down; while the frames that catch up come late,
+   * each takes less (`frame-budget.ts`). An opened file (or a run that ended) is taken in bigger steps.
    */
-  #budget(): number {
-    return this.origin === 'live' && (this.state === 'running' || this.state === 'paused') ? 5 : 50;
+  #budget(now: number): number {
+    if (this.origin !== 'live' || (this.state !== 'running' && this.state !== 'paused')) return 50;
+    // Only two frames in a row tell how long a frame takes.
+    if (this.#behindSince !== null) this.#liveBudget = nextBudget(this.#liveBudget, now - this.#behindSince);
+    return this.#liveBudget;
   }
 
   /** Once a frame: new events join the trace and the views' indexes, then every reader hears of them at once. */
@@ -130,9 +138,12 @@ class Recording {
       this.#trace = this.#incoming;
       this.#index = new TraceIndex(this.#trace);
       this.#size = 0;
+      this.#liveBudget = LIVE_BUDGET.most;
+      this.#behindSince = null;
       this.cursor.reset();
     }
-    const deadline = performance.now() + this.#budget();
+    const now = performance.now();
+    const deadline = now + this.#budget(now);
     let taken = 0;
     while (taken < this.#pending.length && (taken === 0 || performance.now() < deadline)) {
       try {
@@ -149,7 +160,9 @@ class Recording {
     this.#size = this.#index.ingested;
     this.programError = findProgramError(this.#trace, from, this.#size) ?? this.programError;
     // Events the frame had no time for are shown over the next frames, even if no batch comes.
-    if (this.#pending.length > 0 || this.#size < this.#trace.size) frames.update(this.#publish);
+    const behind = this.#pending.length > 0 || this.#size < this.#trace.size;
+    this.#behindSince = behind ? now : null;
+    if (behind) frames.update(this.#publish);
     this.#changed?.();
   };
 }
