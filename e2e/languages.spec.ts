@@ -1,6 +1,6 @@
 /** The interface speaks English and Traditional Chinese: the system's language first, then the user's choice, remembered. */
 import { expect, test } from './fixtures.ts';
-import { status, waitForPython } from './app-page.ts';
+import { pickLesson, status, waitForPython } from './app-page.ts';
 
 test.describe('on a Traditional Chinese system', () => {
   test.use({ locale: 'zh-TW' });
@@ -37,5 +37,23 @@ test.describe('on an English system', () => {
     await expect(app.getByTestId('run')).toHaveText('▶ 執行');
     await expect(app.getByRole('textbox', { name: 'Python 程式' })).toBeVisible();
     await expect(app.getByTestId('help-button')).toHaveAccessibleName('鍵盤快捷鍵');
+  });
+
+  test('shows a run in Traditional Chinese, its output in reading order', async ({ app, shot }) => {
+    await app.getByTestId('language').selectOption('zh-TW');
+    await waitForPython(app);
+    await pickLesson(app, 'producer_consumer');
+    await app.getByTestId('run').click();
+    await expect(status(app)).toHaveText(/^已完成/, { timeout: 60_000 });
+    await expect(app.getByRole('region', { name: '程式輸出' })).toBeVisible();
+    await expect(app.getByTestId('panel-deques')).toContainText('左端');
+    // Oldest first, as a screen reader reads it, and still scrolled to the newest line.
+    const lines = app.getByTestId('console').locator('button');
+    const texts = await lines.allTextContents();
+    expect(texts.findIndex((l) => l.includes('consumed 1'))).toBeLessThan(
+      texts.findIndex((l) => l.includes('consumed 34')),
+    );
+    await expect(lines.last()).toBeInViewport();
+    await shot('lang-zh-TW-run');
   });
 });

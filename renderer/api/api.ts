@@ -4,6 +4,7 @@
  */
 import type { SessionApi } from '../../core/session/protocol.ts';
 import { socketApi, socketUrl, type SocketLike } from './socket.ts';
+import { t } from '../i18n/locale.svelte.ts';
 
 export { SessionError } from './socket.ts';
 
@@ -25,7 +26,11 @@ export function onConnectionLost(listener: (message: string) => void): () => voi
 function connect(): SessionApi {
   if (window.yieldscope) return window.yieldscope;
   const socket = new WebSocket(socketUrl(window.location)) as unknown as SocketLike;
-  return socketApi(socket, (message) => lostListeners.forEach((listener) => listener(message)));
+  return socketApi(
+    socket,
+    () => t('notices.connectionLost'),
+    (message) => lostListeners.forEach((listener) => listener(message)),
+  );
 }
 
 export const api: SessionApi = connect();

@@ -3,6 +3,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import { decodeFrame, encodeFrame } from '../../core/session/wire.ts';
 import { emptyBatch } from '../../core/trace/batch.ts';
 import type { SessionEvent } from '../../core/session/protocol.ts';
+import { translate } from '../i18n/translate.ts';
 import { SessionError, socketApi, socketUrl, type SocketLike } from './socket.ts';
 
 let server: WebSocketServer | null = null;
@@ -34,11 +35,13 @@ async function startServer(): Promise<number> {
   return (server.address() as { port: number }).port;
 }
 
+const lostText = () => translate('en', 'notices.connectionLost');
+
 describe('socketApi', () => {
   it('matches replies to requests, passes refusals on, and delivers pushed events', async () => {
     const port = await startServer();
     const events: SessionEvent[] = [];
-    const api = socketApi(new WebSocket(`ws://127.0.0.1:${port}`) as unknown as SocketLike);
+    const api = socketApi(new WebSocket(`ws://127.0.0.1:${port}`) as unknown as SocketLike, lostText);
     api.listen((event) => events.push(event));
     const [hello, refused] = await Promise.allSettled([
       api.call('hello', undefined),
@@ -58,13 +61,13 @@ describe('socketApi', () => {
     const port = await startServer();
     const socket = new WebSocket(`ws://127.0.0.1:${port}`);
     const lost: string[] = [];
-    const api = socketApi(socket as unknown as SocketLike, (message) => lost.push(message));
+    const api = socketApi(socket as unknown as SocketLike, lostText, (message) => lost.push(message));
     await api.call('hello', undefined);
     server!.clients.forEach((c) => c.terminate());
     await new Promise((closed) => socket.once('close', closed));
     expect(lost).toHaveLength(1);
-    expect(lost[0]).toMatch(/Lost the connection/);
-    await expect(api.call('hello', undefined)).rejects.toThrow(/Lost the connection/);
+    expect(lost[0]).toBe(translate('en', 'notices.connectionLost'));
+    await expect(api.call('hello', undefined)).rejects.toThrow(translate('en', 'notices.connectionLost'));
   });
 });
 

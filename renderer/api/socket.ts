@@ -20,8 +20,6 @@ export interface SocketLike {
 export class SessionError extends Error {}
 
 const OPEN = 1;
-const LOST =
-  'Lost the connection to the Yieldscope server. Is `npm run serve` still running? Reload the page once it is.';
 
 /** The WebSocket address of the API for a page served by `npm run serve`: same host, the page's token. */
 export function socketUrl(location: { host: string; protocol: string; search: string }): string {
@@ -30,9 +28,13 @@ export function socketUrl(location: { host: string; protocol: string; search: st
   return `${scheme}://${location.host}/api?token=${encodeURIComponent(token)}`;
 }
 
-/** `onLost` hears, once, that the server went away, so the page can say so before the next request fails. */
+/**
+ * `onLost` hears, once, that the server went away, so the page can say so before the next request
+ * fails; `lostText` says so in the interface's language.
+ */
 export function socketApi(
   socket: SocketLike,
+  lostText: () => string,
   onLost: (message: string) => void = () => undefined,
 ): SessionApi {
   socket.binaryType = 'arraybuffer';
@@ -47,8 +49,9 @@ export function socketApi(
   };
   socket.onclose = () => {
     closed = true;
-    onLost(LOST);
-    for (const { reject } of pending.values()) reject(new SessionError(LOST));
+    const lost = lostText();
+    onLost(lost);
+    for (const { reject } of pending.values()) reject(new SessionError(lost));
     pending.clear();
   };
   socket.onmessage = ({ data }) => {
@@ -73,7 +76,7 @@ export function socketApi(
 
   return {
     call<M extends Method>(method: M, arg: Args<M>): Promise<Replies[M]> {
-      if (closed) return Promise.reject(new SessionError(LOST));
+      if (closed) return Promise.reject(new SessionError(lostText()));
       const id = nextId++;
       const frame = encodeFrame({ kind: 'request', id, method, arg });
       return new Promise<Replies[M]>((resolve, reject) => {

@@ -8,9 +8,11 @@ import { app } from './messages/app.ts';
 import { files } from './messages/files.ts';
 import { frames } from './messages/frames.ts';
 import { help } from './messages/help.ts';
+import { kinds } from './messages/kinds.ts';
 import { notices } from './messages/notices.ts';
 import { status } from './messages/status.ts';
 import { toolbar } from './messages/toolbar.ts';
+import { views } from './messages/views.ts';
 import { words } from './messages/words.ts';
 import type { Area } from './message.ts';
 
@@ -22,7 +24,7 @@ export type { Area, Message } from './message.ts';
 /** Each language's own name, as its readers write it. */
 export const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-TW': '繁體中文' };
 
-export const MESSAGES = { app, files, frames, help, notices, status, toolbar, words } satisfies Record<
+export const MESSAGES = { app, files, frames, help, kinds, notices, status, toolbar, views, words } satisfies Record<
   string,
   Area
 >;

@@ -4,12 +4,11 @@
  * moment at a time.
  */
 import type { Lang, Lesson } from '../../core/session/lesson.ts';
-
-const TRY_IT: Record<Lang, string> = { en: 'Try it:', 'zh-TW': '試試看:' };
+import { translate } from '../i18n/translate.ts';
 
 export function lessonPage(lesson: Lesson, lang: Lang): string {
   const steps = lesson.steps.map((step, k) => `${k + 1}. ${step.say[lang].replace(/\n/g, ' ')}`);
   const parts = [`# ${lesson.title[lang]}`, lesson.intro[lang], steps.join('\n')];
-  if (lesson.try) parts.push(`**${TRY_IT[lang]}** ${lesson.try[lang]}`);
+  if (lesson.try) parts.push(`**${translate(lang, 'app.tryIt')}** ${lesson.try[lang]}`);
   return parts.join('\n\n');
 }

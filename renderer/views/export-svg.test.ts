@@ -59,7 +59,7 @@ function slotsIn(svg: string): { item: boolean; x: number; y: number }[] {
 
 describe('SVG export', () => {
   it('writes the deque view as a well-formed SVG with every item and the maxlen capacity', () => {
-    const svg = dequeSvg(rowsAt(index, 4, 500));
+    const svg = dequeSvg(rowsAt(index, 4, 500), 'en');
     const tags = checkXml(svg);
     expect(tags[0]).toBe('svg');
     expect(svg).toContain('buf &lt;&amp;&gt; — len 1 / maxlen 3');
@@ -78,7 +78,7 @@ describe('SVG export', () => {
     ).update();
     const rows = rowsAt(full, 10, 200);
     expect(rows[0].layout.columns).toBe(5);
-    const svg = dequeSvg(rows);
+    const svg = dequeSvg(rows, 'en');
     expect(checkXml(svg)[0]).toBe('svg');
     expect(svg).toContain('buffer — len 10 / maxlen 10');
     const slots = slotsIn(svg);
@@ -109,7 +109,7 @@ describe('SVG export', () => {
         ],
       ]),
     ).update();
-    const svg = dequeSvg(rowsAt(long, 1, 2000));
+    const svg = dequeSvg(rowsAt(long, 1, 2000), 'en');
     checkXml(svg);
     expect(slotsIn(svg)).toHaveLength(40);
     expect(svg).toContain('>…61<');

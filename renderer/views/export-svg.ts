@@ -1,5 +1,7 @@
 import { lengthText } from '../derive/deques.ts';
 import type { AxisKey, View } from '../derive/lod.ts';
+import type { Lang } from '../i18n/catalog.ts';
+import { translate } from '../i18n/translate.ts';
 import type { TraceIndex } from '../derive/index.ts';
 import { cellAt, type Cell, type DequeRow } from './deque-layout.ts';
 import { drawLanes } from './draw-timeline.ts';
@@ -55,13 +57,13 @@ function cellSvg(cell: Cell, x: number, y: number, w: number): string {
  * The deque view as it stands: each deque's title, then its cells wrapped onto lines exactly as the
  * view lays them out (same columns and slot width), between the "left" and "right" end captions.
  */
-export function dequeSvg(rows: readonly DequeRow[]): string {
+export function dequeSvg(rows: readonly DequeRow[], lang: Lang): string {
   let width = 360;
   let y = 10;
   let body = '';
   for (const { state: s, layout, cells } of rows) {
     const label =
-      `${s.track.name}${s.track.readyQueue ? ' (scheduler ready queue)' : ''} — len ${lengthText(s)}` +
+      `${s.track.name}${s.track.readyQueue ? ` (${translate(lang, 'views.readyQueue')})` : ''} — len ${lengthText(s)}` +
       (s.track.maxlen !== null ? ` / maxlen ${s.track.maxlen}` : '');
     const call = s.op ? `${s.op.op}(${s.op.arg ?? ''})${s.op.value !== null ? ` → ${s.op.value}` : ''}` : '';
     // A long argument (extend of a big list) would make the slide as wide as the list.
@@ -72,7 +74,7 @@ export function dequeSvg(rows: readonly DequeRow[]): string {
     body += '</text>';
     width = Math.max(width, 2 * LEFT + label.length * 7.5 + 12 + op.length * 8.5);
     const top = y + 40;
-    body += `<text x="${LEFT}" y="${top - 4}" font-size="11" fill="#6b7280">left</text>`;
+    body += `<text x="${LEFT}" y="${top - 4}" font-size="11" fill="#6b7280">${escapeXml(translate(lang, 'views.left'))}</text>`;
     cells.forEach((cell, i) => {
       const { row, column } = cellAt(layout, i);
       body += cellSvg(
@@ -86,7 +88,7 @@ export function dequeSvg(rows: readonly DequeRow[]): string {
     const end = cellAt(layout, Math.max(0, layout.cells - 1));
     const rightX = LEFT + end.column * (layout.slotWidth + GAP) - GAP;
     const bottom = top + lines * (SLOT_H + GAP);
-    body += `<text x="${rightX}" y="${bottom + 10}" font-size="11" fill="#6b7280" text-anchor="end">right</text></g>`;
+    body += `<text x="${rightX}" y="${bottom + 10}" font-size="11" fill="#6b7280" text-anchor="end">${escapeXml(translate(lang, 'views.right'))}</text></g>`;
     width = Math.max(width, rightX + LEFT, 2 * LEFT + layout.columns * (layout.slotWidth + GAP));
     y = bottom + 30;
   }

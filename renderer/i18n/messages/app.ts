@@ -23,5 +23,6 @@ export const app = {
     en: 'Pick a lesson to read about what the program shows, or write your own program and run it.',
     'zh-TW': '選一堂課來閱讀程式所呈現的內容,或自己寫一個程式並執行它。',
   },
+  tryIt: { en: 'Try it:', 'zh-TW': '試試看:' },
   editor: { en: 'Python program', 'zh-TW': 'Python 程式' },
 } satisfies Area;

@@ -38,6 +38,10 @@ export const notices = {
   noThanks: { en: 'No thanks', 'zh-TW': '不用了' },
   connecting: { en: 'Connecting to Yieldscope', 'zh-TW': '連線到 Yieldscope' },
   loadingLessons: { en: 'Loading the lessons', 'zh-TW': '載入課程' },
+  connectionLost: {
+    en: 'Lost the connection to the Yieldscope server. Is `npm run serve` still running? Reload the page once it is.',
+    'zh-TW': '與 Yieldscope 伺服器的連線中斷了。`npm run serve` 還在執行嗎?等它執行後再重新載入頁面。',
+  },
   talking: { en: 'Talking to Yieldscope', 'zh-TW': '與 Yieldscope 通訊' },
   running: { en: 'Running the program', 'zh-TW': '執行程式' },
   stopping: { en: 'Stopping the run', 'zh-TW': '停止執行' },

@@ -1,0 +1,91 @@
+import type { Area } from '../message.ts';
+
+/** The views of the run: timeline, deques, iterators and generators, with blocks, output, and their text alternatives. */
+export const views = {
+  timeline: { en: 'Timeline', 'zh-TW': '時間軸' },
+  timelineLabel: {
+    en: 'Timeline of control: arrow keys step events, Shift+arrows step switches, Home/End, +/- zoom',
+    'zh-TW': '控制權時間軸:方向鍵逐一移動事件,Shift+方向鍵移到切換,Home/End,+/- 縮放',
+  },
+  axis: { en: 'Time axis', 'zh-TW': '時間軸刻度' },
+  eventOrder: { en: 'event order', 'zh-TW': '事件順序' },
+  wallClock: { en: 'wall clock', 'zh-TW': '實際時間' },
+  fit: { en: 'fit', 'zh-TW': '全部' },
+  fitTitle: { en: 'Show the whole run', 'zh-TW': '顯示整個執行過程' },
+  live: { en: 'live', 'zh-TW': '即時' },
+  liveTitle: { en: 'Follow the newest event', 'zh-TW': '跟隨最新的事件' },
+  noEvents: { en: 'no events', 'zh-TW': '沒有事件' },
+  position: { en: 'event #{at} of {size, number}', 'zh-TW': '第 {at} 個事件,共 {size, number} 個' },
+  empty: {
+    en: 'No events yet — run a program or open a trace.',
+    'zh-TW': '還沒有事件:執行一個程式或開啟一個追蹤。',
+  },
+  overview: { en: 'Overview: drag to choose the visible part', 'zh-TW': '總覽:拖曳以選擇要顯示的部分' },
+  following: { en: 'Following the newest event.', 'zh-TW': '正在跟隨最新的事件。' },
+  cursorAt: { en: 'Cursor at event {at}.', 'zh-TW': '游標在第 {at} 個事件。' },
+  cursorAtLine: { en: 'Cursor at event {at}, line {line}.', 'zh-TW': '游標在第 {at} 個事件,第 {line} 行。' },
+  switchAt: { en: 'event {seq}: {from} → {to}', 'zh-TW': '第 {seq} 個事件:{from} → {to}' },
+  laneTitle: { en: '{kind} {name}', 'zh-TW': '{kind} {name}' },
+  svgTitle: { en: 'Save this view as an SVG picture', 'zh-TW': '把這個視圖存成 SVG 圖片' },
+  pngTitle: { en: 'PNG at twice the size, for projectors', 'zh-TW': '兩倍大小的 PNG,適合投影' },
+
+  deques: { en: 'Deques', 'zh-TW': 'Deque' },
+  noDeque: { en: 'No deque yet.', 'zh-TW': '還沒有 deque。' },
+  readyQueue: { en: 'scheduler ready queue', 'zh-TW': '排程器的就緒佇列' },
+  left: { en: 'left', 'zh-TW': '左端' },
+  right: { en: 'right', 'zh-TW': '右端' },
+  moreBetween: {
+    en: '{count, plural, one {# more item} other {# more items}} between the two ends',
+    'zh-TW': '兩端之間還有 {count, number} 個項目',
+  },
+  abbreviated: {
+    en: '{count, plural, one {# item} other {# items}} the recording abbreviated',
+    'zh-TW': '記錄省略了 {count, number} 個項目',
+  },
+  abbreviatedSome: { en: 'Items the recording abbreviated', 'zh-TW': '記錄省略的項目' },
+  dequeLength: { en: 'Length of {name} over time', 'zh-TW': '{name} 的長度隨時間的變化' },
+
+  iterators: { en: 'Iterators', 'zh-TW': '迭代器' },
+  iteratorsLabel: { en: 'Iterators and generators', 'zh-TW': '迭代器與產生器' },
+  noIterator: { en: 'No iterator yet.', 'zh-TW': '還沒有迭代器。' },
+  olderIterators: {
+    en: '{count, plural, one {# earlier iterator} other {# earlier iterators}} not shown.',
+    'zh-TW': '還有 {count, number} 個較早的迭代器沒有顯示。',
+  },
+  iteratorOf: { en: 'of <code>{of}</code> ({how})', 'zh-TW': '來自 <code>{of}</code>({how})' },
+  viaIter: { en: 'via __iter__', 'zh-TW': '經由 __iter__' },
+  viaGetitem: { en: 'via the __getitem__ fallback', 'zh-TW': '經由 __getitem__ 後備機制' },
+  ownIterator: { en: 'its own iterator', 'zh-TW': '本身就是迭代器' },
+  fresh: { en: 'fresh', 'zh-TW': '全新' },
+  active: { en: 'active', 'zh-TW': '使用中' },
+  exhausted: { en: 'exhausted', 'zh-TW': '已耗盡' },
+  earlierValues: { en: '… {count, number} earlier', 'zh-TW': '… 之前還有 {count, number} 個' },
+  ranDry: { en: 'Go to where it ran dry', 'zh-TW': '跳到它耗盡的地方' },
+  atLine: { en: '(line {line})', 'zh-TW': '(第 {line} 行)' },
+  again: {
+    en: '⚠ Iterated again after it was exhausted: an iterator can be used only once, so this loop saw nothing.',
+    'zh-TW': '⚠ 在耗盡之後又被迭代了一次:迭代器只能使用一次,所以這個迴圈什麼也沒拿到。',
+  },
+  generators: { en: 'Generators', 'zh-TW': '產生器' },
+  olderGenerators: {
+    en: '{count, plural, one {# earlier generator} other {# earlier generators}} not shown.',
+    'zh-TW': '還有 {count, number} 個較早的產生器沒有顯示。',
+  },
+  ofTask: { en: '{kind} of task {task}', 'zh-TW': '任務 {task} 的{kind}' },
+
+  withBlocks: { en: 'with blocks', 'zh-TW': 'with 區塊' },
+  withLabel: { en: 'Active with blocks', 'zh-TW': '作用中的 with 區塊' },
+  noWith: { en: 'No active with block.', 'zh-TW': '沒有作用中的 with 區塊。' },
+  lastExit: { en: 'Last exit:', 'zh-TW': '最近一次離開:' },
+  exitWith: { en: 'with', 'zh-TW': '帶著' },
+  suppressed: { en: 'suppressed by __exit__', 'zh-TW': '被 __exit__ 抑制' },
+  propagated: { en: 'propagated', 'zh-TW': '繼續往外傳遞' },
+  noException: { en: 'without an exception', 'zh-TW': '沒有發生例外' },
+
+  output: { en: 'Output', 'zh-TW': '輸出' },
+  outputLabel: { en: 'Program output', 'zh-TW': '程式輸出' },
+  printedAt: {
+    en: 'Go to event {seq}, when this was printed',
+    'zh-TW': '跳到第 {seq} 個事件,也就是印出這行的時候',
+  },
+} satisfies Area;
