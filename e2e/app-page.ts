@@ -27,8 +27,13 @@ export async function moveCursor(app: Page, key: string): Promise<void> {
   await expect(cursorSays(app)).not.toHaveText(before);
 }
 
-export async function pickLesson(app: Page, id: string): Promise<void> {
+/**
+ * Picks a lesson. A lesson's Run stops before the first line unless told otherwise; these specs run
+ * lessons through unless they ask for `startPaused`.
+ */
+export async function pickLesson(app: Page, id: string, { startPaused = false } = {}): Promise<void> {
   await app.getByTestId('lesson-picker').selectOption(id);
+  await app.getByTestId('start-paused').setChecked(startPaused);
 }
 
 /** Replaces the program in the editor, typed as a user would paste it. */

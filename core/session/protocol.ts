@@ -169,6 +169,7 @@ export type MenuCommand =
   | 'pause-resume'
   | 'step'
   | 'step-switch'
+  | 'step-from-start'
   | 'presentation';
 
 export type Args<M extends Method> = z.input<(typeof REQUESTS)[M]>;

@@ -18,6 +18,8 @@ describe('commandForKey', () => {
     expect(commandForKey(press('F5', { shiftKey: true }), false)).toBe('stop');
     expect(commandForKey(press('F10'), false)).toBe('step');
     expect(commandForKey(press('F10', { shiftKey: true }), false)).toBe('step-switch');
+    expect(commandForKey(press('F5', { ctrlKey: true, shiftKey: true }), true)).toBe('step-from-start');
+    expect(commandForKey(press('F10', { ctrlKey: true }), false)).toBe('run-to-line');
     expect(commandForKey(press(' '), false)).toBe('pause-resume');
     expect(commandForKey(press('o', { ctrlKey: true }), false)).toBe('open');
     expect(commandForKey(press('S', { ctrlKey: true }), false)).toBe('save');

@@ -34,6 +34,12 @@ export const SHORTCUTS = [
   { command: 'step', keys: { key: 'F10' }, whileTyping: true, inMenu: true },
   { command: 'step-switch', keys: { key: 'F10', shift: true }, whileTyping: true, inMenu: true },
   { command: 'run-to-line', keys: { key: 'F10', mod: true }, whileTyping: true, inMenu: false },
+  {
+    command: 'step-from-start',
+    keys: { key: 'F5', mod: true, shift: true },
+    whileTyping: true,
+    inMenu: true,
+  },
   { command: 'pause-resume', keys: { key: ' ' }, whileTyping: false, inMenu: false },
   { command: 'pause-resume', keys: { key: 'F6' }, whileTyping: true, inMenu: true },
   { command: 'open', keys: { key: 'o', mod: true }, whileTyping: true, inMenu: true },

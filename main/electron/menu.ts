@@ -83,6 +83,7 @@ export function menuTemplate(
         separator,
         page('Step', 'step'),
         page('Step to Next Switch', 'step-switch'),
+        page('Step from the First Line', 'step-from-start'),
       ],
     },
     {

@@ -15,7 +15,7 @@ function marked(doc: string, marks: Parameters<typeof setRunMarks.of>[0]) {
 
 describe('runMarks', () => {
   it('marks the run line, and the error line with its message below it', () => {
-    expect(marked('a\nb\nc\nd', { runLine: 2, error: { line: 4, message: 'boom' } })).toEqual([
+    expect(marked('a\nb\nc\nd', { runLine: 2, error: { line: 4, message: 'boom' }, focus: [] })).toEqual([
       { line: 2, what: 'cm-run-line' },
       { line: 4, what: 'cm-run-error-line' },
       { line: 4, what: 'message' },
@@ -23,10 +23,18 @@ describe('runMarks', () => {
   });
 
   it('lets the error win when both are on one line, and ignores lines past the end', () => {
-    expect(marked('a\nb', { runLine: 2, error: { line: 2, message: 'x' } })).toEqual([
+    expect(marked('a\nb', { runLine: 2, error: { line: 2, message: 'x' }, focus: [] })).toEqual([
       { line: 2, what: 'cm-run-error-line' },
       { line: 2, what: 'message' },
     ]);
-    expect(marked('a\nb', { runLine: 9, error: { line: 0, message: 'x' } })).toEqual([]);
+    expect(marked('a\nb', { runLine: 9, error: { line: 0, message: 'x' }, focus: [9] })).toEqual([]);
+  });
+
+  it('marks the lines a lesson step points at, beside the run line', () => {
+    expect(marked('a\nb\nc', { runLine: 2, error: null, focus: [1, 2] })).toEqual([
+      { line: 1, what: 'cm-focus-line' },
+      { line: 2, what: 'cm-focus-line' },
+      { line: 2, what: 'cm-run-line' },
+    ]);
   });
 });

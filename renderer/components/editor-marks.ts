@@ -9,6 +9,8 @@ import { Decoration, EditorView, WidgetType, type DecorationSet } from '@codemir
 export interface RunMarks {
   runLine: number | null;
   error: { line: number; message: string } | null;
+  /** Lines a lesson step points at. */
+  focus: readonly number[];
 }
 
 export const setRunMarks = StateEffect.define<RunMarks>();
@@ -30,6 +32,10 @@ class ErrorMessage extends WidgetType {
 }
 
 const runLine = Decoration.line({ class: 'cm-run-line', attributes: { 'data-testid': 'editor-run-line' } });
+const focusLine = Decoration.line({
+  class: 'cm-focus-line',
+  attributes: { 'data-testid': 'editor-focus-line' },
+});
 const errorLine = Decoration.line({
   class: 'cm-run-error-line',
   attributes: { 'data-testid': 'editor-error-line' },
@@ -40,6 +46,7 @@ function decorate(state: EditorState, marks: RunMarks): DecorationSet {
   const lines = state.doc.lines;
   const valid = (n: number | null | undefined): n is number => typeof n === 'number' && n >= 1 && n <= lines;
   const error = marks.error && valid(marks.error.line) ? marks.error : null;
+  for (const line of marks.focus) if (valid(line)) ranges.push(focusLine.range(state.doc.line(line).from));
   if (valid(marks.runLine) && marks.runLine !== error?.line)
     ranges.push(runLine.range(state.doc.line(marks.runLine).from));
   if (error) {
@@ -54,7 +61,7 @@ function decorate(state: EditorState, marks: RunMarks): DecorationSet {
 
 export const runMarks = StateField.define<{ marks: RunMarks; decorations: DecorationSet }>({
   create: (state) => {
-    const marks = { runLine: null, error: null };
+    const marks = { runLine: null, error: null, focus: [] };
     return { marks, decorations: decorate(state, marks) };
   },
   update(value, tr) {

@@ -49,6 +49,8 @@ const theme = EditorView.theme({
   '.cm-activeLineGutter': { backgroundColor: 'var(--active-line)' },
   '&.cm-focused .cm-selectionBackground, .cm-selectionBackground': { backgroundColor: 'var(--selection)' },
   '.cm-run-line': { backgroundColor: 'var(--run-line)', boxShadow: 'inset 3px 0 0 var(--accent)' },
+  // What a lesson step talks about: outlined, so the run line's colour still shows through.
+  '.cm-focus-line': { outline: '2px solid var(--warn)', outlineOffset: '-2px' },
   '.cm-run-error-line': { backgroundColor: 'var(--error-line)', boxShadow: 'inset 3px 0 0 var(--danger)' },
   '.cm-run-error-message': {
     fontFamily: 'var(--font-ui)',

@@ -10,6 +10,7 @@ import { frames } from './messages/frames.ts';
 import { help } from './messages/help.ts';
 import { kinds } from './messages/kinds.ts';
 import { notices } from './messages/notices.ts';
+import { player } from './messages/player.ts';
 import { status } from './messages/status.ts';
 import { toolbar } from './messages/toolbar.ts';
 import { views } from './messages/views.ts';
@@ -24,10 +25,19 @@ export type { Area, Message } from './message.ts';
 /** Each language's own name, as its readers write it. */
 export const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-TW': '繁體中文' };
 
-export const MESSAGES = { app, files, frames, help, kinds, notices, status, toolbar, views, words } satisfies Record<
-  string,
-  Area
->;
+export const MESSAGES = {
+  app,
+  files,
+  frames,
+  help,
+  kinds,
+  notices,
+  player,
+  status,
+  toolbar,
+  views,
+  words,
+} satisfies Record<string, Area>;
 
 export type MessageKey = {
   [A in keyof typeof MESSAGES]: `${A}.${keyof (typeof MESSAGES)[A] & string}`;

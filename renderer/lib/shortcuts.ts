@@ -8,6 +8,7 @@ const WHAT: Record<ShortcutCommand, MessageKey> = {
   step: 'help.step',
   'step-switch': 'help.stepSwitch',
   'run-to-line': 'help.runToLine',
+  'step-from-start': 'help.stepFromStart',
   'pause-resume': 'help.pause',
   open: 'help.open',
   save: 'help.save',

@@ -28,13 +28,17 @@ async function attempt<T>(
 
 let starting = false;
 
-export async function run(): Promise<void> {
+/**
+ * Runs the program in the editor; `startPaused` stops it before its first line (by default as the
+ * user's setting says: one for lessons, one for their own programs). Resolves with the run's id.
+ */
+export async function run(startPaused = startsPaused()): Promise<number | undefined> {
   // One start at a time: a shortcut and the desktop menu may both ask for the same run.
-  if (starting) return;
+  if (starting) return undefined;
   starting = true;
   host.dismiss();
   try {
-    await attempt('notices.running', () =>
+    const reply = await attempt('notices.running', () =>
       api.call('run', {
         source: program.source,
         fileName: program.fileName,
@@ -42,11 +46,23 @@ export async function run(): Promise<void> {
         policy: settings.policy,
         seed: Number.isInteger(settings.seed) && settings.seed >= 0 ? settings.seed : 1,
         switchInterval: Number.isInteger(settings.switchInterval) ? settings.switchInterval : 5,
+        startPaused,
       }),
     );
+    return reply?.runId;
   } finally {
     starting = false;
   }
+}
+
+/** Whether Run stops before the first line for the program in the editor. */
+export function startsPaused(): boolean {
+  return program.lessonId ? settings.startPausedLessons : settings.startPaused;
+}
+
+export function setStartPaused(on: boolean): void {
+  if (program.lessonId) settings.startPausedLessons = on;
+  else settings.startPaused = on;
 }
 
 export const running = () => recording.state === 'running' || recording.state === 'paused';
@@ -64,8 +80,15 @@ export async function pauseOrResume(): Promise<void> {
   else cursor.play();
 }
 
-/** Steps a live run (pausing it first if it is still running); over a finished trace, moves the cursor. */
+/**
+ * Steps a live run (pausing it first if it is still running); over a finished trace, moves the
+ * cursor; before any run, starts one stopped before its first line.
+ */
 export async function step(to: 'event' | 'switch'): Promise<void> {
+  if (recording.state === 'idle') {
+    await run(true);
+    return;
+  }
   if (!running()) {
     if (to === 'event') cursor.next();
     else cursor.nextSwitch();
@@ -153,6 +176,7 @@ export function menu(command: MenuCommand, openTrace: () => void): void {
     'pause-resume': pauseOrResume,
     step: () => step('event'),
     'step-switch': () => step('switch'),
+    'step-from-start': () => run(true),
     presentation: () => (settings.presentation = !settings.presentation),
   };
   actions[command]();

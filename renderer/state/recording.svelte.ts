@@ -57,6 +57,7 @@ class Recording {
   #liveBudget: number = LIVE_BUDGET.most;
   #behindSince: number | null = null;
   #changed: (() => void) | null = null;
+  #published: (() => void)[] = [];
   #subscribe = createSubscriber((update) => {
     this.#changed = update;
     return () => (this.#changed = null);
@@ -78,6 +79,12 @@ class Recording {
   get size(): number {
     this.#subscribe();
     return this.#size;
+  }
+
+  /** Resolves once every event received so far is on screen: at once, or after the next frame's publish. */
+  published(): Promise<void> {
+    if (this.#incoming === this.#trace && this.#incoming.size === this.#size) return Promise.resolve();
+    return new Promise((resolve) => this.#published.push(resolve));
   }
 
   receive(event: RunEvent): void {
@@ -164,6 +171,7 @@ class Recording {
     this.#behindSince = behind ? now : null;
     if (behind) frames.update(this.#publish);
     this.#changed?.();
+    for (const resolve of this.#published.splice(0)) resolve();
   };
 }
 

@@ -15,6 +15,9 @@ const DEFAULTS = {
   policy: 'fifo' as Policy,
   seed: 1,
   switchInterval: 5,
+  /** Run stops before the first line, for a program of the user's own and for a lesson's. */
+  startPaused: false,
+  startPausedLessons: true,
   /** Replay speed in events per second; 0 stands for "as fast as it runs" (JSON has no Infinity). */
   speed: 100,
   /** Panel splits, as fractions of their containers. */
@@ -31,6 +34,8 @@ class Settings {
   policy = $state(DEFAULTS.policy);
   seed = $state(DEFAULTS.seed);
   switchInterval = $state(DEFAULTS.switchInterval);
+  startPaused = $state(DEFAULTS.startPaused);
+  startPausedLessons = $state(DEFAULTS.startPausedLessons);
   speed = $state(DEFAULTS.speed);
   splitMain = $state(DEFAULTS.splitMain);
   splitLeft = $state(DEFAULTS.splitLeft);
@@ -55,24 +60,16 @@ class Settings {
   }
 
   snapshot(): typeof DEFAULTS {
-    const {
-      theme,
-      presentation,
-      policy,
-      seed,
-      switchInterval,
-      speed,
-      splitMain,
-      splitLeft,
-      splitRight,
-      frames,
-    } = this;
+    const { theme, presentation, policy, seed, switchInterval, startPaused, startPausedLessons } = this;
+    const { speed, splitMain, splitLeft, splitRight, frames } = this;
     return {
       theme,
       presentation,
       policy,
       seed,
       switchInterval,
+      startPaused,
+      startPausedLessons,
       speed,
       splitMain,
       splitLeft,

@@ -18,7 +18,6 @@ export const app = {
   pickLesson: { en: 'Pick a lesson…', 'zh-TW': '選擇課程…' },
   noLessons: { en: 'No lessons', 'zh-TW': '沒有課程' },
   narration: { en: 'Lesson narration', 'zh-TW': '課程解說' },
-  noNarration: { en: 'This lesson has no narration.', 'zh-TW': '這堂課沒有解說。' },
   noLesson: {
     en: 'Pick a lesson to read about what the program shows, or write your own program and run it.',
     'zh-TW': '選一堂課來閱讀程式所呈現的內容,或自己寫一個程式並執行它。',

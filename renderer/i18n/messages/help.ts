@@ -12,11 +12,18 @@ export const help = {
   },
   run: { en: 'Run the program', 'zh-TW': '執行程式' },
   stop: { en: 'Stop the run', 'zh-TW': '停止執行' },
-  step: { en: 'Step to the next event (pauses first)', 'zh-TW': '前進到下一個事件(會先暫停)' },
+  step: {
+    en: 'Step to the next event (pauses first; before any run, starts one stopped before its first line)',
+    'zh-TW': '前進到下一個事件(會先暫停;還沒執行時,會開始執行並停在第一行之前)',
+  },
   stepSwitch: { en: 'Step to the next switch of control', 'zh-TW': '前進到下一次控制權切換' },
   runToLine: {
     en: "Move the cursor to the next time the editor's line runs (or click a line number)",
     'zh-TW': '把游標移到編輯器目前這一行下一次執行的時刻(或按一下行號)',
+  },
+  stepFromStart: {
+    en: 'Run the program, stopped before its first line',
+    'zh-TW': '執行程式,並停在第一行之前',
   },
   pauseOutside: { en: 'Pause or resume (outside the editor)', 'zh-TW': '暫停或繼續(在編輯器之外)' },
   pause: { en: 'Pause or resume', 'zh-TW': '暫停或繼續' },

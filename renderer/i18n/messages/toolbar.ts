@@ -19,6 +19,11 @@ export const toolbar = {
   },
   stop: { en: '■ Stop', 'zh-TW': '■ 停止' },
   stopTitle: { en: 'Stop (Shift+F5)', 'zh-TW': '停止(Shift+F5)' },
+  startPaused: { en: 'Start paused', 'zh-TW': '先暫停' },
+  startPausedTitle: {
+    en: 'Run stops before the first line; then F10 steps (on for lessons, off for your own programs until you change it)',
+    'zh-TW': '執行時停在第一行之前,再用 F10 逐步執行(課程預設開啟,你自己的程式預設關閉,可自行切換)',
+  },
   speed: { en: 'Speed', 'zh-TW': '速度' },
   speedTitle: { en: 'Replay speed, in events per second', 'zh-TW': '重播速度,每秒幾個事件' },
   speedFastest: { en: 'fastest', 'zh-TW': '最快' },
