@@ -48,7 +48,7 @@ test.describe('with Python ready', () => {
   }) => {
     await pickLesson(app, 'producer_consumer');
     await expect(app.getByTestId('editor-content')).toContainText('buffer = deque(maxlen=10)');
-    await expect(app.getByTestId('narration')).toContainText('Two generators share one deque(maxlen=10)');
+    await expect(app.getByTestId('lesson-player')).toContainText('Two generators share one deque(maxlen=10)');
     await runToEnd(app);
 
     const lanes = app.getByTestId('lane-label');
