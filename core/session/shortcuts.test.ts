@@ -20,6 +20,10 @@ describe('commandForKey', () => {
     expect(commandForKey(press('F10', { shiftKey: true }), false)).toBe('step-switch');
     expect(commandForKey(press('F5', { ctrlKey: true, shiftKey: true }), true)).toBe('step-from-start');
     expect(commandForKey(press('F10', { ctrlKey: true }), false)).toBe('run-to-line');
+    expect(commandForKey(press('F8'), true)).toBe('maximise');
+    expect(commandForKey(press('=', { ctrlKey: true }), true)).toBe('font-larger');
+    expect(commandForKey(press('+', { ctrlKey: true, shiftKey: true }), true)).toBe('font-larger');
+    expect(commandForKey(press('-', { ctrlKey: true }), true)).toBe('font-smaller');
     expect(commandForKey(press(' '), false)).toBe('pause-resume');
     expect(commandForKey(press('o', { ctrlKey: true }), false)).toBe('open');
     expect(commandForKey(press('S', { ctrlKey: true }), false)).toBe('save');

@@ -5,8 +5,12 @@
  */
 import type { MenuCommand } from './protocol.ts';
 
-/** `run-to-line`: the cursor goes to the next time the editor's line runs (the page's own: no menu item). */
-export type Command = MenuCommand | 'help' | 'run-to-line';
+/**
+ * Commands of the page alone: run to the editor's line (the cursor goes to the next time it runs),
+ * the panel in focus maximised, and the type size (the desktop's View menu zooms).
+ */
+export type Command =
+  MenuCommand | 'help' | 'run-to-line' | 'maximise' | 'font-larger' | 'font-smaller' | 'font-reset';
 
 /** A key combination. `key` is KeyboardEvent.key; `mod` is Ctrl, or Cmd on macOS. */
 export interface Keys {
@@ -45,6 +49,11 @@ export const SHORTCUTS = [
   { command: 'open', keys: { key: 'o', mod: true }, whileTyping: true, inMenu: true },
   { command: 'save', keys: { key: 's', mod: true }, whileTyping: true, inMenu: true },
   { command: 'presentation', keys: { key: 'F9' }, whileTyping: true, inMenu: true },
+  { command: 'maximise', keys: { key: 'F8' }, whileTyping: true, inMenu: false },
+  { command: 'font-larger', keys: { key: '=', mod: true }, whileTyping: true, inMenu: true },
+  { command: 'font-larger', keys: { key: '+', mod: true }, whileTyping: true, inMenu: true, anyShift: true },
+  { command: 'font-smaller', keys: { key: '-', mod: true }, whileTyping: true, inMenu: true },
+  { command: 'font-reset', keys: { key: '0', mod: true }, whileTyping: true, inMenu: true },
   { command: 'help', keys: { key: 'F1' }, whileTyping: true, inMenu: false },
   { command: 'help', keys: { key: '?' }, whileTyping: false, inMenu: false, anyShift: true },
 ] as const satisfies readonly Shortcut[];

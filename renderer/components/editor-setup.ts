@@ -64,8 +64,13 @@ const theme = EditorView.theme({
 /** The editor's accessible name, swapped when the interface changes language. */
 export const named = new Compartment();
 
-export function nameOf(name: string): Extension {
-  return EditorView.contentAttributes.of({ 'aria-label': name, 'data-testid': 'editor-content' });
+/** `hint` says how to leave the editor by keyboard (Tab indents there). */
+export function nameOf(name: string, hint: string): Extension {
+  return EditorView.contentAttributes.of({
+    'aria-label': name,
+    'aria-description': hint,
+    'data-testid': 'editor-content',
+  });
 }
 
 /**
@@ -73,7 +78,7 @@ export function nameOf(name: string): Extension {
  */
 export function editorExtensions(
   onEdit: (text: string) => void,
-  name: string,
+  name: Extension,
   onLineNumber: (line: number) => void,
 ): Extension[] {
   return [
@@ -96,7 +101,7 @@ export function editorExtensions(
     keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
     runMarks,
     theme,
-    named.of(nameOf(name)),
+    named.of(name),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) onEdit(update.state.doc.toString());
     }),

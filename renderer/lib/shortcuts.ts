@@ -13,6 +13,10 @@ const WHAT: Record<ShortcutCommand, MessageKey> = {
   open: 'help.open',
   save: 'help.save',
   presentation: 'help.presentation',
+  maximise: 'help.maximise',
+  'font-larger': 'help.fontLarger',
+  'font-smaller': 'help.fontSmaller',
+  'font-reset': 'help.fontReset',
   help: 'help.help',
 };
 

@@ -12,6 +12,8 @@ const KEY = 'yieldscope.settings';
 const DEFAULTS = {
   theme: 'dark' as Theme,
   presentation: false,
+  /** The interface's type size, as a factor of the normal (Ctrl+= and Ctrl+- step it). */
+  fontScale: 1,
   policy: 'fifo' as Policy,
   seed: 1,
   switchInterval: 5,
@@ -31,6 +33,7 @@ const DEFAULTS = {
 class Settings {
   theme = $state(DEFAULTS.theme);
   presentation = $state(DEFAULTS.presentation);
+  fontScale = $state(DEFAULTS.fontScale);
   policy = $state(DEFAULTS.policy);
   seed = $state(DEFAULTS.seed);
   switchInterval = $state(DEFAULTS.switchInterval);
@@ -60,11 +63,13 @@ class Settings {
   }
 
   snapshot(): typeof DEFAULTS {
-    const { theme, presentation, policy, seed, switchInterval, startPaused, startPausedLessons } = this;
+    const { theme, presentation, fontScale, policy, seed, switchInterval, startPaused, startPausedLessons } =
+      this;
     const { speed, splitMain, splitLeft, splitRight, frames } = this;
     return {
       theme,
       presentation,
+      fontScale,
       policy,
       seed,
       switchInterval,

@@ -10,6 +10,7 @@ export const app = {
     'zh-TW': '簡報模式:全部放大,適合投影(F9)',
   },
   language: { en: 'Language', 'zh-TW': '語言' },
+  more: { en: 'More: run options, files, theme and language', 'zh-TW': '更多:執行選項、檔案、主題與語言' },
   program: { en: 'Program', 'zh-TW': '程式' },
   resizeEditor: { en: 'Resize editor and narration', 'zh-TW': '調整編輯器與解說的大小' },
   resizeMain: { en: 'Resize program and views', 'zh-TW': '調整程式與視圖的大小' },

@@ -31,6 +31,17 @@ export const help = {
   save: { en: 'Save the trace', 'zh-TW': '儲存追蹤' },
   presentation: { en: 'Presentation mode (larger everything)', 'zh-TW': '簡報模式(全部放大)' },
   help: { en: 'Show these shortcuts', 'zh-TW': '顯示這些快捷鍵' },
+  maximise: {
+    en: 'Maximise the panel you are in, or restore the layout',
+    'zh-TW': '把目前所在的面板放到最大,或恢復原本的版面',
+  },
+  fontLarger: { en: 'Larger text', 'zh-TW': '放大文字' },
+  fontSmaller: { en: 'Smaller text', 'zh-TW': '縮小文字' },
+  fontReset: { en: 'Normal text size', 'zh-TW': '一般文字大小' },
+  leaveEditor: {
+    en: 'In the editor, Tab indents: press Esc, then Tab, to move on to the next control.',
+    'zh-TW': '在編輯器中 Tab 鍵會縮排:先按 Esc 再按 Tab,就能移到下一個控制項。',
+  },
   helpOutside: { en: 'Show these shortcuts (outside the editor)', 'zh-TW': '顯示這些快捷鍵(在編輯器之外)' },
   timelineEvent: { en: 'Previous / next event (in the timeline)', 'zh-TW': '上一個/下一個事件(在時間軸中)' },
   timelineSwitch: {

@@ -19,6 +19,7 @@ export const toolbar = {
   },
   stop: { en: '■ Stop', 'zh-TW': '■ 停止' },
   stopTitle: { en: 'Stop (Shift+F5)', 'zh-TW': '停止(Shift+F5)' },
+  options: { en: 'Run options', 'zh-TW': '執行選項' },
   startPaused: { en: 'Start paused', 'zh-TW': '先暫停' },
   startPausedTitle: {
     en: 'Run stops before the first line; then F10 steps (on for lessons, off for your own programs until you change it)',
