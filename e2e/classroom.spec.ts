@@ -118,3 +118,35 @@ test('Start paused: Run stops before the first line, and F10 before any run star
   await expect(status(app)).toHaveText(/^Finished/);
   await expect(app.getByTestId('console')).toHaveText('3');
 });
+
+test('Predict: a question made from the run before each step, the views hidden until answered, and a score', async ({
+  app,
+  shot,
+}) => {
+  await waitForPython(app);
+  await app.getByTestId('language').selectOption('en');
+  await pickLesson(app, 'round_robin', { startPaused: true });
+  await app.getByTestId('predict-mode').check();
+  await app.getByTestId('lesson-start').click();
+  await expect(status(app)).toHaveText(/^Paused/);
+  let asked = 0;
+  for (let n = 1; n <= 3; n++) {
+    await app.getByTestId('lesson-next').click();
+    const question = app.getByTestId('predict-question');
+    if (!(await question.isVisible())) {
+      // A step with nothing to ask before it is shown at once.
+      await expect(where(app)).toHaveText(new RegExp(`^Step ${n} of`));
+      continue;
+    }
+    asked++;
+    await expect(app.getByTestId('panel-timeline')).toBeHidden();
+    await expect(question.getByRole('button').first()).toBeVisible();
+    if (asked === 1) await shot('predict-question');
+    await question.getByRole('button').first().click();
+    await expect(app.getByTestId('predict-verdict')).toHaveText(/^(Right|Not quite)/);
+    await expect(where(app)).toHaveText(new RegExp(`^Step ${n} of`));
+    await expect(app.getByTestId('panel-timeline')).toBeVisible();
+    await expect(app.getByTestId('predict-score')).toHaveText(new RegExp(`^Score: \\d of ${asked}$`));
+  }
+  expect(asked).toBeGreaterThan(0);
+});

@@ -11,6 +11,7 @@ import { help } from './messages/help.ts';
 import { kinds } from './messages/kinds.ts';
 import { notices } from './messages/notices.ts';
 import { player } from './messages/player.ts';
+import { predict } from './messages/predict.ts';
 import { status } from './messages/status.ts';
 import { toolbar } from './messages/toolbar.ts';
 import { views } from './messages/views.ts';
@@ -33,6 +34,7 @@ export const MESSAGES = {
   kinds,
   notices,
   player,
+  predict,
   status,
   toolbar,
   views,

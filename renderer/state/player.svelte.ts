@@ -7,6 +7,7 @@
 import { untrack } from 'svelte';
 import { api } from '../api/api.ts';
 import { stepMoments } from '../derive/lesson.ts';
+import { questionBetween, type Question } from '../derive/predict.ts';
 import { NO_SPOTLIGHT, spotlight, type Spotlight } from '../derive/spotlight.ts';
 import { run } from './commands.ts';
 import { host } from './host.svelte.ts';
@@ -36,6 +37,13 @@ class Player {
   busy = $state(false);
   /** The step whose moment the run never reached (1-based), or null. */
   missed = $state<number | null>(null);
+  /** Predict mode: before each step, a question about what the run does next. */
+  predicting = $state(false);
+  /** The open question, and the step (and its moment) it stands before. */
+  question = $state.raw<{ question: Question; step: number; seq: number } | null>(null);
+  /** The last answer given, with the run's own answer. */
+  answered = $state.raw<{ question: Question; choice: string; right: boolean } | null>(null);
+  score = $state({ right: 0, asked: 0 });
 
   get lesson() {
     return lessons.current;
@@ -72,6 +80,9 @@ class Player {
   async start(): Promise<void> {
     this.#step = -1;
     this.missed = null;
+    this.question = null;
+    this.answered = null;
+    this.score = { right: 0, asked: 0 };
     const lessonId = this.lesson?.id ?? '';
     const runId = await run(true);
     if (runId === undefined) return;
@@ -81,7 +92,7 @@ class Player {
 
   async next(): Promise<void> {
     const lesson = this.lesson;
-    if (!lesson || this.busy) return;
+    if (!lesson || this.busy || this.question) return;
     if (!this.following) return this.start();
     const k = this.step + 1;
     if (k >= lesson.steps.length) return;
@@ -93,8 +104,13 @@ class Player {
         return;
       }
       this.missed = null;
-      this.#step = k;
-      cursor.toEvent(seq);
+      this.answered = null;
+      // Predicting: the views stay where they are, and the run's next moves are hidden until answered.
+      const question = this.predicting
+        ? questionBetween(recording.index, Math.max(0, cursor.at), seq, k)
+        : null;
+      if (question) this.question = { question, step: k, seq };
+      else this.#show(k, seq);
     } catch (error) {
       host.fail('notices.stepping', error);
     } finally {
@@ -102,8 +118,25 @@ class Player {
     }
   }
 
+  /** Answers the open question: scored, then the run shows what it really does. */
+  answer(choice: string): void {
+    const open = this.question;
+    if (!open) return;
+    const right = choice === open.question.answer;
+    this.score = { right: this.score.right + (right ? 1 : 0), asked: this.score.asked + 1 };
+    this.answered = { question: open.question, choice, right };
+    this.question = null;
+    this.#show(open.step, open.seq);
+  }
+
+  #show(step: number, seq: number): void {
+    this.#step = step;
+    cursor.toEvent(seq);
+  }
+
   back(): void {
-    if (this.step < 0 || this.busy) return;
+    if (this.step < 0 || this.busy || this.question) return;
+    this.answered = null;
     const k = this.step - 1;
     this.missed = null;
     this.#step = k;

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { TraceIndex } from './index.ts';
+import { questionBetween, questionsBetween } from './predict.ts';
+import { traceFrom } from './testing.ts';
+
+const op = (name: string, arg: string | null, value: string | null, len: number) => ({
+  obj: 1,
+  line: 5,
+  op: name,
+  arg,
+  value,
+  dropped: null,
+  len,
+});
+
+/** Two generators taking turns, one filling a deque; the second ends (StopIteration) on its second resume. */
+const index = new TraceIndex(
+  traceFrom([
+    ['run.start', { obj: 0, python: '3.14', program: 'main.py', options: '{}' }],
+    ['deque.create', { obj: 1, line: 1, maxlen: null, items: "['a']", name: 'buf' }],
+    ['gen.create', { obj: 2, line: 3, name: 'prod', genkind: 'generator' }],
+    ['gen.create', { obj: 3, line: 9, name: 'cons', genkind: 'generator' }], // 3
+    ['gen.resume', { obj: 2, line: 3, by: 0, via: 'next', value: null }],
+    ['deque.op', op('append', "'b'", null, 2)],
+    ['gen.yield', { obj: 2, line: 6, value: "'full'" }], // 6
+    ['gen.resume', { obj: 3, line: 9, by: 0, via: 'next', value: null }],
+    ['gen.yield', { obj: 3, line: 10, value: "'drained'" }], // 8
+    ['gen.resume', { obj: 2, line: 6, by: 0, via: 'next', value: null }],
+    ['gen.yield', { obj: 2, line: 6, value: "'more'" }], // 10
+    ['gen.resume', { obj: 3, line: 10, by: 0, via: 'next', value: null }],
+    ['gen.return', { obj: 3, line: 11, value: 'None' }], // 12
+    ['run.end', { obj: 0, status: 'ok', message: null }],
+  ]),
+).update();
+
+describe('questions made from the run', () => {
+  it('asks who runs next, which value is yielded and what the deque will hold, answered by the run', () => {
+    const qs = questionsBetween(index, 3, 6);
+    expect(qs).toEqual([
+      { kind: 'runs-next', choices: ['cons', 'prod'], answer: 'prod' },
+      { kind: 'yields', lane: 'prod', choices: ["'full'", "'more'"], answer: "'full'" },
+      { kind: 'stops', lane: 'prod', choices: ['yes', 'no'], answer: 'no' },
+      { kind: 'deque', deque: 'buf', choices: ["['a', 'b']", "['a']", "['b', 'a']"], answer: "['a', 'b']" },
+    ]);
+  });
+
+  it('asks whether a resume ends in StopIteration, and the run says yes when the generator returns', () => {
+    const qs = questionsBetween(index, 10, 12);
+    expect(qs).toContainEqual({ kind: 'stops', lane: 'cons', choices: ['yes', 'no'], answer: 'yes' });
+    expect(qs).toContainEqual({ kind: 'runs-next', choices: ['cons', 'prod'], answer: 'cons' });
+  });
+
+  it('takes turns among the questions, and has none when nothing happens in between', () => {
+    expect(questionBetween(index, 3, 6, 0)?.kind).toBe('runs-next');
+    expect(questionBetween(index, 3, 6, 1)?.kind).toBe('yields');
+    expect(questionBetween(index, 3, 6, 4)?.kind).toBe('runs-next');
+    expect(questionBetween(index, 12, 13, 0)).toBeNull();
+  });
+});
