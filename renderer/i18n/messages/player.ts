@@ -1,4 +1,4 @@
-import type { Area } from '../catalog.ts';
+import type { Area } from '../message.ts';
 
 /** The lesson player: its steps, its moves, and the classroom modes it offers. */
 export const player = {

@@ -1,4 +1,4 @@
-import type { Area } from '../catalog.ts';
+import type { Area } from '../message.ts';
 
 /** Predict the next step: the questions the run answers, and the score. */
 export const predict = {
