@@ -15,7 +15,7 @@ async function box(app: Page, selector: string) {
 
 /** The rows the header's visible controls take: their tops, grouped within a few pixels. */
 async function headerRows(app: Page): Promise<number> {
-  const tops = await app.locator('header').evaluate((header) =>
+  const tops = await app.locator('.app > header').evaluate((header) =>
     [...header.querySelectorAll('button, select, input, output, label')]
       .filter((el) => el.getClientRects().length > 0 && !el.closest('[popover]'))
       .map((el) => el.getBoundingClientRect())
