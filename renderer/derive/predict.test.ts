@@ -50,6 +50,18 @@ describe('questions made from the run', () => {
     expect(qs).toContainEqual({ kind: 'runs-next', choices: ['cons', 'prod'], answer: 'cons' });
   });
 
+  it('asks nothing of a deque whose items do not read at a glance', () => {
+    const long = `'${'x'.repeat(70)}'`;
+    const generators = new TraceIndex(
+      traceFrom([
+        ['run.start', { obj: 0, python: '3.14', program: 'main.py', options: '{}' }],
+        ['deque.create', { obj: 1, line: 1, maxlen: null, items: '[]', name: 'buf' }],
+        ['deque.op', op('append', long, null, 1)],
+      ]),
+    ).update();
+    expect(questionsBetween(generators, 1, 2)).toEqual([]);
+  });
+
   it('takes turns among the questions, and has none when nothing happens in between', () => {
     expect(questionBetween(index, 3, 6, 0)?.kind).toBe('runs-next');
     expect(questionBetween(index, 3, 6, 1)?.kind).toBe('yields');

@@ -10,6 +10,9 @@ import type { TraceIndex } from './index.ts';
 
 const K = KIND_CODE;
 
+/** The longest deque contents, in characters, that a choice shows. */
+const READABLE = 60;
+
 export type Question =
   | { kind: 'runs-next'; choices: string[]; answer: string }
   | { kind: 'yields'; lane: string; choices: string[]; answer: string }
@@ -87,6 +90,8 @@ function dequeNext(index: TraceIndex, from: number, to: number): Question | null
               ? before.slice(1)
               : before;
     const choices = shuffled([list(after), list(before), list(mirror)]);
+    // Items that do not read at a glance (`<generator object … at 0x…>`) make no question to answer.
+    if (choices.some((c) => c.length > READABLE)) return null;
     return choices.length >= 2 ? { kind: 'deque', deque: track.name, choices, answer: list(after) } : null;
   }
   return null;
