@@ -2,17 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Claim, LessonStep, Moment } from '../../core/session/lesson.ts';
 import { TraceIndex } from './index.ts';
 import { checkClaim, checkLesson, describeMoment, findMoment, stepMoments } from './lesson.ts';
-import { traceFrom } from './testing.ts';
-
-const op = (name: string, arg: string | null, value: string | null, len: number) => ({
-  obj: 1,
-  line: 5,
-  op: name,
-  arg,
-  value,
-  dropped: null,
-  len,
-});
+import { dequeOp as op, traceFrom } from './testing.ts';
 
 /** A producer filling a two-slot deque, yielding when it is full, with a `with` block and the virtual clock. */
 const index = new TraceIndex(

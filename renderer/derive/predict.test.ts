@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TraceIndex } from './index.ts';
 import { questionBetween, questionsBetween } from './predict.ts';
-import { traceFrom } from './testing.ts';
-
-const op = (name: string, arg: string | null, value: string | null, len: number) => ({
-  obj: 1,
-  line: 5,
-  op: name,
-  arg,
-  value,
-  dropped: null,
-  len,
-});
+import { dequeOp as op, traceFrom } from './testing.ts';
 
 /** Two generators taking turns, one filling a deque; the second ends (StopIteration) on its second resume. */
 const index = new TraceIndex(

@@ -13,3 +13,14 @@ export function traceFrom(events: [EventKind, Fields?][]): Trace {
 export function eventsOf(events: [EventKind, Fields?][]): TraceEvent[] {
   return events.map(([kind, fields], seq) => ({ seq, t: seq * 1000, kind, ...fields }));
 }
+
+/** The fields of an operation on deque 1 at line 5, for hand-written `deque.op` events. */
+export const dequeOp = (op: string, arg: string | null, value: string | null, len: number) => ({
+  obj: 1,
+  line: 5,
+  op,
+  arg,
+  value,
+  dropped: null,
+  len,
+});
