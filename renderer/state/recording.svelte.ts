@@ -81,10 +81,14 @@ class Recording {
     return this.#size;
   }
 
-  /** Resolves once every event received so far is on screen: at once, or after the next frame's publish. */
+  /** Resolves once every event received so far is on screen: at once, or after the frame that shows the last of them. */
   published(): Promise<void> {
-    if (this.#incoming === this.#trace && this.#incoming.size === this.#size) return Promise.resolve();
+    if (this.#allShown()) return Promise.resolve();
     return new Promise((resolve) => this.#published.push(resolve));
+  }
+
+  #allShown(): boolean {
+    return this.#incoming === this.#trace && this.#pending.length === 0 && this.#incoming.size === this.#size;
   }
 
   receive(event: RunEvent): void {
@@ -171,7 +175,7 @@ class Recording {
     this.#behindSince = behind ? now : null;
     if (behind) frames.update(this.#publish);
     this.#changed?.();
-    for (const resolve of this.#published.splice(0)) resolve();
+    if (this.#allShown()) for (const resolve of this.#published.splice(0)) resolve();
   };
 }
 
