@@ -153,10 +153,16 @@ class Player {
       const seq = this.moments[k];
       if (seq !== null && seq !== undefined) return seq;
       if (!this.following || (recording.state !== 'paused' && recording.state !== 'running')) return null;
-      const grown = changed(() => `${recording.size} ${recording.state}`);
-      // A run left running (not stopped before its first line) is only waited for.
-      if (recording.state === 'paused') await api.call('step', { to: 'switch' });
-      await grown;
+      if (recording.state === 'running') {
+        // A run left running (not stopped before its first line) is only waited for.
+        await changed(() => `${recording.size} ${recording.state}`);
+        continue;
+      }
+      // A step is answered by the run's next hold (or its end); the events before it come first. A
+      // step asked before the host has that hold would be dropped: the next is asked only after it.
+      const held = changed(() => `${recording.holds} ${recording.state}`);
+      await api.call('step', { to: 'switch' });
+      await held;
     }
   }
 }

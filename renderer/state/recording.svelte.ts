@@ -15,7 +15,7 @@
  *   moves. Views move it; they never keep a trace, a size or a version of their own to sync.
  * - A view that paints a canvas does it with `paintOnChange` (views/paint-on-change.svelte.ts): in
  *   the same frame as the change it shows, never a frame later.
- * - The run's facts: `runId`, `origin`, `name`, `state`, `summary`, `programError` (runes state).
+ * - The run's facts: `runId`, `origin`, `name`, `state`, `holds`, `summary`, `programError` (runes state).
  *
  * Writing: `recording.receive(event)` takes the host's run events (`start`, `batch`, `state`); the
  * app calls it. `recording.open(trace, name)` shows a whole trace at once (the views' dev page).
@@ -45,6 +45,11 @@ class Recording {
   state = $state<RunState | 'idle'>('idle');
   summary = $state.raw<RunSummary | null>(null);
   programError = $state.raw<ProgramError | null>(null);
+  /**
+   * How many times the live run has held (paused, started paused, or stepped), as the host reports
+   * it: a step answered counts one more, while `state` stays 'paused' throughout.
+   */
+  holds = $state(0);
 
   /** The trace of the run just started or opened; on screen from the next frame. */
   #incoming = new Trace();
@@ -108,6 +113,7 @@ class Recording {
       case 'state':
         if (event.runId !== this.runId) break;
         this.state = event.state;
+        if (event.state === 'paused') this.holds++;
         if (event.summary) this.summary = event.summary;
         break;
     }
