@@ -58,4 +58,46 @@ describe('questions made from the run', () => {
     expect(questionBetween(index, 3, 6, 4)?.kind).toBe('runs-next');
     expect(questionBetween(index, 12, 13, 0)).toBeNull();
   });
+
+  it('asks which line any program prints next, among the lines printed around it', () => {
+    const printing = new TraceIndex(
+      traceFrom([
+        ['run.start', { obj: 0, python: '3.14', program: 'main.py', options: '{}' }],
+        ['stdout', { obj: 0, line: 2, text: 'A 3\n' }],
+        ['stdout', { obj: 0, line: 2, text: 'B 2\n' }], // 2
+        ['stdout', { obj: 0, line: 2, text: 'C 4\n' }],
+        ['stdout', { obj: 0, line: 2, text: 'A 2\n' }], // 4
+        ['run.end', { obj: 0, status: 'ok', message: null }],
+      ]),
+    ).update();
+    expect(questionsBetween(printing, 1, 3)).toEqual([
+      { kind: 'prints', choices: ['A 2', 'A 3', 'B 2', 'C 4'], answer: 'B 2' },
+    ]);
+    // Nothing printed after the last line: nothing to ask.
+    expect(questionsBetween(printing, 4, 5)).toEqual([]);
+  });
+
+  it('asks what next() on an iterator gives, StopIteration included', () => {
+    const iterating = new TraceIndex(
+      traceFrom([
+        ['run.start', { obj: 0, python: '3.14', program: 'main.py', options: '{}' }],
+        ['iter.create', { obj: 4, line: 1, of: '[1, 2]', how: '__iter__', name: 'list_iterator' }],
+        ['iter.next', { obj: 4, line: 2, value: '1' }], // 2
+        ['iter.next', { obj: 4, line: 2, value: '2' }],
+        ['iter.stop', { obj: 4, line: 2, again: false }], // 4
+        ['run.end', { obj: 0, status: 'ok', message: null }],
+      ]),
+    ).update();
+    expect(questionsBetween(iterating, 2, 3)).toEqual([
+      { kind: 'produces', iterator: 'list_iterator', choices: ['1', '2', 'StopIteration'], answer: '2' },
+    ]);
+    expect(questionsBetween(iterating, 3, 4)).toEqual([
+      {
+        kind: 'produces',
+        iterator: 'list_iterator',
+        choices: ['1', '2', 'StopIteration'],
+        answer: 'StopIteration',
+      },
+    ]);
+  });
 });

@@ -2,7 +2,8 @@
  * Predict the next step: a question about what the run does next, made from the trace itself (never
  * written by hand), with its choices and the answer the real run gives. Asked at a lesson step about
  * what happens before the next step's moment: who runs next, which value is yielded, whether a
- * generator's resume ends in StopIteration, what a deque will hold after its next operation.
+ * generator's resume ends in StopIteration, what a deque will hold after its next operation, what an
+ * iterator's next `next()` gives, and (of any program, generators or not) which line it prints next.
  */
 import { KIND_CODE } from '../../core/trace/schema.ts';
 import { upperBound } from './columns.ts';
@@ -17,7 +18,9 @@ export type Question =
   | { kind: 'runs-next'; choices: string[]; answer: string }
   | { kind: 'yields'; lane: string; choices: string[]; answer: string }
   | { kind: 'stops'; lane: string; choices: ['yes', 'no']; answer: 'yes' | 'no' }
-  | { kind: 'deque'; deque: string; choices: string[]; answer: string };
+  | { kind: 'deque'; deque: string; choices: string[]; answer: string }
+  | { kind: 'produces'; iterator: string; choices: string[]; answer: string }
+  | { kind: 'prints'; choices: string[]; answer: string };
 
 const list = (items: readonly string[]) => `[${items.join(', ')}]`;
 const distinct = (xs: string[]) => [...new Set(xs)];
@@ -97,14 +100,64 @@ function dequeNext(index: TraceIndex, from: number, to: number): Question | null
   return null;
 }
 
+/** The choice that says an iterator is exhausted. */
+const STOP = 'StopIteration';
+
+/** What the first `next()` on an iterator after `from` gives: a value, or StopIteration. */
+function iteratorNext(index: TraceIndex, from: number, to: number): Question | null {
+  const t = index.trace;
+  for (let i = from + 1; i <= to && i < index.ingested; i++) {
+    const kind = t.kindAt(i);
+    if (kind !== K['iter.next'] && kind !== K['iter.stop']) continue;
+    const track = index.iterators.get(t.objAt(i));
+    if (!track) continue;
+    const answer = kind === K['iter.stop'] ? STOP : (t.str(i, 0) ?? 'None');
+    // Other values this iterator gives in the run are the other choices, with StopIteration.
+    const others: string[] = [];
+    for (let k = 0; k < track.nexts.size && others.length < 2; k++) {
+      const value = t.str(track.nexts.data[k], 0) ?? 'None';
+      if (value !== answer && !others.includes(value)) others.push(value);
+    }
+    const choices = shuffled([answer, ...others, STOP]);
+    if (choices.some((c) => c.length > READABLE)) return null;
+    return choices.length >= 2 ? { kind: 'produces', iterator: track.name, choices, answer } : null;
+  }
+  return null;
+}
+
+/** Output lines near the answer, tried as the other choices: what was printed just before, then after. */
+const NEAR = [-1, 1, -2, 2, 3];
+
+/** The first line the program prints after `from`, against the lines printed around it. */
+function printsNext(index: TraceIndex, from: number, to: number): Question | null {
+  const out = index.console;
+  const next = out.countAt(from);
+  if (next >= out.size || out.lineSeq.data[next] > to) return null;
+  const line = (j: number) => out.lines(j, j + 1, index.ingested - 1)[0];
+  const { text: answer, stderr } = line(next);
+  // A traceback's lines, a blank line or a long one make no question to answer at a glance.
+  const readable = (text: string) => text.trim() !== '' && text.length <= READABLE;
+  if (stderr || !readable(answer)) return null;
+  const others = NEAR.map((d) => next + d)
+    .filter((j) => j >= 0 && j < out.size && !line(j).stderr)
+    .map((j) => line(j).text)
+    .filter(readable);
+  const choices = shuffled(distinct([answer, ...others]).slice(0, 4));
+  return choices.length >= 2 ? { kind: 'prints', choices, answer } : null;
+}
+
 /**
  * The questions the run answers between event `from` (what the user sees) and event `to` (the next
  * step's moment), each at most once. `turn` picks one of them, so a lesson's steps ask different things.
  */
 export function questionsBetween(index: TraceIndex, from: number, to: number): Question[] {
-  return [runsNext(index, from, to), ...resumeEnds(index, from, to), dequeNext(index, from, to)].filter(
-    (q): q is Question => q !== null,
-  );
+  return [
+    runsNext(index, from, to),
+    ...resumeEnds(index, from, to),
+    dequeNext(index, from, to),
+    iteratorNext(index, from, to),
+    printsNext(index, from, to),
+  ].filter((q): q is Question => q !== null);
 }
 
 export function questionBetween(index: TraceIndex, from: number, to: number, turn: number): Question | null {

@@ -17,6 +17,8 @@ export const predict = {
     en: 'What will {deque} hold after its next operation?',
     'zh-TW': '{deque} 的下一個操作之後,它會裝著什麼?',
   },
+  produces: { en: 'What does next() on {iterator} give?', 'zh-TW': '對 {iterator} 呼叫 next() 會得到什麼?' },
+  prints: { en: 'What does the program print next?', 'zh-TW': '程式接下來會印出什麼?' },
   yes: { en: 'Yes', 'zh-TW': '會' },
   no: { en: 'No', 'zh-TW': '不會' },
   hidden: {
