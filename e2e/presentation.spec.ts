@@ -33,6 +33,12 @@ const editorLines = (app: Page) =>
     return Math.floor(scroller.clientHeight / line.getBoundingClientRect().height);
   });
 
+/** How many lines of a lesson step's text the player has room for. */
+const narrationLines = (app: Page) =>
+  app
+    .getByTestId('lesson-text')
+    .evaluate((text) => Math.floor(text.clientHeight / parseFloat(getComputedStyle(text).lineHeight)));
+
 for (const [width, height] of [
   [1280, 720],
   [1024, 768],
@@ -55,6 +61,8 @@ for (const [width, height] of [
         expect(await headerRows(app), `header rows in ${lang}`).toBe(1);
         expect(await editorLines(app)).toBeGreaterThanOrEqual(20);
         expect((await box(app, '[data-testid=panel-timeline]')).height).toBeGreaterThanOrEqual(0.4 * height);
+        // The lesson's words are read from the back of the room too: a step's text has room below the code.
+        expect(await narrationLines(app), `lines of narration in ${lang}`).toBeGreaterThanOrEqual(3);
         const overflow = await app.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow).toBeLessThanOrEqual(0);
         await shot(`presentation-${width}x${height}-${lang}`);

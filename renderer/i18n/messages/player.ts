@@ -6,7 +6,7 @@ export const player = {
   intro: { en: 'Introduction', 'zh-TW': '簡介' },
   stepOf: { en: 'Step {n} of {total}', 'zh-TW': '第 {n} 步,共 {total} 步' },
   steps: { en: 'Steps of the lesson', 'zh-TW': '課程的步驟' },
-  start: { en: 'Start the lesson', 'zh-TW': '開始上課' },
+  start: { en: 'Start', 'zh-TW': '開始' },
   startTitle: {
     en: 'Run the lesson’s program, stopped before its first line',
     'zh-TW': '執行課程的程式,並停在第一行之前',
@@ -18,7 +18,7 @@ export const player = {
   busy: { en: 'Running on to the next step…', 'zh-TW': '正在執行到下一步…' },
   missed: {
     en: 'This run never reached step {n}: did the program change? Run the lesson again with Start.',
-    'zh-TW': '這次執行沒有到達第 {n} 步:程式被修改了嗎?請按「開始上課」重新執行。',
+    'zh-TW': '這次執行沒有到達第 {n} 步:程式被修改了嗎?請按「開始」重新執行。',
   },
   done: { en: 'That was the last step.', 'zh-TW': '這是最後一步。' },
 } satisfies Area;
