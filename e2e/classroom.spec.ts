@@ -131,6 +131,7 @@ test('Predict: a question made from the run before each step, the views hidden u
   await expect(status(app)).toHaveText(/^Paused/);
   let asked = 0;
   for (let n = 1; n <= 3; n++) {
+    const before = await cursorAt(app);
     await app.getByTestId('lesson-next').click();
     const question = app.getByTestId('predict-question');
     const shown = where(app).filter({ hasText: new RegExp(`^Step ${n} of`) });
@@ -138,7 +139,12 @@ test('Predict: a question made from the run before each step, the views hidden u
     await expect(question.or(shown)).toBeVisible();
     if (await shown.isVisible()) continue;
     asked++;
+    // The views stay at the moment asked from (the deque as it is now, to predict from); the timeline,
+    // which would show what the run went on to do, is hidden.
     await expect(app.getByTestId('panel-timeline')).toBeHidden();
+    await expect(app.getByTestId('panel-deques')).toBeVisible();
+    await expect(app.locator('[data-whole-run]').first()).toBeHidden();
+    expect(await cursorAt(app)).toBe(before);
     await expect(question.getByRole('button').first()).toBeVisible();
     if (asked === 1) await shot('predict-question');
     await question.getByRole('button').first().click();

@@ -97,6 +97,8 @@ class Player {
     const k = this.step + 1;
     if (k >= lesson.steps.length) return;
     this.busy = true;
+    // The views stay where they are while the run goes on to the step's moment (a question is asked from there).
+    cursor.unfollow();
     try {
       const seq = await this.#reach(k);
       if (seq === null) {
@@ -105,7 +107,7 @@ class Player {
       }
       this.missed = null;
       this.answered = null;
-      // Predicting: the views stay where they are, and the run's next moves are hidden until answered.
+      // Predicting: the run's next moves are hidden until answered.
       const question = this.predicting
         ? questionBetween(recording.index, Math.max(0, cursor.at), seq, k)
         : null;
