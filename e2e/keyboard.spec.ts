@@ -31,6 +31,9 @@ for (const lang of ['en', 'zh-TW'] as const) {
     await pickLesson(app, 'producer_consumer');
     await app.getByTestId('run').click();
     await expect(app.getByTestId('status')).toHaveAttribute('data-state', 'ended', { timeout: 60_000 });
+    // The Frames and objects view too, with what it shows at the cursor.
+    await app.getByTestId('show-frames').click();
+    await expect(app.getByTestId('frame').first()).toBeVisible({ timeout: 60_000 });
     const tree = await app.locator('body').ariaSnapshot();
     const unnamed = tree
       .split('\n')
