@@ -40,6 +40,7 @@ describe('the application menu', () => {
       ['Pause / Resume', 'F6', 'pause-resume'],
       ['Step', 'F10', 'step'],
       ['Step to Next Switch', 'Shift+F10', 'step-switch'],
+      ['Step from the First Line', 'CmdOrCtrl+Shift+F5', 'step-from-start'],
       ['Presentation Mode', 'F9', 'presentation'],
     ];
     for (const [label, accelerator, command] of expected) {
