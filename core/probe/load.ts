@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PyodideAPI } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
-import { Action, PAUSE_SIGNAL } from '../run/control.ts';
+import { Action, FILE_SIGNAL, PAUSE_SIGNAL } from '../run/control.ts';
 import { probeFieldCount } from '../run/decode.ts';
 import { KIND_NAMES, KINDS, type EventKind } from '../trace/schema.ts';
 
@@ -54,6 +54,7 @@ function protocol(): string {
     own_clock: KIND_NAMES.filter(ownsClock),
     actions: Object.entries(Action),
     pause_signal: PAUSE_SIGNAL,
+    file_signal: FILE_SIGNAL,
   });
 }
 

@@ -12,6 +12,8 @@
 export const SIGINT = 2;
 /** The probe learns it at load time (core/probe/load.ts). */
 export const PAUSE_SIGNAL = 10;
+/** Raised by the worker when the program's folder changed; the probe learns it at load time. */
+export const FILE_SIGNAL = 12;
 
 /** The host's answers to a paused run; the probe learns them at load time (core/probe/load.ts). */
 export const Action = { none: 0, resume: 1, stepEvent: 2, stepSwitch: 3, stop: 4 } as const;
@@ -66,6 +68,11 @@ export function moveWindow(control: Int32Array, first: number, last: number): vo
 /** Worker side: the window moveWindow named. */
 export function windowOf(control: Int32Array): [first: number, last: number] {
   return [Atomics.load(control, WINDOW_FIRST), Atomics.load(control, WINDOW_LAST)];
+}
+
+/** Worker side: raises a signal of its own, unless one is pending (a pause or a stop goes first). */
+export function raiseSignal(control: Int32Array, signal: number): void {
+  Atomics.compareExchange(control, INTERRUPT, 0, signal);
 }
 
 export function endReason(control: Int32Array): number {

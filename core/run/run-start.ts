@@ -1,5 +1,3 @@
-import { lstatSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { RunOptions } from './types.ts';
 
 /** Entries of a program's folder listed in run.start; a bigger folder is listed this far. */
@@ -16,14 +14,3 @@ export function recordedOptions(options: RunOptions, maxEvents: number): string 
 
 /** A folder's top level as run.start lists it: [name, size] sorted by name, a folder as ["name/", null]. */
 export type FolderListing = [name: string, size: number | null][];
-
-export function listFolder(hostDir: string): FolderListing {
-  const listing: FolderListing = [];
-  for (const name of readdirSync(hostDir).sort()) {
-    if (listing.length >= MAX_LISTED_FILES) break;
-    const info = lstatSync(join(hostDir, name));
-    if (info.isDirectory()) listing.push([`${name}/`, null]);
-    else if (info.isFile()) listing.push([name, info.size]);
-  }
-  return listing;
-}

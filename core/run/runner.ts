@@ -32,7 +32,7 @@ const TIMER_TICK_MS = 25;
 
 export class RunnerError extends Error {}
 
-/** A run refused because of what it was given (say, a program folder too big to mount): the user can fix it. */
+/** A run refused because of what it was given (say, a program folder it cannot read): the user can fix it. */
 export class RunInputError extends RunnerError {}
 
 const DEFAULT_WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));

@@ -1,6 +1,7 @@
 import type { EventBatch } from '../trace/batch.ts';
 import type { RunStatus } from '../trace/schema.ts';
 import type { Policy } from '../scheduler/run-context.ts';
+import type { FileChange } from './program-folder.ts';
 
 export type { Policy };
 
@@ -9,7 +10,11 @@ export interface RunOptions {
   source: string;
   /** The program's file name, shown in tracebacks and the trace (default `main.py`). */
   fileName?: string;
-  /** A host folder mounted read-only as the program's working directory, so it can open its own data files. */
+  /**
+   * The host folder the program runs in: its working directory, read lazily, with every change kept
+   * in memory (the host is never written). Without one, the program has a folder of its own holding
+   * only itself.
+   */
   programDir?: string;
   maxEvents?: number;
   timeoutMs?: number;
@@ -23,9 +28,18 @@ export interface RunOptions {
   pauseAtEvent?: number;
   /**
    * Record the program's events (default true). False runs it through the same worker with the probe
-   * off (only run.start and run.end are recorded, output is discarded): the baseline for benchmarks.
+   * off (only run.start, an uncaught error and run.end are recorded; the output and the files left
+   * come back in the summary's `captured`): the baseline for benchmarks and the fidelity corpus.
    */
   record?: boolean;
+}
+
+/** What an unrecorded run did that a recorded one keeps in its trace. */
+export interface CapturedRun {
+  stdout: string;
+  stderr: string;
+  /** The last change of every path of the folder the run touched, with the content left. */
+  files: FileChange[];
 }
 
 export type StepTo = 'event' | 'switch';
@@ -36,6 +50,8 @@ export interface RunSummary {
   wallMs: number;
   /** A sentence a user can act on, for every status but ok. */
   message?: string;
+  /** Only for a run with `record: false`. */
+  captured?: CapturedRun;
 }
 
 /**

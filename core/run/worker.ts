@@ -9,15 +9,17 @@ import type { PyProxy } from 'pyodide/ffi';
 import { loadProbe, type LoadedProbe } from '../probe/load.ts';
 import { schedulerHooks } from '../scheduler/hooks.ts';
 import { batchTransferables } from '../trace/batch.ts';
-import { KIND_CODE, KINDS, NULL_INT, type EventKind } from '../trace/schema.ts';
+import { KIND_CODE, KINDS, MAIN_OBJ, NULL_INT, type EventKind } from '../trace/schema.ts';
 import type { FieldValue, RunContext, SchedulerOptions } from '../scheduler/run-context.ts';
-import { EndReason, endReason, interruptBuffer, waitForAnswer } from './control.ts';
+import { EndReason, endReason, FILE_SIGNAL, interruptBuffer, raiseSignal, waitForAnswer } from './control.ts';
 import { FlushDecoder, undelivered, type ProbeFlush } from './decode.ts';
 import { Watcher, type RecorderGate } from './watch.ts';
 import type { FromWorker, ToWorker, WatchWindow, WorkerSetup } from './messages.ts';
 import { startPython } from './python.ts';
-import { listFolder, recordedOptions, type FolderListing } from './run-start.ts';
-import { emptyScratchDirs, mountProgramDir, ProgramDirError } from './sandbox.ts';
+import { KeptFiles } from './kept-files.ts';
+import { ProgramDirError, ProgramFolder } from './program-folder.ts';
+import { recordedOptions } from './run-start.ts';
+import { emptyScratchDirs } from './sandbox.ts';
 import type { RunOptions, RunSummary } from './types.ts';
 
 export const DEFAULT_MAX_EVENTS = 5_000_000;
@@ -46,6 +48,21 @@ function copyOut<T extends Int32Array | Float64Array>(proxy: PyProxy, type: 'i32
   return copy;
 }
 
+/**
+ * Has Python look at its interrupt buffer at its very next check, instead of up to 50 checks later
+ * (CPython's Emscripten build counts down `_Py_emscripten_signal_clock` between looks): a folder's
+ * change is then recorded at the line that made it. A private symbol; without it, a little later.
+ */
+function signalsSoon(py: PyodideAPI): () => void {
+  const module = (py as unknown as { _module: { HEAP32: Int32Array; __Py_emscripten_signal_clock?: number } })
+    ._module;
+  const at = module.__Py_emscripten_signal_clock;
+  if (typeof at !== 'number') return () => {};
+  return () => {
+    module.HEAP32[at >> 2] = 1;
+  };
+}
+
 function isKeyboardInterrupt(e: unknown): boolean {
   return e instanceof Error && (e as { type?: unknown }).type === 'KeyboardInterrupt';
 }
@@ -64,8 +81,10 @@ class Recorder {
   private readonly internPython: (text: string) => number;
   /** The probe's heap walk, loaded by the first run an inspector watches. */
   private heap: PyProxy | null = null;
+  private readonly checkSignalsSoon: () => void;
 
   constructor(readonly py: PyodideAPI) {
+    this.checkSignalsSoon = signalsSoon(py);
     this.probe = loadProbe(py, setup.probe ?? 'compiled', setup.probeDir);
     this.programRun = this.probe.programRun;
     this.record = this.probe.recorder;
@@ -161,13 +180,28 @@ class Recorder {
     );
     const settings = withDefaults(options);
     const ctx = this.context(settings);
-    emptyScratchDirs(this.py);
-    const workDir = mountProgramDir(this.py, options.programDir);
+    const recording = options.record ?? true;
     const fileName = options.fileName ?? 'main.py';
+    emptyScratchDirs(this.py);
+    let live = recording;
+    const askForFiles = (): void => {
+      if (!live) return;
+      raiseSignal(control, FILE_SIGNAL);
+      this.checkSignalsSoon();
+    };
+    const folder = new ProgramFolder(this.py, {
+      hostDir: options.programDir,
+      fileName,
+      source: options.source,
+      withContent: recording,
+      onChange: askForFiles,
+    });
+    const workDir = folder.mount();
+    const kept = new KeptFiles();
+    const takeFiles = sealed((line: number) => {
+      for (const change of folder.take()) ctx.emit('file', MAIN_OBJ, line, kept.fields(change));
+    });
     const maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
-    const files: FolderListing = options.programDir
-      ? listFolder(options.programDir)
-      : [[fileName, new TextEncoder().encode(options.source).length]];
     // The probe flushes before it holds, so the acknowledgement follows the batches it counts.
     const waiter = sealed((events: number) => {
       if (watcher) return watcher.held(events);
@@ -176,6 +210,7 @@ class Recorder {
     });
     let status: RunSummary['status'];
     let message: string | null;
+    let [stdout, stderr] = ['', ''];
     let decided: ReturnType<NonNullable<typeof schedulerHooks.finish>>;
     try {
       const result = this.programRun.run(
@@ -183,7 +218,7 @@ class Recorder {
         fileName,
         workDir,
         recordedOptions(settings, maxEvents),
-        JSON.stringify(files),
+        JSON.stringify(folder.listing()),
         maxEvents,
         sendBatch,
         waiter,
@@ -193,10 +228,16 @@ class Recorder {
         }),
         sealed(() => schedulerHooks.drain(ctx)),
         options.startPaused ?? false,
-        options.record ?? true,
+        recording,
         watcher?.start ?? options.pauseAtEvent, // undefined reaches Python as None (null would not)
+        recording ? takeFiles : undefined,
       ) as PyProxy;
-      [status, message] = result.toJs() as [RunSummary['status'], string | null];
+      [status, message, stdout, stderr] = result.toJs() as [
+        RunSummary['status'],
+        string | null,
+        string,
+        string,
+      ];
       result.destroy();
     } catch (e) {
       // a stop that struck the run's very first instruction, before Python could catch anything
@@ -207,6 +248,7 @@ class Recorder {
       this.record.start(sendBatch, waiter, maxEvents);
       [status, message] = ['stopped', 'Stopped.'];
     } finally {
+      live = false; // the folder's last changes are taken below, not signalled
       // with the probe off and no interrupt pending, so the tasks it releases end quietly
       Atomics.store(control, 0, 0);
       decided = schedulerHooks.finish?.(ctx);
@@ -220,10 +262,12 @@ class Recorder {
         'timeout',
         `The program ran longer than ${((options.timeoutMs ?? 0) / 1000).toFixed(1)} s (the time limit).`,
       ];
-    this.programRun.finish(status, message);
+    const files = folder.finish();
+    this.programRun.finish(status, message, recording ? takeFiles : undefined);
     if (final) post(final);
     const summary: RunSummary = { status, events, wallMs: performance.now() - started };
     if (message) summary.message = message;
+    if (!recording) summary.captured = { stdout, stderr, files };
     return summary;
   }
 }

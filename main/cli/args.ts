@@ -24,7 +24,7 @@ Options:
 
 Prints one summary line: events, status and time. Exit status: 0 when the recording was written
 (also when the program itself raised: the error is in the trace), 2 for bad usage, an
-unreadable program or a program folder too big to mount, 1 for an internal failure. Ctrl-C stops the program and still writes the trace.
+unreadable program or program folder, 1 for an internal failure. Ctrl-C stops the program and still writes the trace.
 
 inspect runs the trace's program again up to event N (counted from 0) and prints the frames, their
 variables and the objects they reach at that moment (--json: as JSON, frames with kind, name, state,

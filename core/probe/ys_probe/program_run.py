@@ -9,7 +9,7 @@ import sys
 import traceback
 import types
 
-from . import deques, protocol as P, recorder, rewrite
+from . import deques, files, protocol as P, recorder, rewrite
 from .protocol import MAIN, NULL, RunLimit, RunStopped
 from .recorder import R
 from .values import safe_str
@@ -96,14 +96,22 @@ class Output:
 _MISSING = object()
 
 
-class _Discard:
-    """Output of a program run with recording off."""
+class _Captured(Output):
+    """Output of a program run with recording off: kept as text, not recorded, so the fidelity
+    corpus can compare it with a recorded run's (the same budget, the same line buffering)."""
 
-    def write(self, text):
-        return len(text)
+    def __init__(self, kind, budget):
+        super().__init__(kind, budget)
+        self.parts = []
 
-    def flush(self):
-        pass
+    def _emit(self, text):
+        self.parts.append(text)
+
+    def _record(self, text, line):
+        self.parts.append(text)
+
+    def text(self):
+        return ''.join(self.parts)
 
 
 class _Saved:
@@ -119,6 +127,7 @@ class _Saved:
         self.hidden = {name: mod for name, mod in sys.modules.items() if _blocked(name)}
         self.pause_handler = signal.getsignal(P.PAUSE_SIGNAL)
         self.stop_handler = signal.getsignal(signal.SIGINT)  # a program may ignore stops; the next run must not
+        self.file_handler = signal.getsignal(P.FILE_SIGNAL)
         self.module_dicts = {
             name: dict(mod.__dict__)
             for name, mod in sys.modules.items()
@@ -144,6 +153,7 @@ class _Saved:
         sys.setrecursionlimit(self.recursion)
         signal.signal(P.PAUSE_SIGNAL, self.pause_handler)
         signal.signal(signal.SIGINT, self.stop_handler)
+        signal.signal(P.FILE_SIGNAL, self.file_handler)
         if _ImportBlocker in sys.meta_path:
             sys.meta_path.remove(_ImportBlocker)
 
@@ -182,16 +192,19 @@ def _to_the_end(step):
             stopped = True
 
 
-def run(source, file_name, work_dir, options_json, files_json, max_events, send_batch, wait_for_host, install, drain, start_paused, recording=True, hold_at=None):
-    """Runs one program; returns [status, message] (the host may still turn it into stopped/timeout).
-    With recording off, the program runs unobserved (the baseline benchmarks compare against).
-    hold_at: hold (as a pause does) once this many events are recorded."""
+def run(source, file_name, work_dir, options_json, files_json, max_events, send_batch, wait_for_host, install, drain, start_paused, recording=True, hold_at=None, take_files=None):
+    """Runs one program; returns [status, message, stdout, stderr] (the host may still turn the status
+    into stopped/timeout). With recording off, the program runs unobserved (the baseline benchmarks
+    compare against) and its output comes back as text; recording, the output is in the trace (None).
+    hold_at: hold (as a pause does) once this many events are recorded. take_files records the
+    folder's changes (files.py)."""
     stopped = _to_the_end(lambda: R.start(send_batch, wait_for_host, max_events))
     if hold_at is not None:
         R.hold_at(hold_at)
     _program[0] = file_name
     budget = [MAX_OUTPUT]
-    out, err = (Output(P.K_STDOUT, budget), Output(P.K_STDERR, budget)) if recording else (_Discard(), _Discard())
+    stream = Output if recording else _Captured
+    out, err = stream(P.K_STDOUT, budget), stream(P.K_STDERR, budget)
     saved = []
     status, message = 'ok', None
     try:
@@ -207,7 +220,7 @@ def run(source, file_name, work_dir, options_json, files_json, max_events, send_
             if not isinstance(e, SyntaxError):
                 e = SyntaxError(str(e))
             _record_error(e, syntax=True)
-            return ['error', f'SyntaxError: {e.msg} (line {e.lineno})']
+            return ['error', f'SyntaxError: {e.msg} (line {e.lineno})'] + ([None, None] if recording else ['', ''])
         main = types.ModuleType('__main__')
         main.__file__ = file_name
         main.__builtins__ = builtins
@@ -221,6 +234,8 @@ def run(source, file_name, work_dir, options_json, files_json, max_events, send_
             sys.path.insert(0, work_dir)
         sys.stdout, sys.stderr = out, err
         signal.signal(P.PAUSE_SIGNAL, R.on_pause_signal)
+        if take_files is not None:
+            files.install(take_files)
         if recording:
             deques.patch()
             R.instrument(code)
@@ -255,6 +270,7 @@ def run(source, file_name, work_dir, options_json, files_json, max_events, send_
     finally:
         # a stop that lands here is late: the host records the run as stopped all the same
         _to_the_end(R.uninstrument)
+        _to_the_end(files.uninstall)
         _to_the_end(deques.unpatch)
         if saved:
             _to_the_end(saved[0].restore)
@@ -263,12 +279,26 @@ def run(source, file_name, work_dir, options_json, files_json, max_events, send_
                 stream.flush()
             except BaseException:  # noqa: BLE001 - the output limit was already recorded; a late stop changes nothing
                 pass
-    return [status, message]
+    if recording:
+        return [status, message, None, None]
+    return [status, message, out.text(), err.text()]
 
 
-def finish(status, message):
-    """Records run.end and sends the last batch."""
-    R.end_run()
+def _forget_held():
+    """What a stop or a limit left held for the next event has ended the run already: the folder's
+    last changes, recorded through JS, must not be dropped for it."""
+    try:
+        R.raise_held()
+    except BaseException:  # noqa: BLE001 - the run has already ended for it
+        pass
+
+
+def finish(status, message, take_files=None):
+    """Records the folder's last changes, run.end, and sends the last batch."""
+    R.end_run()  # these are recorded even past the event limit, or after a stop
+    _to_the_end(_forget_held)
+    if take_files is not None:
+        _to_the_end(lambda: take_files(0))
     _to_the_end(lambda: emit(P.K_RUN_END, MAIN, 0, s(status), s(message)))
     _to_the_end(R.flush)
 

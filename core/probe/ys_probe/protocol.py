@@ -16,6 +16,8 @@ OWN_CLOCK = frozenset()
 ACTION = {}
 #: the signal number the host raises to pause a running program
 PAUSE_SIGNAL = 0
+#: the signal number the worker raises when the program's folder changed (files.py)
+FILE_SIGNAL = 0
 
 
 class RunLimit(BaseException):
@@ -26,10 +28,11 @@ class RunStopped(BaseException):
     """The host stopped the run while it was paused."""
 
 
-def configure(kinds, own_clock, actions, pause_signal):
+def configure(kinds, own_clock, actions, pause_signal, file_signal):
     """kinds: [name, code, field count] of every event kind; own_clock: the names of the kinds that
-    read the clock themselves; actions: the host's answers by name; pause_signal: its signal."""
-    global FIELD_COUNT, OWN_CLOCK, ACTION, PAUSE_SIGNAL
+    read the clock themselves; actions: the host's answers by name; pause_signal, file_signal: the
+    signals of a pause and of a change in the program's folder."""
+    global FIELD_COUNT, OWN_CLOCK, ACTION, PAUSE_SIGNAL, FILE_SIGNAL
     counts = [0] * (max(code for _, code, _ in kinds) + 1)
     for name, code, count in kinds:
         counts[code] = count
@@ -39,3 +42,4 @@ def configure(kinds, own_clock, actions, pause_signal):
     OWN_CLOCK = frozenset(codes[name] for name in own_clock)
     ACTION = dict(actions)
     PAUSE_SIGNAL = pause_signal
+    FILE_SIGNAL = file_signal
