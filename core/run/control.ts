@@ -6,7 +6,8 @@
  * at its next bytecode boundary (SIGINT stops; PAUSE_SIGNAL enters the pause gate even inside a loop
  * that records nothing). Slot 1 is the host's answer to a paused worker (an Action), slot 2 why
  * the host ended the run, slots 3 and 4 the next window of events an inspector's re-run shows
- * (core/inspect), read when it is resumed.
+ * (core/inspect), read when it is resumed, slot 5 counts the lines of input the host has sent (on
+ * the input port).
  */
 
 export const SIGINT = 2;
@@ -24,9 +25,10 @@ const ACTION = 1;
 const REASON = 2;
 const WINDOW_FIRST = 3;
 const WINDOW_LAST = 4;
+const INPUT = 5;
 
 export function createControl(): Int32Array {
-  return new Int32Array(new SharedArrayBuffer(5 * 4));
+  return new Int32Array(new SharedArrayBuffer(6 * 4));
 }
 
 /** The view Pyodide's setInterruptBuffer takes. */
@@ -56,6 +58,27 @@ export function requestEnd(control: Int32Array, reason: number): void {
   Atomics.store(control, REASON, reason);
   Atomics.store(control, INTERRUPT, SIGINT);
   answer(control, Action.stop);
+  Atomics.notify(control, INPUT); // a worker waiting for input stops waiting
+}
+
+/** Host side: a line of input was posted on the input port. */
+export function inputSent(control: Int32Array): void {
+  Atomics.add(control, INPUT, 1);
+  Atomics.notify(control, INPUT);
+}
+
+/**
+ * Worker side: blocks until `receive` gives the line the host sent (the input port's next message),
+ * or the host ends the run (false).
+ */
+export function waitForInput<T>(control: Int32Array, receive: () => T | undefined): T | false {
+  for (;;) {
+    const sent = Atomics.load(control, INPUT);
+    const received = receive();
+    if (received !== undefined) return received;
+    if (endReason(control) !== EndReason.none) return false;
+    Atomics.wait(control, INPUT, sent, 1000);
+  }
 }
 
 /** Resumes a held inspector's re-run, to show event counts first..last and hold at last. */

@@ -1,5 +1,6 @@
 import type { ProbeKind } from '../probe/load.ts';
 import type { EventBatch } from '../trace/batch.ts';
+import type { MessagePort } from 'node:worker_threads';
 import type { ReadyProgress, RunOptions, RunSummary } from './types.ts';
 
 /** Event counts whose heap an inspector's re-run shows (core/inspect): a snapshot at each, holding at `last`. */
@@ -21,14 +22,20 @@ export type FromWorker =
   /** A heap snapshot of a watched run, as JSON (core/inspect/snapshot.ts); `final`: taken at the program's end. */
   | { type: 'snapshot'; at: number; json: string; final: boolean }
   | { type: 'done'; summary: RunSummary }
+  /** The program waits for a line of input: the host sends it on the input port (WorkerSetup). */
+  | { type: 'input' }
   /** `input`: the run could not start because of what it was given (its program's folder), not a fault of ours. */
   | { type: 'failed'; message: string; input?: boolean };
 
 /** Given to the worker at start. */
 export interface WorkerSetup {
   control: Int32Array;
+  /** Where lines of input come, each as a `{ text }` message (control.ts, waitForInput). */
+  input: MessagePort;
   /** Where the probe's files are, when not beside core/probe/load.ts (a bundled build). */
   probeDir?: string;
   /** The recorder to use (default compiled; the Python one when the compiled one cannot load). */
   probe?: ProbeKind;
+  /** The seed the first run will likely have: its interpreter is started first (default DEFAULT_SEED). */
+  seed?: number;
 }

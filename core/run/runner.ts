@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { EventBatch } from '../trace/batch.ts';
 import { FIELD_COLUMNS, KIND_CODE, NULL_INT } from '../trace/schema.ts';
@@ -8,6 +8,7 @@ import {
   answer,
   createControl,
   moveWindow,
+  inputSent,
   requestEnd,
   requestPause,
   resetControl,
@@ -19,6 +20,7 @@ import type {
   HoldListener,
   ReadyProgress,
   RunHandle,
+  RunHooks,
   RunOptions,
   RunSummary,
   SnapshotListener,
@@ -60,6 +62,12 @@ class ActiveRun implements WatchedRun {
   started = false;
   ended = false;
   private stopRequested = false;
+  /** The worker is starting an interpreter for this run's seed: not the program's time. */
+  preparing = false;
+  /** The program waits for a line of input: not its time either. */
+  private waitingForInput = false;
+  private readonly stdin: string[] | undefined;
+  private inputPort?: MessagePort;
   private ranMs = 0;
   private timer?: NodeJS.Timeout;
   private graceTimer?: NodeJS.Timeout;
@@ -72,18 +80,21 @@ class ActiveRun implements WatchedRun {
     private readonly onHold: HoldListener | undefined,
     private readonly control: Int32Array,
     private readonly kill: (run: ActiveRun) => void,
+    private readonly hooks: RunHooks,
     private readonly watching?: WatchWindow & { onSnapshot: SnapshotListener },
   ) {
     this.wanted = options.startPaused ?? false;
+    this.stdin = options.stdin && [...options.stdin];
     this.done = new Promise((resolve, reject) => {
       this.finishRun = resolve;
       this.failRun = reject;
     });
   }
 
-  begin(post: (m: ToWorker) => void): void {
+  begin(post: (m: ToWorker) => void, inputPort: MessagePort): void {
     resetControl(this.control);
     this.started = true;
+    this.inputPort = inputPort;
     const watch = this.watching && { first: this.watching.first, last: this.watching.last };
     post({ type: 'run', options: { ...this.options, startPaused: this.wanted }, watch });
     if (this.stopRequested) this.requestEnd(EndReason.stopped);
@@ -91,7 +102,7 @@ class ActiveRun implements WatchedRun {
     let last = performance.now();
     this.timer = setInterval(() => {
       const now = performance.now();
-      if (this.heldAt === null) this.ranMs += now - last;
+      if (this.heldAt === null && !this.preparing && !this.waitingForInput) this.ranMs += now - last;
       last = now;
       if (limit !== undefined && this.ranMs > limit && !this.stopRequested)
         this.requestEnd(EndReason.timeout);
@@ -141,6 +152,21 @@ class ActiveRun implements WatchedRun {
     }
     this.heldAt = null;
     moveWindow(this.control, first, last);
+  }
+
+  /** The program asks for a line: from the lines given in advance, else from the host. */
+  askForInput(): void {
+    this.waitingForInput = true;
+    if (this.stdin) this.input(this.stdin.shift() ?? null);
+    else if (this.hooks.onInput) this.hooks.onInput();
+    else this.input(null);
+  }
+
+  input(text: string | null): void {
+    if (this.ended || !this.waitingForInput || !this.inputPort) return;
+    this.waitingForInput = false;
+    this.inputPort.postMessage({ text });
+    inputSent(this.control);
   }
 
   finish(summary: RunSummary): void {
@@ -246,6 +272,8 @@ export class Runner {
   private readyPromise!: Promise<void>;
   private active?: ActiveRun;
   private readonly control = createControl();
+  /** The host's end of the current worker's input port. */
+  private inputPort?: MessagePort;
   private closed = false;
   /** How long the last worker took from start to Python ready, in ms. */
   startupMs = NaN;
@@ -260,6 +288,8 @@ export class Runner {
       workerFile?: string;
       /** The recorder to use (default compiled, falling back to the Python one when it cannot load). */
       probe?: ProbeKind;
+      /** The seed the first run will likely have, so its interpreter is started first. */
+      seed?: number;
     } = {},
   ) {
     this.startWorker();
@@ -271,17 +301,28 @@ export class Runner {
 
   private startWorker(): void {
     const file = this.opts.workerFile ?? DEFAULT_WORKER;
-    const setup: WorkerSetup = { control: this.control, probe: this.opts.probe };
+    const { port1, port2 } = new MessageChannel();
+    this.inputPort?.close(); // a killed worker's
+    this.inputPort = port1;
+    const setup: WorkerSetup = {
+      control: this.control,
+      input: port2,
+      seed: this.opts.seed,
+      probe: this.opts.probe,
+    };
+    const transferList = [port2];
     const worker = file.endsWith('.ts')
-      ? new Worker(TS_ENTRY, { workerData: { ...setup, entry: pathToFileURL(file).href } })
-      : new Worker(file, { workerData: setup });
+      ? new Worker(TS_ENTRY, { workerData: { ...setup, entry: pathToFileURL(file).href }, transferList })
+      : new Worker(file, { workerData: setup, transferList });
     this.worker = worker;
     this.readyPromise = new Promise<void>((resolve, reject) => {
       worker.on('message', (m: FromWorker) => {
         // a killed worker's queued batches still arrive after its run was abandoned (run.end written)
         if (this.worker !== worker) return;
-        if (m.type === 'progress') this.opts.onProgress?.(m.progress);
-        else if (m.type === 'ready') {
+        if (m.type === 'progress') {
+          if (this.active) this.active.preparing = m.progress.phase !== 'ready';
+          this.opts.onProgress?.(m.progress);
+        } else if (m.type === 'ready') {
           this.startupMs = m.startupMs;
           this.probe = m.probe;
           this.probeNotice = m.probeNotice;
@@ -289,6 +330,7 @@ export class Runner {
         } else if (m.type === 'batch') this.active?.batch(m.batch);
         else if (m.type === 'held') this.active?.held(m.events);
         else if (m.type === 'snapshot') this.active?.snapshot(m.at, m.json, m.final);
+        else if (m.type === 'input') this.active?.askForInput();
         else if (m.type === 'done') this.active?.finish(m.summary);
         else if (m.type === 'failed') {
           const error = m.input ? new RunInputError(m.message) : new RunnerError(m.message);
@@ -326,8 +368,8 @@ export class Runner {
     run.abandon('stopped', 'Stopped (the program ignored the stop request, so its Python was ended).');
   }
 
-  run(options: RunOptions, onBatch: BatchListener, onHold?: HoldListener): RunHandle {
-    return this.start(options, onBatch, onHold);
+  run(options: RunOptions, onBatch: BatchListener, onHold?: HoldListener, hooks: RunHooks = {}): RunHandle {
+    return this.start(options, onBatch, onHold, hooks);
   }
 
   /**
@@ -341,19 +383,20 @@ export class Runner {
     onBatch: BatchListener,
     onSnapshot: SnapshotListener,
   ): WatchedRun {
-    return this.start(options, onBatch, undefined, { ...window, onSnapshot });
+    return this.start(options, onBatch, undefined, {}, { ...window, onSnapshot });
   }
 
   private start(
     options: RunOptions,
     onBatch: BatchListener,
-    onHold?: HoldListener,
+    onHold: HoldListener | undefined,
+    hooks: RunHooks,
     watching?: WatchWindow & { onSnapshot: SnapshotListener },
   ): ActiveRun {
     if (this.closed) throw new RunnerError('this Runner is closed');
     const previous = this.active;
     previous?.stop();
-    const run = new ActiveRun(options, onBatch, onHold, this.control, (r) => this.kill(r), watching);
+    const run = new ActiveRun(options, onBatch, onHold, this.control, (r) => this.kill(r), hooks, watching);
     const waitFor = previous
       ? previous.done.then(
           () => undefined,
@@ -365,7 +408,7 @@ export class Runner {
       .then(() => {
         this.active = run;
         if (run.stopping) run.abandon('stopped', 'Stopped before it started.');
-        else run.begin((m) => this.worker.postMessage(m));
+        else run.begin((m) => this.worker.postMessage(m), this.inputPort!);
       })
       .catch((e: unknown) => run.fail(e instanceof Error ? e : new RunnerError(String(e))));
     this.active = previous && !previous.ended ? previous : run;
@@ -378,5 +421,6 @@ export class Runner {
     active?.stop();
     if (active) await active.done.catch(() => undefined);
     await this.worker.terminate();
+    this.inputPort?.close();
   }
 }

@@ -5,6 +5,9 @@ import type { FileChange } from './program-folder.ts';
 
 export type { Policy };
 
+/** The seed of a run that names none: runs are reproducible by default. */
+export const DEFAULT_SEED = 1;
+
 /** What a run needs: the program and its options. Everything but `source` has a default. */
 export interface RunOptions {
   source: string;
@@ -19,6 +22,11 @@ export interface RunOptions {
   maxEvents?: number;
   timeoutMs?: number;
   policy?: Policy;
+  /**
+   * What the run's randomness follows: Python's str hash seed (set order), `random`, os.urandom,
+   * and the scheduler's random policy (default DEFAULT_SEED). The same program with the same seed
+   * records the same events; real time and memory addresses (id(), default reprs) still vary.
+   */
   seed?: number;
   /** Lines a simulated thread runs before the scheduler may switch away. */
   switchInterval?: number;
@@ -26,6 +34,12 @@ export interface RunOptions {
   startPaused?: boolean;
   /** Pause once the run has recorded this many events (to run to an event, say to rebuild the state there). */
   pauseAtEvent?: number;
+  /**
+   * The program's input given in advance, a line an entry (its newline included; the last may lack
+   * one): a replay's, a test's. After the last, the input has ended. Without it, RunHooks.onInput
+   * asks for each line as the program reads it.
+   */
+  stdin?: string[];
   /**
    * Record the program's events (default true). False runs it through the same worker with the probe
    * off (only run.start, an uncaught error and run.end are recorded; the output and the files left
@@ -69,6 +83,8 @@ export interface RunHandle {
    */
   step(to?: StepTo): Promise<number | null>;
   stop(): void;
+  /** The next line of input (its newline included), or null for the end of the input. */
+  input(text: string | null): void;
   readonly done: Promise<RunSummary>;
 }
 
@@ -86,6 +102,16 @@ export type SnapshotListener = (at: number, json: string, final: boolean) => voi
 export interface WatchedRun extends RunHandle {
   /** Goes on to snapshots at event counts first..last, holding at last. */
   watch(first: number, last: number): void;
+}
+
+/** What a run asks of its host while it goes. */
+export interface RunHooks {
+  /**
+   * The program waits for a line of input (input(), sys.stdin): answer with RunHandle.input. The
+   * run's clock and time limit wait meanwhile. Without this hook (and without `stdin`), the input is
+   * empty: the program sees its end at once.
+   */
+  onInput?(): void;
 }
 
 /** Startup progress of the Python runtime, for "Python not ready yet" messages. */

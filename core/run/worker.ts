@@ -3,7 +3,7 @@
  * never blocks the host; the host controls it through the shared control block (control.ts).
  */
 import { setFlagsFromString } from 'node:v8';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import type { PyodideAPI } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
 import { loadProbe, type LoadedProbe } from '../probe/load.ts';
@@ -11,16 +11,25 @@ import { schedulerHooks } from '../scheduler/hooks.ts';
 import { batchTransferables } from '../trace/batch.ts';
 import { KIND_CODE, KINDS, MAIN_OBJ, NULL_INT, type EventKind } from '../trace/schema.ts';
 import type { FieldValue, RunContext, SchedulerOptions } from '../scheduler/run-context.ts';
-import { EndReason, endReason, FILE_SIGNAL, interruptBuffer, raiseSignal, waitForAnswer } from './control.ts';
+import {
+  EndReason,
+  endReason,
+  FILE_SIGNAL,
+  interruptBuffer,
+  raiseSignal,
+  waitForAnswer,
+  waitForInput,
+} from './control.ts';
 import { FlushDecoder, undelivered, type ProbeFlush } from './decode.ts';
 import { Watcher, type RecorderGate } from './watch.ts';
 import type { FromWorker, ToWorker, WatchWindow, WorkerSetup } from './messages.ts';
+import { installEntropy, seedEntropy } from './entropy.ts';
 import { startPython } from './python.ts';
 import { KeptFiles } from './kept-files.ts';
 import { ProgramDirError, ProgramFolder } from './program-folder.ts';
 import { recordedOptions } from './run-start.ts';
 import { emptyScratchDirs } from './sandbox.ts';
-import type { RunOptions, RunSummary } from './types.ts';
+import { DEFAULT_SEED, type RunOptions, type RunSummary } from './types.ts';
 
 export const DEFAULT_MAX_EVENTS = 5_000_000;
 
@@ -70,7 +79,7 @@ function isKeyboardInterrupt(e: unknown): boolean {
 /** Options left undefined (a host passing an unset flag along) take their defaults too. */
 function withDefaults(options: RunOptions): RunOptions & SchedulerOptions {
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
-  return { policy: 'fifo', seed: 1, switchInterval: 5, ...given, source: options.source };
+  return { policy: 'fifo', seed: DEFAULT_SEED, switchInterval: 5, ...given, source: options.source };
 }
 
 class Recorder {
@@ -82,9 +91,15 @@ class Recorder {
   /** The probe's heap walk, loaded by the first run an inspector watches. */
   private heap: PyProxy | null = null;
   private readonly checkSignalsSoon: () => void;
+  private readonly seedRandom: (seed: number) => void;
 
-  constructor(readonly py: PyodideAPI) {
+  /** `hashSeed`: the PYTHONHASHSEED its interpreter was started with. */
+  constructor(
+    readonly py: PyodideAPI,
+    readonly hashSeed: number,
+  ) {
     this.checkSignalsSoon = signalsSoon(py);
+    this.seedRandom = (py.pyimport('random') as unknown as { seed: (seed: number) => void }).seed;
     this.probe = loadProbe(py, setup.probe ?? 'compiled', setup.probeDir);
     this.programRun = this.probe.programRun;
     this.record = this.probe.recorder;
@@ -180,6 +195,8 @@ class Recorder {
     );
     const settings = withDefaults(options);
     const ctx = this.context(settings);
+    seedEntropy(settings.seed);
+    this.seedRandom(settings.seed);
     const recording = options.record ?? true;
     const fileName = options.fileName ?? 'main.py';
     emptyScratchDirs(this.py);
@@ -208,6 +225,17 @@ class Recorder {
       post({ type: 'held', events });
       return waitForAnswer(control);
     });
+    while (receiveMessageOnPort(setup.input)); // a line sent as the last run ended
+    const readLine = sealed((line: number): string | false | undefined => {
+      post({ type: 'input' });
+      const got = waitForInput(
+        control,
+        () => receiveMessageOnPort(setup.input)?.message as { text: string | null } | undefined,
+      );
+      if (got === false) return false;
+      if (recording) ctx.emit('stdin', MAIN_OBJ, line, [got.text]);
+      return got.text ?? undefined; // None in Python: the input has ended
+    });
     let status: RunSummary['status'];
     let message: string | null;
     let [stdout, stderr] = ['', ''];
@@ -231,6 +259,7 @@ class Recorder {
         recording,
         watcher?.start ?? options.pauseAtEvent, // undefined reaches Python as None (null would not)
         recording ? takeFiles : undefined,
+        readLine,
       ) as PyProxy;
       [status, message, stdout, stderr] = result.toJs() as [
         RunSummary['status'],
@@ -272,28 +301,46 @@ class Recorder {
   }
 }
 
+/** A warm interpreter for a hash seed, with the probe loaded. */
+async function prepare(hashSeed: number): Promise<Recorder> {
+  const py = await startPython(hashSeed);
+  post({ type: 'progress', progress: { phase: 'loading-python', fraction: 0.8 } });
+  const recorder = new Recorder(py, hashSeed);
+  py.setInterruptBuffer(interruptBuffer(control));
+  // input() and sys.stdin are the program's input (stdin.py); file descriptor 0 itself reads nothing
+  py.setStdin({ stdin: () => undefined });
+  post({ type: 'progress', progress: { phase: 'ready', fraction: 1 } });
+  return recorder;
+}
+
 async function main(): Promise<void> {
   const t0 = performance.now();
+  installEntropy();
   post({ type: 'progress', progress: { phase: 'starting', fraction: 0 } });
-  const py = await startPython();
-  post({ type: 'progress', progress: { phase: 'loading-python', fraction: 0.8 } });
-  const recorder = new Recorder(py);
-  py.setInterruptBuffer(interruptBuffer(control));
-  post({ type: 'progress', progress: { phase: 'ready', fraction: 1 } });
+  let recorder = await prepare(setup.seed ?? DEFAULT_SEED);
   post({
     type: 'ready',
     startupMs: performance.now() - t0,
     probe: recorder.probe.kind,
     probeNotice: recorder.probe.notice,
   });
+  let runs = Promise.resolve();
   port.on('message', (message: ToWorker) => {
     if (message.type !== 'run') return;
-    try {
-      post({ type: 'done', summary: recorder.run(message.options, message.watch) });
-    } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      post({ type: 'failed', message, input: e instanceof ProgramDirError });
-    }
+    runs = runs.then(async () => {
+      try {
+        // a run with another seed needs another interpreter (python.ts): the run's clock waits
+        const seed = message.options.seed ?? DEFAULT_SEED;
+        if (seed !== recorder.hashSeed) {
+          post({ type: 'progress', progress: { phase: 'starting', fraction: 0 } });
+          recorder = await prepare(seed);
+        }
+        post({ type: 'done', summary: recorder.run(message.options, message.watch) });
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        post({ type: 'failed', message, input: e instanceof ProgramDirError });
+      }
+    });
   });
 }
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { EventBatch } from '../trace/batch.ts';
-import type { ReadyProgress, RunSummary } from '../run/types.ts';
+import { DEFAULT_SEED, type ReadyProgress, type RunSummary } from '../run/types.ts';
 import type { LessonList } from './lesson.ts';
 import type { Inspection } from './snapshot.ts';
 
@@ -19,6 +19,7 @@ const limits = {
   name: 255,
   id: 64,
   bytes: 512 * 1024 * 1024,
+  line: 1_000_000,
 };
 
 export const RunRequest = z
@@ -35,7 +36,7 @@ export const RunRequest = z
       .int()
       .min(0)
       .max(2 ** 31 - 1)
-      .default(1),
+      .default(DEFAULT_SEED),
     switchInterval: z.number().int().min(1).max(10_000).default(5),
     maxEvents: z.number().int().min(1).max(50_000_000).optional(),
     timeoutMs: z
@@ -52,6 +53,16 @@ export const RunRequest = z
 export type RunRequest = z.input<typeof RunRequest>;
 
 export const StepRequest = z.object({ to: z.enum(['event', 'switch']).default('event') }).strict();
+
+/** A line of input for the live run's program (its newline included), or null: the input has ended. */
+export const InputRequest = z
+  .object({
+    text: z
+      .string()
+      .max(limits.line, `a line of input holds at most ${limits.line.toLocaleString('en')} characters`)
+      .nullable(),
+  })
+  .strict();
 
 /**
  * Where a trace comes from: bytes (a picked or dropped file), the host's dialog (desktop), or the
@@ -97,6 +108,7 @@ export const REQUESTS = {
   resume: z.undefined(),
   step: StepRequest,
   stop: z.undefined(),
+  input: InputRequest,
   openTrace: OpenTraceRequest,
   saveTrace: SaveTraceRequest,
   openProgram: OpenProgramRequest,
@@ -136,6 +148,7 @@ export interface Replies {
   resume: void;
   step: void;
   stop: void;
+  input: void;
   /** The trace's events arrive as `trace` events with this runId, then its summary. */
   openTrace: { runId: number; name: string; events: number } | { cancelled: true };
   saveTrace: SavedTrace | { cancelled: true };
@@ -155,6 +168,8 @@ export type SessionEvent =
    * with `at`: the number of events recorded, every one of them already sent.
    */
   | { type: 'state'; runId: number; state: RunState; summary?: RunSummary; at?: number }
+  /** The live run's program waits for a line of input (answer with `input`). */
+  | { type: 'input'; runId: number }
   /** Desktop menu actions and files opened from outside (command line, drop, recent files). */
   | { type: 'command'; command: MenuCommand }
   | { type: 'program'; program: OpenedProgram };

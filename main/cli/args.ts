@@ -18,9 +18,14 @@ Options:
   --max-events N         stop recording after N events (status "limit")
   --timeout SECONDS      stop the program after this much wall-clock time (status "timeout")
   --policy POLICY        scheduler policy: fifo (default), lifo, random or priority
-  --seed N               seed for the random policy (default 1)
+  --seed N               seed of the run's randomness: set order, random, the random
+                         policy (default 1; the same seed gives the same run)
   --switch-interval N    lines a simulated thread runs before the scheduler may switch (default 5)
   -h, --help             show this help
+
+The program's input (input(), sys.stdin) is this command's standard input, piped or typed; at a
+terminal, what the program printed shows as it asks for a line. Its files are read from its folder
+and every change stays in memory (kept in the trace): the folder on disk is never written.
 
 Prints one summary line: events, status and time. Exit status: 0 when the recording was written
 (also when the program itself raised: the error is in the trace), 2 for bad usage, an

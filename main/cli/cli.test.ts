@@ -21,11 +21,17 @@ interface Outcome {
 }
 
 function yieldscope(...args: string[]): Promise<Outcome> {
+  return withInput('', ...args);
+}
+
+/** The command with `input` piped into its standard input (then closed). */
+function withInput(input: string, ...args: string[]): Promise<Outcome> {
   return new Promise((done) => {
-    execFile(process.execPath, [BIN, ...args], { timeout: 90_000 }, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, [BIN, ...args], { timeout: 90_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       done({ code, stdout, stderr });
     });
+    child.stdin?.end(input);
   });
 }
 
@@ -101,6 +107,22 @@ describe('yieldscope CLI', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('cannot read');
     expect(stderr).toContain('no such file');
+  });
+
+  it('gives the program its standard input, line by line, and EOFError at the end', async () => {
+    const program = join(dir, 'greet.py');
+    await writeFile(program, "while True:\n    print('hello', input('Name? '))\n");
+    const { code } = await withInput('Ada\nBob', 'record', program, '--format', 'jsonl');
+    expect(code).toBe(0);
+    const events = [...(await traceAt(join(dir, 'greet.jsonl'))).events()];
+    expect(events.filter((e) => e.kind === 'stdin').map((e) => e.text)).toEqual(['Ada\n', 'Bob', null]);
+    expect(
+      events
+        .filter((e) => e.kind === 'stdout')
+        .map((e) => e.text)
+        .join(''),
+    ).toBe('Name? hello Ada\nName? hello Bob\nName? ');
+    expect(events.find((e) => e.kind === 'error')).toMatchObject({ exc: 'EOFError' });
   });
 
   it('runs a program in a crowded folder, reading only what it opens', async () => {

@@ -13,7 +13,13 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command.command === 'inspect') await inspect(command, (text) => console.log(text));
-    else await record(command, { say: (line) => console.log(line), progress: process.stderr });
+    else
+      await record(command, {
+        say: (line) => console.log(line),
+        progress: process.stderr,
+        input: process.stdin,
+        echo: (text) => process.stdout.write(text),
+      });
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {

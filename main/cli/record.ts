@@ -1,5 +1,6 @@
 /** `yieldscope record`: runs a program in a Python worker, records its trace, writes it to a file. */
 import { constants } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { access, open, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Runner } from '../../core/run/runner.ts';
@@ -11,6 +12,7 @@ import { encodeNative } from '../../core/trace/native.ts';
 import { Trace } from '../../core/trace/trace.ts';
 import { traceFileName } from '../session/formats.ts';
 import { UsageError, type RecordCommand } from './args.ts';
+import { LineReader } from './input.ts';
 import { Progress, type ProgressStream } from './progress.ts';
 import { summaryLine } from './summary.ts';
 
@@ -21,6 +23,10 @@ export interface Terminal {
   say(line: string): void;
   /** Where the progress indicator goes (shown only if it is a terminal). */
   progress: ProgressStream;
+  /** The program's input; when it is a terminal, the program's output is shown as it asks for a line. */
+  input: Readable & { isTTY?: boolean };
+  /** Where that output goes. */
+  echo(text: string): void;
 }
 
 export async function record(command: RecordCommand, terminal: Terminal): Promise<void> {
@@ -39,11 +45,20 @@ export async function record(command: RecordCommand, terminal: Terminal): Promis
     handle?.stop();
   };
   process.on('SIGINT', stop);
-  const runner = new Runner();
+  const runner = new Runner({ seed: command.seed });
   const progress = new Progress(terminal.progress);
+  const lines = new LineReader(terminal.input);
   try {
     await runner.ready;
     const trace = new Trace();
+    let shown = 0;
+    /** At a terminal, the user sees what the program printed (its prompt) before typing a line. */
+    const showOutput = (): void => {
+      progress.stop();
+      for (; shown < trace.size; shown++)
+        if (trace.kindName(shown) === 'stdout' || trace.kindName(shown) === 'stderr')
+          terminal.echo(trace.str(shown, 0) ?? '');
+    };
     handle = runner.run(
       withoutUnset({
         source,
@@ -59,6 +74,13 @@ export async function record(command: RecordCommand, terminal: Terminal): Promis
         trace.append(batch);
         progress.count(trace.size);
       },
+      undefined,
+      {
+        onInput: () => {
+          if (terminal.input.isTTY) showOutput();
+          void lines.next().then((line) => handle?.input(line));
+        },
+      },
     );
     if (interrupted) handle.stop();
     const summary = await handle.done;
@@ -68,6 +90,7 @@ export async function record(command: RecordCommand, terminal: Terminal): Promis
   } finally {
     process.off('SIGINT', stop);
     progress.stop();
+    lines.close();
     await runner.close();
   }
 }

@@ -158,6 +158,22 @@ describe('a session with the real core', () => {
     expect([...traceOfRun(b).events()].some((e) => e.kind === 'error' && e.exc === 'NameError')).toBe(true);
   });
 
+  it("asks the renderer for each line the program reads, and takes the line or the input's end", async () => {
+    const source = "print('hi', input('Name? '))\ninput()\n";
+    const { runId } = (await session.call('run', { source, fileName: 'ask.py' })) as { runId: number };
+    const asks = () => eventsOf(runId).filter((e) => e.type === 'input').length;
+    await until(() => asks() === 1);
+    await session.call('input', { text: 'Ada\n' });
+    await until(() => asks() === 2);
+    await session.call('input', { text: null });
+    const end = await ended(runId);
+    expect(end.summary?.status).toBe('error');
+    const events = [...traceOfRun(runId).events()];
+    expect(events.filter((e) => e.kind === 'stdin').map((e) => e.text)).toEqual(['Ada\n', null]);
+    expect(events.filter((e) => e.kind === 'stdout').map((e) => e.text)).toEqual(['Name? ', 'hi Ada\n']);
+    expect(events.find((e) => e.kind === 'error')).toMatchObject({ exc: 'EOFError', line: 2 });
+  });
+
   it('saves the trace and opens it again to the same events, in every readable format', async () => {
     const { runId } = (await session.call('run', { source: PROGRAM, fileName: 'producer.py' })) as {
       runId: number;

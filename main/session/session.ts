@@ -14,6 +14,7 @@ import type {
   HoldListener,
   ReadyProgress,
   RunHandle,
+  RunHooks,
   RunOptions,
   RunSummary,
 } from '../../core/run/types.ts';
@@ -42,7 +43,7 @@ import { traceBatches, traceSummary } from './replay.ts';
 
 /** The part of core/run/runner.ts's Runner a session uses (`watch`: an inspector's, see core/inspect). */
 export interface Engine extends InspectEngine {
-  run(options: RunOptions, onBatch: BatchListener, onHold?: HoldListener): RunHandle;
+  run(options: RunOptions, onBatch: BatchListener, onHold?: HoldListener, hooks?: RunHooks): RunHandle;
 }
 
 /** Native file dialogs of a desktop host; each resolves to the chosen path, or null when cancelled. */
@@ -170,6 +171,9 @@ export class Session {
       const live = this.liveRun();
       live?.handle?.stop();
     },
+    input: async ({ text }) => {
+      this.liveRun()?.handle?.input(text);
+    },
     openTrace: (arg) => this.oneAtATime(() => this.openTrace(arg)),
     saveTrace: (arg) => this.saveTrace(arg),
     inspect: ({ at }) => this.inspect(at),
@@ -227,6 +231,7 @@ export class Session {
         current.state = 'paused';
         this.push({ type: 'state', runId, state: 'paused', at });
       },
+      { onInput: () => this.push({ type: 'input', runId }) },
     );
     current.handle.done.then(
       (summary) => this.finish(current, summary),

@@ -9,7 +9,7 @@ import sys
 import traceback
 import types
 
-from . import deques, files, protocol as P, recorder, rewrite
+from . import deques, files, protocol as P, recorder, rewrite, stdin
 from .protocol import MAIN, NULL, RunLimit, RunStopped
 from .recorder import R
 from .values import safe_str
@@ -84,7 +84,7 @@ class Output:
     def flush(self):
         if self.pending:
             text, self.pending = self.pending, ''
-            self._record(text, 0)
+            self._record(text, R.program_line(_getframe(1)))
 
     def isatty(self):
         return False
@@ -122,7 +122,7 @@ class _Saved:
         self.main = sys.modules.get('__main__')
         self.path = list(sys.path)
         self.cwd = os.getcwd()
-        self.stdout, self.stderr = sys.stdout, sys.stderr
+        self.stdin, self.stdout, self.stderr = sys.stdin, sys.stdout, sys.stderr
         self.recursion = sys.getrecursionlimit()
         self.hidden = {name: mod for name, mod in sys.modules.items() if _blocked(name)}
         self.pause_handler = signal.getsignal(P.PAUSE_SIGNAL)
@@ -149,7 +149,7 @@ class _Saved:
         sys.modules['__main__'] = self.main
         sys.path[:] = self.path
         os.chdir(self.cwd)
-        sys.stdout, sys.stderr = self.stdout, self.stderr
+        sys.stdin, sys.stdout, sys.stderr = self.stdin, self.stdout, self.stderr
         sys.setrecursionlimit(self.recursion)
         signal.signal(P.PAUSE_SIGNAL, self.pause_handler)
         signal.signal(signal.SIGINT, self.stop_handler)
@@ -192,12 +192,12 @@ def _to_the_end(step):
             stopped = True
 
 
-def run(source, file_name, work_dir, options_json, files_json, max_events, send_batch, wait_for_host, install, drain, start_paused, recording=True, hold_at=None, take_files=None):
+def run(source, file_name, work_dir, options_json, files_json, max_events, send_batch, wait_for_host, install, drain, start_paused, recording=True, hold_at=None, take_files=None, read_line=None):
     """Runs one program; returns [status, message, stdout, stderr] (the host may still turn the status
     into stopped/timeout). With recording off, the program runs unobserved (the baseline benchmarks
     compare against) and its output comes back as text; recording, the output is in the trace (None).
     hold_at: hold (as a pause does) once this many events are recorded. take_files records the
-    folder's changes (files.py)."""
+    folder's changes (files.py); read_line gives the program its input (stdin.py)."""
     stopped = _to_the_end(lambda: R.start(send_batch, wait_for_host, max_events))
     if hold_at is not None:
         R.hold_at(hold_at)
@@ -233,6 +233,8 @@ def run(source, file_name, work_dir, options_json, files_json, max_events, send_
             os.chdir(work_dir)
             sys.path.insert(0, work_dir)
         sys.stdout, sys.stderr = out, err
+        if read_line is not None:
+            sys.stdin = stdin.Stdin(read_line, R.program_line)
         signal.signal(P.PAUSE_SIGNAL, R.on_pause_signal)
         if take_files is not None:
             files.install(take_files)

@@ -1,6 +1,7 @@
 """Values as the trace shows them: bounded reprs that never raise (a broken or huge __repr__ must not
 hurt the run). The one place both recorders, the sites and the scheduler make them."""
 
+import re as _re
 import reprlib as _reprlib
 
 from . import recorder
@@ -25,6 +26,9 @@ class _Repr(_reprlib.Repr):
 
 _repr = _Repr(maxlevel=3, maxlist=8, maxtuple=8, maxdict=6, maxset=8, maxfrozenset=8, maxdeque=8, maxstring=80, maxother=80, maxlong=40)
 _PLAIN = {int: repr, bool: repr, float: repr, type(None): repr}
+#: a default repr's memory address differs from run to run: left out, a run with the same seed
+#: records the same values
+_ADDRESS = _re.compile(r' at 0x[0-9a-fA-F]+')
 MAX_REPR = 200
 
 
@@ -40,6 +44,8 @@ def srepr(value):
         if isinstance(e, (RunLimit, RunStopped, KeyboardInterrupt)):
             raise
         return f'<{type(value).__name__} object (repr failed: {type(e).__name__})>'
+    if ' at 0x' in r:
+        r = _ADDRESS.sub('', r)
     return r if len(r) <= MAX_REPR else r[:MAX_REPR] + '…'
 
 
