@@ -24,6 +24,17 @@ describe('console lines', () => {
     expect(console.tail(2, 10).map((l) => l.text)).toEqual(['hello', 'world']);
   });
 
+  it('shows the lines the program read where they were typed, after the prompt', () => {
+    const typed = traceFrom([
+      ['stdout', { text: 'Name? ' }],
+      ['stdin', { text: 'Ada\n' }],
+      ['stdout', { text: 'Hi Ada\n' }],
+      ['stdin', { text: null }],
+    ]);
+    const lines = new TraceIndex(typed).update().console.tail(3, 10);
+    expect(lines.map((l) => l.text)).toEqual(['Name? Ada', 'Hi Ada']);
+  });
+
   it('keeps only the last lines when asked', () => {
     expect(console.tail(3, 1).map((l) => l.text)).toEqual(['oops']);
   });

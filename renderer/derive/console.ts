@@ -15,7 +15,8 @@ export interface ConsoleLine {
 const WHOLE_WRITE = -1;
 
 /**
- * Program output split into lines, each remembering the event that printed it. A line whose text
+ * Program output split into lines, each remembering the event that printed it. The lines the program
+ * read (`stdin`) are in it too, where they were typed, as a terminal shows them after the prompt. A line whose text
  * arrived in several writes keeps where each part came from, so the console at an instant shows
  * exactly what had been written by then. Lines that are exactly one write keep no copy of their text.
  */

@@ -91,6 +91,7 @@ export class TraceIndex {
           break;
         case K.stdout:
         case K.stderr:
+        case K.stdin:
           this.console.ingest(i);
           break;
         case K['sched.spawn']:

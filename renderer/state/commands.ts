@@ -67,6 +67,12 @@ export function setStartPaused(on: boolean): void {
 
 export const running = () => recording.state === 'running' || recording.state === 'paused';
 
+/** A line typed for the program (without its newline), or null to end its input. */
+export async function answerInput(line: string | null): Promise<void> {
+  recording.waitingForInput = false;
+  await attempt('Sending the input', () => api.call('input', { text: line === null ? null : `${line}\n` }));
+}
+
 export async function stop(): Promise<void> {
   await attempt('notices.stopping', () => api.call('stop', undefined));
 }

@@ -15,10 +15,11 @@
  *   moves. Views move it; they never keep a trace, a size or a version of their own to sync.
  * - A view that paints a canvas does it with `paintOnChange` (views/paint-on-change.svelte.ts): in
  *   the same frame as the change it shows, never a frame later.
- * - The run's facts: `runId`, `origin`, `name`, `state`, `holds`, `summary`, `programError` (runes state).
+ * - The run's facts: `runId`, `origin`, `name`, `state`, `holds`, `summary`, `programError`, and
+ *   `waitingForInput` (the live program waits for a line of input) (runes state).
  *
- * Writing: `recording.receive(event)` takes the host's run events (`start`, `batch`, `state`); the
- * app calls it. `recording.open(trace, name)` shows a whole trace at once (the views' dev page).
+ * Writing: `recording.receive(event)` takes the host's run events (`start`, `batch`, `state`,
+ * `input`); the app calls it. `recording.open(trace, name)` shows a whole trace at once (the views' dev page).
  * Batches are kept as they arrive, so none is lost however fast they come, and join the trace in the
  * page's next frame (`lib/frames.ts`), which then paints: within a time budget, so that a stream
  * faster than the page can take in keeps the screen at its frame rate, the rest following.
@@ -36,7 +37,7 @@ import { host } from './host.svelte.ts';
 import { findProgramError, type ProgramError } from './problems.ts';
 
 /** The host's events about the run on screen. */
-export type RunEvent = Extract<SessionEvent, { type: 'start' | 'batch' | 'state' }>;
+export type RunEvent = Extract<SessionEvent, { type: 'start' | 'batch' | 'state' | 'input' }>;
 
 class Recording {
   runId = $state<number | null>(null);
@@ -50,6 +51,7 @@ class Recording {
    * it: a step answered counts one more, while `state` stays 'paused' throughout.
    */
   holds = $state(0);
+  waitingForInput = $state(false);
 
   /** The trace of the run just started or opened; on screen from the next frame. */
   #incoming = new Trace();
@@ -115,6 +117,10 @@ class Recording {
         this.state = event.state;
         if (event.state === 'paused') this.holds++;
         if (event.summary) this.summary = event.summary;
+        if (event.state === 'ended') this.waitingForInput = false;
+        break;
+      case 'input':
+        if (event.runId === this.runId) this.waitingForInput = true;
         break;
     }
   }
@@ -130,6 +136,7 @@ class Recording {
 
   #begin(trace: Trace): void {
     this.summary = null;
+    this.waitingForInput = false;
     this.programError = null;
     this.#incoming = trace;
     this.#pending = [];
