@@ -10,6 +10,7 @@ import { frames } from './messages/frames.ts';
 import { help } from './messages/help.ts';
 import { kinds } from './messages/kinds.ts';
 import { notices } from './messages/notices.ts';
+import { output } from './messages/output.ts';
 import { player } from './messages/player.ts';
 import { predict } from './messages/predict.ts';
 import { status } from './messages/status.ts';
@@ -33,6 +34,7 @@ export const MESSAGES = {
   help,
   kinds,
   notices,
+  output,
   player,
   predict,
   status,

@@ -70,7 +70,9 @@ export const running = () => recording.state === 'running' || recording.state ==
 /** A line typed for the program (without its newline), or null to end its input. */
 export async function answerInput(line: string | null): Promise<void> {
   recording.waitingForInput = false;
-  await attempt('Sending the input', () => api.call('input', { text: line === null ? null : `${line}\n` }));
+  await attempt('notices.sendingInput', () =>
+    api.call('input', { text: line === null ? null : `${line}\n` }),
+  );
 }
 
 export async function stop(): Promise<void> {

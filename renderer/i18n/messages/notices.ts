@@ -45,6 +45,7 @@ export const notices = {
   talking: { en: 'Talking to Yieldscope', 'zh-TW': '與 Yieldscope 通訊' },
   running: { en: 'Running the program', 'zh-TW': '執行程式' },
   stopping: { en: 'Stopping the run', 'zh-TW': '停止執行' },
+  sendingInput: { en: 'Sending the input', 'zh-TW': '傳送輸入' },
   pausing: { en: 'Pausing', 'zh-TW': '暫停' },
   resuming: { en: 'Resuming', 'zh-TW': '繼續' },
   stepping: { en: 'Stepping', 'zh-TW': '單步執行' },
