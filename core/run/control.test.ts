@@ -213,15 +213,21 @@ describe('limits', () => {
     expect(summary.message).toMatch(/time limit/);
   });
 
-  it('turns deep recursion and a memory bomb into limits', async () => {
+  it('ends deep recursion and a memory bomb as the errors they are, saying why for memory', async () => {
     const deep = await recordTrace({ source: 'def f(n):\n    return f(n + 1)\nf(0)\n' }, runner);
-    expect(deep.summary).toMatchObject({ status: 'limit' });
-    expect(deep.summary.message).toMatch(/recursed too deeply/);
-    for (const source of ['x = [0] * 10**10\n', 'x = [0] * 10**9\n']) {
-      const bomb = await recordTrace({ source }, runner);
-      expect(bomb.summary, source).toMatchObject({ status: 'limit' });
-      expect(bomb.summary.message).toMatch(/memory/);
-    }
+    expect(deep.summary).toMatchObject({
+      status: 'error',
+      message: 'RecursionError: maximum recursion depth exceeded',
+    });
+    expect([...deep.trace.events()].find((e) => e.kind === 'error')).toMatchObject({
+      exc: 'RecursionError',
+      line: 2,
+    });
+    const sizes = await recordTrace({ source: 'x = [0] * 10**10\n' }, runner);
+    expect(sizes.summary.message).toMatch(/^OverflowError: .*\(Python in WebAssembly has 32-bit sizes/);
+    const bomb = await recordTrace({ source: 'x = [0] * 10**9\n' }, runner);
+    expect(bomb.summary).toMatchObject({ status: 'error' });
+    expect(bomb.summary.message).toMatch(/^MemoryError.*more memory than Python can have in WebAssembly/);
   });
 });
 

@@ -24,6 +24,7 @@ import { FlushDecoder, undelivered, type ProbeFlush } from './decode.ts';
 import { Watcher, type RecorderGate } from './watch.ts';
 import type { FromWorker, ToWorker, WatchWindow, WorkerSetup } from './messages.ts';
 import { installEntropy, seedEntropy } from './entropy.ts';
+import { guardHost } from './host-guard.ts';
 import { startPython } from './python.ts';
 import { KeptFiles } from './kept-files.ts';
 import { ProgramDirError, ProgramFolder } from './program-folder.ts';
@@ -304,6 +305,7 @@ class Recorder {
 /** A warm interpreter for a hash seed, with the probe loaded. */
 async function prepare(hashSeed: number): Promise<Recorder> {
   const py = await startPython(hashSeed);
+  guardHost(py);
   post({ type: 'progress', progress: { phase: 'loading-python', fraction: 0.8 } });
   const recorder = new Recorder(py, hashSeed);
   py.setInterruptBuffer(interruptBuffer(control));

@@ -9,7 +9,7 @@ import sys
 import traceback
 import types
 
-from . import deques, files, protocol as P, recorder, rewrite, stdin
+from . import deques, files, protocol as P, recorder, rewrite, sandbox, stdin
 from .protocol import MAIN, NULL, RunLimit, RunStopped
 from .recorder import R
 from .values import safe_str
@@ -18,7 +18,7 @@ s = R.s
 emit = R.emit
 MAX_OUTPUT = 32 * 1024 * 1024
 MAX_TEXT = 64 * 1024
-RECURSION_LIMIT = 800  # below the WebAssembly stack's own limit, so deep recursion is a RecursionError
+RECURSION_LIMIT = 1000  # CPython's own; WebAssembly's stack holds it, recorded or not
 #: modules the program must not import: they reach the JavaScript world (the worker's globals).
 #: ys_probe stays importable: the scheduler's Python side records through it.
 BLOCKED = ('js', 'pyodide_js', 'pyodide', '_pyodide', '_pyodide_core', 'micropip', 'pyodide_http')
@@ -37,6 +37,7 @@ class _ImportBlocker:
 
 
 _getframe = sys._getframe
+sandbox.install()
 
 
 class Output:
@@ -256,19 +257,13 @@ def run(source, file_name, work_dir, options_json, files_json, max_events, send_
         status, message = 'limit', R.limit_message() or str(e)
     except (KeyboardInterrupt, RunStopped):
         status, message = 'stopped', 'Stopped.'
-    except RecursionError as e:
-        _record_error(e)
-        status, message = 'limit', 'The program recursed too deeply (RecursionError).'
-    except (MemoryError, OverflowError) as e:
-        # WebAssembly Python has 32-bit sizes: a huge allocation fails as one or the other
-        _record_error(e)
-        status, message = 'limit', f'The program asked for more memory than Python has ({type(e).__name__}: {safe_str(e)}).'
     except BaseException as e:  # noqa: BLE001 - the user's exception is a result, not a failure
         if R.limit_message():
             status, message = 'limit', R.limit_message()
         else:
             _record_error(e)
-            status, message = 'error', f'{type(e).__name__}: {safe_str(e)}'
+            said, why = safe_str(e), sandbox.explain(e)
+            status, message = 'error', type(e).__name__ + (f': {said}' if said else '') + (f' ({why})' if why else '')
     finally:
         # a stop that lands here is late: the host records the run as stopped all the same
         _to_the_end(R.uninstrument)
