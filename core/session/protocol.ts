@@ -4,6 +4,7 @@
  * anything acts on them; replies and pushed events are typed here too.
  */
 import { z } from 'zod';
+import { MAX_PROGRAM_BYTES } from './program-text.ts';
 import type { EventBatch } from '../trace/batch.ts';
 import { DEFAULT_SEED, type ReadyProgress, type RunSummary } from '../run/types.ts';
 import type { LessonList } from './lesson.ts';
@@ -15,7 +16,7 @@ export const TRACE_FORMATS = ['native', 'jsonl', 'chrome'] as const;
 export type TraceFormat = (typeof TRACE_FORMATS)[number];
 
 const limits = {
-  source: 2_000_000,
+  source: MAX_PROGRAM_BYTES,
   name: 255,
   id: 64,
   bytes: 512 * 1024 * 1024,
@@ -24,7 +25,12 @@ const limits = {
 
 export const RunRequest = z
   .object({
-    source: z.string().max(limits.source),
+    source: z
+      .string()
+      .max(
+        limits.source,
+        `the program is longer than ${limits.source.toLocaleString('en')} characters, the most Yieldscope runs: move its data into a file of its folder and read it from there`,
+      ),
     fileName: z
       .string()
       .min(1)

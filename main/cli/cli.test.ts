@@ -125,6 +125,41 @@ describe('yieldscope CLI', () => {
     expect(events.find((e) => e.kind === 'error')).toMatchObject({ exc: 'EOFError' });
   });
 
+  it('reads a program as Python does: its coding line, else UTF-8; binary files and bad bytes are refused by offset', async () => {
+    const latin = join(dir, 'latin.py');
+    await writeFile(
+      latin,
+      Buffer.concat([
+        Buffer.from("# -*- coding: latin-1 -*-\nprint('caf"),
+        Buffer.from([0xe9]),
+        Buffer.from("')\n"),
+      ]),
+    );
+    expect((await yieldscope('record', latin, '--format', 'jsonl')).code).toBe(0);
+    const printed = [...(await traceAt(join(dir, 'latin.jsonl'))).events()].filter(
+      (e) => e.kind === 'stdout',
+    );
+    expect(printed.map((e) => e.text)).toEqual(['café\n']);
+    const broken = join(dir, 'broken.py');
+    await writeFile(
+      broken,
+      Buffer.concat([Buffer.from("print('caf"), Buffer.from([0xe9]), Buffer.from("')\n")]),
+    );
+    const refused = await yieldscope('record', broken);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('broken.py is not valid UTF-8 text: byte 10 (0xe9) cannot be read');
+    const binary = join(dir, 'picture.py');
+    await writeFile(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    expect((await yieldscope('record', binary)).stderr).toContain(
+      'picture.py is not a Python program: it holds a zero byte (at byte 8)',
+    );
+    const huge = join(dir, 'huge.py');
+    await writeFile(huge, `x = '${'a'.repeat(5_000_000)}'\n`);
+    expect((await yieldscope('record', huge)).stderr).toContain(
+      'huge.py is 5.0 MB: Yieldscope runs programs of up to 2 MB.',
+    );
+  });
+
   it('runs a program in a crowded folder, reading only what it opens', async () => {
     const crowded = await mkdtemp(join(tmpdir(), 'yieldscope-crowded-'));
     await writeFile(join(crowded, 'main.py'), "print(open('f7.txt').read())\n");

@@ -5,6 +5,12 @@ import { access, open, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Runner } from '../../core/run/runner.ts';
 import type { RunHandle, RunOptions } from '../../core/run/types.ts';
+import {
+  decodeProgram,
+  MAX_PROGRAM_BYTES,
+  ProgramTextError,
+  tooLong,
+} from '../../core/session/program-text.ts';
 import type { TraceFormat } from '../../core/session/protocol.ts';
 import { chromeChunks } from '../../core/trace/chrome.ts';
 import { jsonlChunks } from '../../core/trace/jsonl.ts';
@@ -15,8 +21,6 @@ import { UsageError, type RecordCommand } from './args.ts';
 import { LineReader } from './input.ts';
 import { Progress, type ProgressStream } from './progress.ts';
 import { summaryLine } from './summary.ts';
-
-const MAX_PROGRAM_BYTES = 2_000_000;
 
 export interface Terminal {
   /** Where the summary line goes. */
@@ -135,14 +139,12 @@ async function readProgram(given: string, path: string): Promise<string> {
       `cannot read ${given}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
     );
   }
-  if (size > MAX_PROGRAM_BYTES)
-    throw new UsageError(`${given} is larger than ${MAX_PROGRAM_BYTES} bytes: not a program to record`);
+  if (size > MAX_PROGRAM_BYTES) throw new UsageError(tooLong(basename(path), size));
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(await readFile(path));
+    return decodeProgram(new Uint8Array(await readFile(path)), basename(path));
   } catch (e) {
-    throw new UsageError(
-      `cannot read ${given}: ${e instanceof TypeError ? 'it is not UTF-8 text' : (e as Error).message}`,
-    );
+    if (e instanceof ProgramTextError) throw new UsageError(e.message);
+    throw new UsageError(`cannot read ${given}: ${(e as Error).message}`);
   }
 }
 

@@ -32,6 +32,12 @@ import {
   type SessionEvent,
   type TraceFormat,
 } from '../../core/session/protocol.ts';
+import {
+  decodeProgram,
+  MAX_PROGRAM_BYTES,
+  ProgramTextError,
+  tooLong,
+} from '../../core/session/program-text.ts';
 import { readTraceFile } from '../../core/trace/open.ts';
 import { Trace } from '../../core/trace/trace.ts';
 import { writeFileAtomic } from './atomic.ts';
@@ -72,7 +78,6 @@ export class SessionError extends Error {}
 /** A long run is also kept while it goes, so that a crash of the host loses at most this much of it. */
 const KEEP_RUNNING_EVERY_MS = 10_000;
 const MAX_TRACE_BYTES = 512 * 1024 * 1024;
-const MAX_PROGRAM_BYTES = 2_000_000;
 
 type Arg<M extends Method> = z.output<(typeof REQUESTS)[M]>;
 type Handlers = { [M in Method]: (arg: Arg<M>) => Promise<Replies[M]> };
@@ -136,7 +141,10 @@ export class Session {
   /** Opens a trace file the host was given (command line, recent files, the system), as openTrace does. */
   openTraceAt(path: string): Promise<Replies['openTrace']> {
     return this.oneAtATime(async () =>
-      this.showTrace({ name: basename(path), bytes: await readHostFile(path, MAX_TRACE_BYTES, 'trace') }),
+      this.showTrace({
+        name: basename(path),
+        bytes: await readHostFile(path, MAX_TRACE_BYTES, tooBigATrace(path)),
+      }),
     );
   }
 
@@ -322,7 +330,7 @@ export class Session {
     }
     const path = await this.dialogs().openTrace();
     if (path === null) return null;
-    return { name: basename(path), bytes: await readHostFile(path, MAX_TRACE_BYTES, 'trace') };
+    return { name: basename(path), bytes: await readHostFile(path, MAX_TRACE_BYTES, tooBigATrace(path)) };
   }
 
   private async saveTrace(arg: Arg<'saveTrace'>): Promise<Replies['saveTrace']> {
@@ -345,12 +353,13 @@ export class Session {
     const fileName = basename(path);
     if (!fileName.endsWith('.py'))
       throw new SessionError(`${fileName} is not a Python program: its name must end in .py.`);
-    const bytes = await readHostFile(path, MAX_PROGRAM_BYTES, 'program');
+    const bytes = await readHostFile(path, MAX_PROGRAM_BYTES, (size) => tooLong(fileName, size));
     let source: string;
     try {
-      source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      throw new SessionError(`${fileName} is not UTF-8 text.`);
+      source = decodeProgram(bytes, fileName);
+    } catch (error) {
+      if (error instanceof ProgramTextError) throw new SessionError(error.message);
+      throw error;
     }
     return { fileName, source, programId: this.programs.issue(path) };
   }
@@ -367,12 +376,18 @@ export class Session {
   }
 }
 
-async function readHostFile(path: string, limit: number, what: string): Promise<Uint8Array> {
+const tooBigATrace = (path: string) => (size: number) =>
+  `${basename(path)} is too large for a trace (${size} bytes).`;
+
+async function readHostFile(
+  path: string,
+  limit: number,
+  tooBig: (size: number) => string,
+): Promise<Uint8Array> {
   try {
     const info = await stat(path);
     if (!info.isFile()) throw new SessionError(`${path} is not a file.`);
-    if (info.size > limit)
-      throw new SessionError(`${basename(path)} is too large for a ${what} (${info.size} bytes).`);
+    if (info.size > limit) throw new SessionError(tooBig(info.size));
     return new Uint8Array(await readFile(path));
   } catch (error) {
     if (error instanceof SessionError) throw error;

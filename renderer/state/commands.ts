@@ -3,6 +3,12 @@
  * turned into session API calls. A failure never escapes: it becomes a notice saying what did not work.
  */
 import { api } from '../api/api.ts';
+import {
+  decodeProgram,
+  MAX_PROGRAM_BYTES,
+  ProgramTextError,
+  tooLong,
+} from '../../core/session/program-text.ts';
 import type { Lesson, MenuCommand, TraceFormat } from '../../core/session/protocol.ts';
 import { program } from './program.svelte.ts';
 import { host } from './host.svelte.ts';
@@ -136,9 +142,15 @@ export async function openProgramDialog(): Promise<void> {
   if (reply && 'source' in reply) program.load(reply.source, reply.fileName, { programId: reply.programId });
 }
 
+/** Browser: the page reads the file, decoding it as Python does (a coding line, else UTF-8). */
 export async function openProgramFile(file: File): Promise<void> {
-  const source = await attempt('notices.openingFile', () => file.text(), { name: file.name });
-  if (source !== undefined) program.load(source, file.name.replace(/[/\\]/g, '_'));
+  const name = file.name.replace(/[/\\]/g, '_');
+  const read = async () => {
+    if (file.size > MAX_PROGRAM_BYTES) throw new ProgramTextError(tooLong(name, file.size));
+    return decodeProgram(new Uint8Array(await file.arrayBuffer()), name);
+  };
+  const source = await attempt('notices.openingFile', read, { name: file.name });
+  if (source !== undefined) program.load(source, name);
 }
 
 /** Desktop: the host writes the file (through a dialog). Browser: the host returns the bytes and the page downloads them. */
