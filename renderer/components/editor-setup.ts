@@ -2,7 +2,7 @@
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { python } from '@codemirror/lang-python';
 import { bracketMatching, HighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
-import { Compartment, type Extension } from '@codemirror/state';
+import { Compartment, EditorState, type Extension } from '@codemirror/state';
 import {
   drawSelection,
   EditorView,
@@ -61,6 +61,13 @@ const theme = EditorView.theme({
   },
 });
 
+/** Whether the text can be changed: not while the editor shows an opened trace's program. */
+export const editable = new Compartment();
+
+export function editableWhen(yes: boolean): Extension {
+  return [EditorState.readOnly.of(!yes), EditorView.editable.of(yes)];
+}
+
 /** The editor's accessible name, swapped when the interface changes language. */
 export const named = new Compartment();
 
@@ -75,11 +82,13 @@ export function nameOf(name: string, hint: string): Extension {
 
 /**
  * `onLineNumber`: a line number was clicked ("run to here": the cursor moves to when that line runs).
+ * `canEdit`: false shows the program without letting it be edited (an opened trace's).
  */
 export function editorExtensions(
   onEdit: (text: string) => void,
   name: Extension,
   onLineNumber: (line: number) => void,
+  canEdit = true,
 ): Extension[] {
   return [
     lineNumbers({
@@ -102,6 +111,7 @@ export function editorExtensions(
     runMarks,
     theme,
     named.of(name),
+    editable.of(editableWhen(canEdit)),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) onEdit(update.state.doc.toString());
     }),

@@ -43,6 +43,8 @@ export async function run(startPaused = startsPaused()): Promise<number | undefi
   if (starting) return undefined;
   starting = true;
   host.dismiss();
+  program.adoptRecorded(); // running an opened trace's program makes it the user's
+
   try {
     const reply = await attempt('notices.running', () =>
       api.call('run', {

@@ -36,6 +36,13 @@ export function recordedProgram(trace: Trace): string | null {
   return trace.size > 0 && trace.kindAt(0) === KIND_CODE['run.start'] ? trace.str(0, 1) : null;
 }
 
+/** The program a trace recorded, text and file name (trace format 2 on), or null. */
+export function recordedSource(trace: Trace): { source: string; fileName: string } | null {
+  const fileName = recordedProgram(trace);
+  const source = fileName === null ? null : trace.str(0, 3);
+  return fileName !== null && source !== null ? { source, fileName } : null;
+}
+
 export function describeProgramError(error: ProgramError, lang: Lang): string {
   // Python's own words (the exception and its message) stay as Python prints them.
   const said = `${error.exc}${error.message ? `: ${error.message}` : ''}`;

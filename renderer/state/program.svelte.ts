@@ -1,4 +1,7 @@
-/** The program in the editor: its text, its file name, and the lesson or host file it came from. */
+/**
+ * The program in the editor: its text, its file name, and the lesson or host file it came from; or,
+ * while an opened trace shows, the program that trace recorded (read-only, the user's own kept aside).
+ */
 import type { Lesson } from '../../core/session/protocol.ts';
 import { loadStored, saveStored } from './stored.ts';
 
@@ -8,6 +11,14 @@ const DEFAULTS = {
   fileName: 'main.py',
   lessonId: '',
 };
+
+/** A program as the editor holds it. */
+interface Aside {
+  source: string;
+  fileName: string;
+  lessonId: string;
+  programId: string | undefined;
+}
 
 class Program {
   source = $state(DEFAULTS.source);
@@ -20,6 +31,10 @@ class Program {
   programId = $state<string | undefined>(undefined);
   /** Bumped when the text is replaced from outside the editor (lesson, opened file), so the editor reloads it. */
   loaded = $state(0);
+  /** The editor shows an opened trace's program: read-only until the user edits it or runs it. */
+  recorded = $state(false);
+  /** The user's own program, kept aside while a trace's shows. */
+  #aside: Aside | null = null;
 
   constructor() {
     Object.assign(this, loadStored(KEY, DEFAULTS));
@@ -35,10 +50,48 @@ class Program {
   }
 
   load(source: string, fileName: string, from: { lesson?: Lesson; programId?: string } = {}): void {
-    this.source = source;
-    this.fileName = fileName;
-    this.lessonId = from.lesson?.id ?? '';
-    this.programId = from.programId;
+    this.#aside = null;
+    this.recorded = false;
+    this.#replace({ source, fileName, lessonId: from.lesson?.id ?? '', programId: from.programId });
+  }
+
+  /** Shows the program an opened trace recorded, keeping the user's aside (once, for a row of traces). */
+  showRecorded(source: string, fileName: string): void {
+    this.#aside ??= {
+      source: this.source,
+      fileName: this.fileName,
+      lessonId: this.lessonId,
+      programId: this.programId,
+    };
+    this.recorded = true;
+    // its folder is not at hand: run, it has a folder of its own
+    this.#replace({ source, fileName, lessonId: '', programId: undefined });
+  }
+
+  /** The recorded program becomes the user's own, to edit or run. */
+  adoptRecorded(): void {
+    this.#aside = null;
+    this.recorded = false;
+  }
+
+  /** Back to the user's own program, as it was before a trace's showed. */
+  restoreAside(): void {
+    const aside = this.#aside;
+    if (!aside) return;
+    this.#aside = null;
+    this.recorded = false;
+    this.#replace(aside);
+  }
+
+  get hasAside(): boolean {
+    return this.#aside !== null;
+  }
+
+  #replace(program: Aside): void {
+    this.source = program.source;
+    this.fileName = program.fileName;
+    this.lessonId = program.lessonId;
+    this.programId = program.programId;
     this.loaded++;
   }
 }

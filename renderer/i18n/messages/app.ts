@@ -25,4 +25,10 @@ export const app = {
   },
   tryIt: { en: 'Try it:', 'zh-TW': '試試看:' },
   editor: { en: 'Python program', 'zh-TW': 'Python 程式' },
+  recordedProgram: {
+    en: 'This is the program the opened trace recorded; it cannot be changed while it shows.',
+    'zh-TW': '這是開啟的追蹤所記錄的程式;顯示時無法修改。',
+  },
+  editRecorded: { en: 'Edit it', 'zh-TW': '編輯它' },
+  backToMine: { en: 'Back to your program', 'zh-TW': '回到你的程式' },
 } satisfies Area;
