@@ -37,29 +37,29 @@ export class FolderHistory {
 
   /** Takes in the events the trace gained since the last call. */
   update(trace: Trace): void {
-    for (let i = this.scanned; i < trace.size; i++) {
-      if (trace.kindAt(i) !== FILE) continue;
-      const path = trace.str(i, 0) ?? '';
-      const change = trace.str(i, 1);
-      const size = trace.field(i, 2);
-      const known = size === NULL_INT ? null : size;
-      if (change === 'read') this.reads.push({ path, size: known, seq: i });
-      else if (change === 'created' || change === 'written' || change === 'deleted')
-        this.changes.push({
-          path,
-          change,
-          size: known,
-          text: trace.str(i, 3),
-          bytes: trace.str(i, 4),
-          seq: i,
-        });
-    }
+    for (let i = this.scanned; i < trace.size; i++) if (trace.kindAt(i) === FILE) this.ingest(trace, i);
     this.scanned = trace.size;
   }
 
-  /** Whether the run changed any file (so far). */
+  /** Takes in event i, a `file` event (for an index that walks the trace itself). */
+  ingest(trace: Trace, i: number): void {
+    const path = trace.str(i, 0) ?? '';
+    const change = trace.str(i, 1);
+    const size = trace.field(i, 2);
+    const known = size === NULL_INT ? null : size;
+    if (change === 'read') this.reads.push({ path, size: known, seq: i });
+    else if (change === 'created' || change === 'written' || change === 'deleted')
+      this.changes.push({ path, change, size: known, text: trace.str(i, 3), bytes: trace.str(i, 4), seq: i });
+  }
+
+  /** The files read from the host folder up to event `seq` (included). */
+  readAt(seq: number = Infinity): FileRead[] {
+    return this.reads.filter((read) => read.seq <= seq);
+  }
+
+  /** Whether the run touched no file of its folder (so far): none changed, none read. */
   get empty(): boolean {
-    return this.changes.length === 0;
+    return this.changes.length === 0 && this.reads.length === 0;
   }
 
   /** Every path the run changed up to event `seq` (included), each as its last change left it, by path. */

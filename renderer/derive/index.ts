@@ -1,3 +1,4 @@
+import { FolderHistory } from '../../core/trace/files.ts';
 import type { Trace } from '../../core/trace/trace.ts';
 import { KIND_CODE } from '../../core/trace/schema.ts';
 import { JoinIndex } from './awaits.ts';
@@ -25,6 +26,8 @@ export class TraceIndex {
   readonly contexts: ContextIndex;
   readonly console: ConsoleIndex;
   readonly joins: JoinIndex;
+  /** The program's folder: the files it changed and read. */
+  readonly files = new FolderHistory();
 
   constructor(readonly trace: Trace) {
     this.joins = new JoinIndex(trace);
@@ -100,6 +103,9 @@ export class TraceIndex {
         case K['sched.pick']:
         case K['sched.done']:
           this.joins.ingest(i);
+          break;
+        case K.file:
+          this.files.ingest(trace, i);
           break;
       }
     }

@@ -7,6 +7,7 @@ import type { Lang } from '../../core/session/lesson.ts';
 import { app } from './messages/app.ts';
 import { files } from './messages/files.ts';
 import { frames } from './messages/frames.ts';
+import { folder } from './messages/folder.ts';
 import { help } from './messages/help.ts';
 import { kinds } from './messages/kinds.ts';
 import { notices } from './messages/notices.ts';
@@ -30,6 +31,7 @@ export const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-TW': 'ÁπÅÈ´
 export const MESSAGES = {
   app,
   files,
+  folder,
   frames,
   help,
   kinds,
