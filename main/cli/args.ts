@@ -7,12 +7,15 @@ export const USAGE = `Usage: yieldscope record PROGRAM.py [options]
        yieldscope inspect TRACE --at N [--json]
 
 Runs a Python program (CPython 3.14 in WebAssembly) and records every generator, coroutine,
-iterator, deque and context-manager event into a trace file. The program's folder is readable
-by the program (read-only), so it can open its own data files.
+iterator, deque and context-manager event into a trace file. The program runs in its folder: it
+reads the files there, and what it writes stays in memory, kept in the trace (--files-out writes
+it out): the folder on disk is never written.
 
 Options:
   --out FILE             where to write the trace (default: next to the program,
                          PROGRAM.ystrace, PROGRAM.jsonl or PROGRAM.trace.json)
+  --files-out DIR        write the files the program created or changed into DIR, as the
+                         run left them (DIR is created; existing files are replaced)
   --format FORMAT        native (default; Yieldscope opens it), jsonl (JSON Lines, one event
                          per line), or chrome (Chrome Trace Event JSON, opens in ui.perfetto.dev)
   --max-events N         stop recording after N events (status "limit")
@@ -43,6 +46,7 @@ export interface RecordCommand {
   command: 'record';
   program: string;
   out?: string;
+  filesOut?: string;
   format: TraceFormat;
   maxEvents?: number;
   timeoutMs?: number;
@@ -72,6 +76,7 @@ export function parseCommand(argv: readonly string[]): Command {
       options: {
         help: { type: 'boolean', short: 'h' },
         out: { type: 'string', short: 'o' },
+        'files-out': { type: 'string' },
         format: { type: 'string' },
         'max-events': { type: 'string' },
         timeout: { type: 'string' },
@@ -114,6 +119,7 @@ export function parseCommand(argv: readonly string[]): Command {
     command: 'record',
     program,
     out: values.out,
+    filesOut: values['files-out'],
     format: format as TraceFormat,
     maxEvents: number('--max-events', values['max-events'], 1, 50_000_000, true),
     timeoutMs: timeout === undefined ? undefined : Math.round(timeout * 1000),

@@ -3,7 +3,7 @@
  * with real Pyodide, checking exit codes, printed lines and the files written.
  */
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -158,6 +158,21 @@ describe('yieldscope CLI', () => {
     expect((await yieldscope('record', huge)).stderr).toContain(
       'huge.py is 5.0 MB: Yieldscope runs programs of up to 2 MB.',
     );
+  });
+
+  it('keeps what the program writes in the trace, writes it out with --files-out, and never in its folder', async () => {
+    const own = await mkdtemp(join(tmpdir(), 'yieldscope-cli-files-'));
+    const program = join(own, 'writes.py');
+    await writeFile(
+      program,
+      "import os\nos.makedirs('out/logs')\nwith open('out/logs/a.txt', 'w') as f:\n    f.write('hello\\n')\nopen('raw.bin', 'wb').write(bytes([0, 1, 255]))\n",
+    );
+    const dest = join(own, 'left');
+    const { code } = await yieldscope('record', program, '--files-out', dest);
+    expect(code).toBe(0);
+    expect(await readFile(join(dest, 'out/logs/a.txt'), 'utf8')).toBe('hello\n');
+    expect([...(await readFile(join(dest, 'raw.bin')))]).toEqual([0, 1, 255]);
+    expect((await readdir(own)).sort()).toEqual(['left', 'writes.py', 'writes.ystrace']);
   });
 
   it('runs a program in a crowded folder, reading only what it opens', async () => {

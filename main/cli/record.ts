@@ -18,6 +18,7 @@ import { encodeNative } from '../../core/trace/native.ts';
 import { Trace } from '../../core/trace/trace.ts';
 import { traceFileName } from '../session/formats.ts';
 import { UsageError, type RecordCommand } from './args.ts';
+import { writeFilesOut } from './files-out.ts';
 import { LineReader } from './input.ts';
 import { Progress, type ProgressStream } from './progress.ts';
 import { summaryLine } from './summary.ts';
@@ -91,6 +92,8 @@ export async function record(command: RecordCommand, terminal: Terminal): Promis
     progress.stop();
     const bytes = await writeTrace(file, trace, command.format);
     terminal.say(summaryLine(basename(programPath), summary, trace.size, file, bytes));
+    if (command.filesOut !== undefined)
+      for (const note of await writeFilesOut(trace, command.filesOut)) terminal.say(note);
   } finally {
     process.off('SIGINT', stop);
     progress.stop();
