@@ -1,0 +1,21 @@
+from collections import deque
+
+d = deque([1, 2, 3])
+d.append(4)
+d.appendleft(0)
+print(d, d.pop(), d.popleft())
+d.extend([5, 6])
+d.extendleft([-1, -2])
+print(d)
+d.rotate(2)
+print(d)
+d.rotate(-3)
+print(d, len(d), d[0], d[-1])
+bounded = deque(range(5), maxlen=3)
+print(bounded)
+bounded.append(99)
+bounded.appendleft(-99)
+print(bounded, bounded.maxlen)
+d[1] = 'changed'
+d.insert(0, 'first')
+print(d, d.count(5), d.index(6))

@@ -1,0 +1,10 @@
+fruits = {'apple', 'banana', 'cherry', 'date', 'elderberry', 'fig', 'grape'}
+print(fruits)
+print(sorted(fruits))
+letters = set('mississippi')
+print(letters, len(letters))
+print({w[0] for w in fruits})
+fruits.discard('fig')
+fruits.add('kiwi')
+print(fruits)
+print(list(dict.fromkeys(['b', 'a', 'b', 'c'])))
