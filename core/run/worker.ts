@@ -227,15 +227,17 @@ class Recorder {
       return waitForAnswer(control);
     });
     while (receiveMessageOnPort(setup.input)); // a line sent as the last run ended
-    const readLine = sealed((line: number): string | false | undefined => {
+    const readLine = sealed((): string | false | undefined => {
       post({ type: 'input' });
       const got = waitForInput(
         control,
         () => receiveMessageOnPort(setup.input)?.message as { text: string | null } | undefined,
       );
       if (got === false) return false;
-      if (recording) ctx.emit('stdin', MAIN_OBJ, line, [got.text]);
       return got.text ?? undefined; // None in Python: the input has ended
+    });
+    const noteLine = sealed((line: number, text: string | undefined) => {
+      if (recording) ctx.emit('stdin', MAIN_OBJ, line, [text ?? null]);
     });
     let status: RunSummary['status'];
     let message: string | null;
@@ -261,6 +263,7 @@ class Recorder {
         watcher?.start ?? options.pauseAtEvent, // undefined reaches Python as None (null would not)
         recording ? takeFiles : undefined,
         readLine,
+        noteLine,
       ) as PyProxy;
       [status, message, stdout, stderr] = result.toJs() as [
         RunSummary['status'],

@@ -193,12 +193,13 @@ def _to_the_end(step):
             stopped = True
 
 
-def run(source, file_name, work_dir, options_json, files_json, max_events, send_batch, wait_for_host, install, drain, start_paused, recording=True, hold_at=None, take_files=None, read_line=None):
+def run(source, file_name, work_dir, options_json, files_json, max_events, send_batch, wait_for_host, install, drain, start_paused, recording=True, hold_at=None, take_files=None, read_line=None, note_line=None):
     """Runs one program; returns [status, message, stdout, stderr] (the host may still turn the status
     into stopped/timeout). With recording off, the program runs unobserved (the baseline benchmarks
     compare against) and its output comes back as text; recording, the output is in the trace (None).
     hold_at: hold (as a pause does) once this many events are recorded. take_files records the
-    folder's changes (files.py); read_line gives the program its input (stdin.py)."""
+    folder's changes (files.py); read_line and note_line give the program its input and record it
+    (stdin.py)."""
     stopped = _to_the_end(lambda: R.start(send_batch, wait_for_host, max_events))
     if hold_at is not None:
         R.hold_at(hold_at)
@@ -235,7 +236,7 @@ def run(source, file_name, work_dir, options_json, files_json, max_events, send_
             sys.path.insert(0, work_dir)
         sys.stdout, sys.stderr = out, err
         if read_line is not None:
-            sys.stdin = stdin.Stdin(read_line, R.program_line)
+            sys.stdin = stdin.Stdin(read_line, note_line, R.program_line)
         signal.signal(P.PAUSE_SIGNAL, R.on_pause_signal)
         if take_files is not None:
             files.install(take_files)

@@ -17,11 +17,12 @@ _getframe = sys._getframe
 
 class Stdin(io.TextIOBase):
     """read_line(line) blocks for the next line (its newline included), None at the end of the
-    input, False when the host stopped the run while it waited."""
+    input, False when the host stopped the run while it waited; note_line(line, text) records it."""
 
-    def __init__(self, read_line, user_line):
+    def __init__(self, read_line, note_line, user_line):
         super().__init__()
         self._read_line = read_line
+        self._note_line = note_line
         self._user_line = user_line
         self._pending = ''
         self._ended = False
@@ -40,11 +41,13 @@ class Stdin(io.TextIOBase):
         if self._ended:
             return ''
         R.flush()  # the host shows everything printed so far (the prompt) before it asks for the line
+        line = self._user_line(_getframe(2))
         waiting_since = R.clock()
-        text = self._read_line(self._user_line(_getframe(2)))
-        R.skip_clock(waiting_since)
+        text = self._read_line(line)
+        R.skip_clock(waiting_since)  # before the line is recorded: its time leaves the wait out
         if text is False:
             raise RunStopped('stopped')
+        self._note_line(line, text)
         if text is None:
             self._ended = True
             return ''
