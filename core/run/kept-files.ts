@@ -25,8 +25,12 @@ export class KeptFiles {
   }
 }
 
-/** The content as text if it is UTF-8 (a cut one may end inside a character: that end is dropped). */
+/**
+ * The content as text if it is UTF-8 without a zero byte, as text files are (a cut one may end inside
+ * a character: that end is dropped); else null: it is kept as bytes.
+ */
 function asText(content: Uint8Array, cut: boolean): string | null {
+  if (content.includes(0)) return null;
   for (let drop = 0; drop <= (cut ? Math.min(3, content.length) : 0); drop++) {
     try {
       return utf8.decode(content.subarray(0, content.length - drop));

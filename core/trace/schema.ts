@@ -237,7 +237,8 @@ export const KINDS = {
     doc:
       "A file of the program's folder: change is read (first read from the host folder) | created | " +
       'written | deleted; path is relative to the folder (a folder\'s ends in "/"); size in bytes ' +
-      'after the change; the content after it is text when it is UTF-8, else bytes (base64). Content ' +
+      'after the change; the content after it is text when it is UTF-8 with no zero byte, else bytes ' +
+      '(base64). Content ' +
       'is kept up to 1 MB a file (a longer one is cut there: size tells) and 16 MB a run; past that, ' +
       'or for read and deleted, both are null.',
   },

@@ -21,6 +21,9 @@ describe('statusText', () => {
 
   it('counts events of a live run and says how it ended', () => {
     expect(statusText(facts({ state: 'running', origin: 'live', events: 1 }), 'en')).toBe('Running: 1 event');
+    expect(
+      statusText(facts({ state: 'running', origin: 'live', events: 3, waitingForInput: true }), 'en'),
+    ).toBe('Waiting for input: 3 events');
     expect(statusText(facts({ state: 'paused', origin: 'live', events: 1200 }), 'en')).toBe(
       'Paused: 1,200 events',
     );

@@ -11,6 +11,8 @@ export interface StatusFacts {
   name: string;
   events: number;
   summary: RunSummary | null;
+  /** The live program waits for a line of input. */
+  waitingForInput?: boolean;
 }
 
 const ENDINGS: Record<RunSummary['status'], MessageKey> = {
@@ -31,7 +33,8 @@ export function statusText(facts: StatusFacts, lang: Lang): string {
     return say('status.ready');
   }
   if (origin === 'file') return say(state === 'ended' ? 'status.opened' : 'status.opening', { name, events });
-  if (state === 'running') return say('status.running', { events });
+  if (state === 'running')
+    return say(facts.waitingForInput ? 'status.waiting' : 'status.running', { events });
   if (state === 'paused') return say('status.paused', { events });
   const ending = say(summary ? ENDINGS[summary.status] : 'status.endUnknown');
   if (!summary) return say('status.ended', { ending, events });

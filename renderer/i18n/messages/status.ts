@@ -16,6 +16,10 @@ export const status = {
     en: 'Running: {events, plural, one {# event} other {# events}}',
     'zh-TW': '執行中:{events, number} 個事件',
   },
+  waiting: {
+    en: 'Waiting for input: {events, plural, one {# event} other {# events}}',
+    'zh-TW': '等待輸入:{events, number} 個事件',
+  },
   paused: {
     en: 'Paused: {events, plural, one {# event} other {# events}}',
     'zh-TW': '已暫停:{events, number} 個事件',
