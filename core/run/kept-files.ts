@@ -1,6 +1,6 @@
 import { MAX_RUN_FILE_BYTES } from '../trace/schema.ts';
 import type { FieldValue } from '../scheduler/run-context.ts';
-import type { FileChange } from './program-folder.ts';
+import type { FileChange } from './types.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -16,6 +16,7 @@ import type { PyodideAPI } from 'pyodide';
 import { decodeProgram } from '../session/program-text.ts';
 import { MAX_FILE_BYTES } from '../trace/schema.ts';
 import { MAX_LISTED_FILES, type FolderListing } from './run-start.ts';
+import type { Change, FileChange } from './types.ts';
 
 export const PROGRAM_DIR = '/program';
 /** A host file bigger than this is not read into the sandbox (the program gets EFBIG). */
@@ -25,20 +26,6 @@ export const MAX_FOLDER_BYTES = 256 * 1024 * 1024;
 
 /** A refused folder: the message says what to do. */
 export class ProgramDirError extends Error {}
-
-export type Change = 'read' | 'created' | 'written' | 'deleted';
-
-/**
- * One change to the folder. `path` is relative to it (a folder's ends in "/"); `size` is in bytes
- * after the change (null for a folder or a deletion); `content` is the file's bytes after it, cut
- * at MAX_FILE_BYTES, when the change has content and it was asked for.
- */
-export interface FileChange {
-  path: string;
-  change: Change;
-  size: number | null;
-  content: Uint8Array | null;
-}
 
 // Emscripten's errno numbers (what Python's errno module holds in Pyodide) and mode bits.
 const ENOENT = 44;

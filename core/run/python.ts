@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPyodide, type PyodideAPI } from 'pyodide';
 import { PRELOADED } from '../probe/load.ts';
-import { DEFAULT_SEED } from './types.ts';
+import { DEFAULT_SEED } from '../session/protocol.ts';
 
 /**
  * Starts Pyodide from the npm package's own files. A cold `loadPyodide()` takes seconds; restoring a

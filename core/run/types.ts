@@ -1,12 +1,8 @@
 import type { EventBatch } from '../trace/batch.ts';
 import type { RunStatus } from '../trace/schema.ts';
 import type { Policy } from '../scheduler/run-context.ts';
-import type { FileChange } from './program-folder.ts';
 
 export type { Policy };
-
-/** The seed of a run that names none: runs are reproducible by default. */
-export const DEFAULT_SEED = 1;
 
 /** What a run needs: the program and its options. Everything but `source` has a default. */
 export interface RunOptions {
@@ -46,6 +42,20 @@ export interface RunOptions {
    * come back in the summary's `captured`): the baseline for benchmarks and the fidelity corpus.
    */
   record?: boolean;
+}
+
+export type Change = 'read' | 'created' | 'written' | 'deleted';
+
+/**
+ * One change to the folder. `path` is relative to it (a folder's ends in "/"); `size` is in bytes
+ * after the change (null for a folder or a deletion); `content` is the file's bytes after it, cut
+ * at MAX_FILE_BYTES, when the change has content and it was asked for.
+ */
+export interface FileChange {
+  path: string;
+  change: Change;
+  size: number | null;
+  content: Uint8Array | null;
 }
 
 /** What an unrecorded run did that a recorded one keeps in its trace. */

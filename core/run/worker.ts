@@ -30,7 +30,8 @@ import { KeptFiles } from './kept-files.ts';
 import { ProgramDirError, ProgramFolder } from './program-folder.ts';
 import { recordedOptions } from './run-start.ts';
 import { emptyScratchDirs } from './sandbox.ts';
-import { DEFAULT_SEED, type RunOptions, type RunSummary } from './types.ts';
+import { DEFAULT_SEED } from '../session/protocol.ts';
+import type { RunOptions, RunSummary } from './types.ts';
 
 export const DEFAULT_MAX_EVENTS = 5_000_000;
 

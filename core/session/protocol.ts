@@ -6,11 +6,14 @@
 import { z } from 'zod';
 import { MAX_PROGRAM_BYTES } from './program-text.ts';
 import type { EventBatch } from '../trace/batch.ts';
-import { DEFAULT_SEED, type ReadyProgress, type RunSummary } from '../run/types.ts';
+import type { ReadyProgress, RunSummary } from '../run/types.ts';
 import type { LessonList } from './lesson.ts';
 import type { Inspection } from './snapshot.ts';
 
 export type { Lesson, LessonList, LessonProblem } from './lesson.ts';
+
+/** The seed of a run that names none: runs are reproducible by default. */
+export const DEFAULT_SEED = 1;
 
 export const TRACE_FORMATS = ['native', 'jsonl', 'chrome'] as const;
 export type TraceFormat = (typeof TRACE_FORMATS)[number];

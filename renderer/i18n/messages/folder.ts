@@ -1,4 +1,4 @@
-import type { Area } from '../catalog.ts';
+import type { Area } from '../message.ts';
 
 /** The Files panel: the program's folder as the run changed it, at the cursor. */
 export const folder = {

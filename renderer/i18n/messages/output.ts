@@ -1,4 +1,4 @@
-import type { Area } from '../catalog.ts';
+import type { Area } from '../message.ts';
 
 /** The output pane: what the program printed, and the line where its input is typed. */
 export const output = {
