@@ -5,11 +5,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fileContent, FolderHistory } from '../trace/files.ts';
 import type { Trace } from '../trace/trace.ts';
 import { recordTrace } from './record.ts';
-import { Runner } from './runner.ts';
+import { sharedRunner } from './testing.ts';
 import type { RunSummary } from './types.ts';
 
 const CORPUS = fileURLToPath(new URL('./fidelity/', import.meta.url));
@@ -17,12 +17,7 @@ const PROGRAMS = readdirSync(CORPUS)
   .filter((name) => name.endsWith('.py'))
   .sort();
 
-let runner: Runner;
-beforeAll(async () => {
-  runner = new Runner();
-  await runner.ready;
-});
-afterAll(() => runner.close());
+const runner = sharedRunner();
 
 /** What a run did, as the user can see it: output, files left, and how it ended. */
 interface Outcome {
@@ -88,8 +83,8 @@ describe('the fidelity corpus', () => {
       stdin = undefined;
     }
     const options = { source, fileName, programDir: CORPUS, stdin };
-    const a = await recordTrace(options, runner);
-    const b = await recordTrace({ ...options, record: false }, runner);
+    const a = await recordTrace(options, runner());
+    const b = await recordTrace({ ...options, record: false }, runner());
     const [withProbe, without] = [recorded(a.trace, a.summary), unrecorded(b.trace, b.summary)];
     expect(withProbe).toEqual(without);
     expect(without.stdout, 'the program printed something').not.toBe('');

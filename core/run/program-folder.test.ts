@@ -2,19 +2,14 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fileContent, FolderHistory } from '../trace/files.ts';
 import { MAX_FILE_BYTES, type TraceEvent } from '../trace/schema.ts';
 import type { Trace } from '../trace/trace.ts';
 import { recordTrace } from './record.ts';
-import { Runner } from './runner.ts';
+import { sharedRunner } from './testing.ts';
 
-let runner: Runner;
-beforeAll(async () => {
-  runner = new Runner();
-  await runner.ready;
-});
-afterAll(() => runner.close());
+const runner = sharedRunner();
 
 const of = (trace: Trace, kind: string): TraceEvent[] => [...trace.events()].filter((e) => e.kind === kind);
 const printed = (trace: Trace): string =>
@@ -48,7 +43,7 @@ describe("the program's folder", () => {
   it('gives a program typed in the editor a folder holding only itself', async () => {
     const source =
       "import os\nprint(os.getcwd(), os.listdir('.'))\nprint(open(__file__).read() == open('main.py').read())\n";
-    const { trace, summary } = await recordTrace({ source }, runner);
+    const { trace, summary } = await recordTrace({ source }, runner());
     expect(summary.status).toBe('ok');
     expect(printed(trace)).toBe("/program ['main.py']\nTrue\n");
     expect(JSON.parse(String(trace.event(0).files))).toEqual([['main.py', source.length]]);
@@ -69,7 +64,7 @@ os.remove('data.txt')
 open('sub/inner.txt', 'w').close()
 print(sorted(os.listdir('.')), os.listdir('d/e'), open('d/e/moved.txt').read().split())
 `;
-    const { trace, summary } = await recordTrace({ source, fileName: 'prog.py', programDir: dir }, runner);
+    const { trace, summary } = await recordTrace({ source, fileName: 'prog.py', programDir: dir }, runner());
     expect(summary).toMatchObject({ status: 'ok' });
     expect(printed(trace)).toBe("written\n['d', 'prog.py', 'sub'] ['moved.txt'] ['one', 'two']\n");
     const changes = of(trace, 'file').map((e) => [e.path, e.change, e.size, e.text]);
@@ -95,7 +90,7 @@ print(sorted(os.listdir('.')), os.listdir('d/e'), open('d/e/moved.txt').read().s
 
   it("records a file's change where the program made it: a with block's at its line, before what follows", async () => {
     const source = "print('before')\nwith open('log.txt', 'w') as f:\n    f.write('x')\nprint('after')\n";
-    const { trace } = await recordTrace({ source }, runner);
+    const { trace } = await recordTrace({ source }, runner());
     const kinds = [...trace.events()]
       .filter((e) => e.kind === 'stdout' || e.kind === 'file')
       .map((e) => [e.kind, e.line]);
@@ -112,7 +107,7 @@ print(sorted(os.listdir('.')), os.listdir('d/e'), open('d/e/moved.txt').read().s
     const dir = folder(files);
     const { trace, summary } = await recordTrace(
       { source: "print(open('wanted.txt').read(), len(__import__('os').listdir()))\n", programDir: dir },
-      runner,
+      runner(),
     );
     expect(summary.status).toBe('ok');
     expect(printed(trace)).toBe('yes 602\n');
@@ -123,11 +118,11 @@ print(sorted(os.listdir('.')), os.listdir('d/e'), open('d/e/moved.txt').read().s
     const dir = folder({ 'keep.txt': 'k' });
     await recordTrace(
       { source: "import os\nopen('new.txt', 'w').write('n')\nos.remove('keep.txt')\n", programDir: dir },
-      runner,
+      runner(),
     );
     const { trace } = await recordTrace(
       { source: "import os\nprint(sorted(os.listdir('.')))\n", programDir: dir },
-      runner,
+      runner(),
     );
     expect(printed(trace)).toBe("['keep.txt', 'main.py']\n");
   });
@@ -139,7 +134,7 @@ open('raw.bin', 'wb').write(bytes([0, 255, 1]))
 for i in range(20):
     open(f'm{i}.txt', 'w').write(str(i % 10) * 1_000_000)
 `;
-    const { trace, summary } = await recordTrace({ source }, runner);
+    const { trace, summary } = await recordTrace({ source }, runner());
     expect(summary.status).toBe('ok');
     const history = new FolderHistory();
     history.update(trace);
@@ -160,13 +155,13 @@ for i in range(20):
     truncateSync(join(dir, 'huge.bin'), 65 * 1024 * 1024);
     const source =
       "import os\nprint(os.path.getsize('huge.bin'))\ntry:\n    open('huge.bin', 'rb')\nexcept OSError as e:\n    print(e.strerror)\n";
-    const { trace } = await recordTrace({ source, programDir: dir }, runner);
+    const { trace } = await recordTrace({ source, programDir: dir }, runner());
     expect(printed(trace)).toBe(`${65 * 1024 * 1024}\nFile too large\n`);
   });
 
   it('gives an unrecorded run the output and the files a recorded run records', async () => {
     const source = "print('out')\nimport sys\nprint('err', file=sys.stderr)\nopen('a.txt', 'w').write('A')\n";
-    const { summary } = await recordTrace({ source, record: false }, runner);
+    const { summary } = await recordTrace({ source, record: false }, runner());
     expect(summary.captured).toEqual({
       stdout: 'out\n',
       stderr: 'err\n',

@@ -1,14 +1,9 @@
 /** What the sandbox cannot do, on real Pyodide runs: refused at once, with a sentence saying what to use instead. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordTrace } from './record.ts';
-import { Runner } from './runner.ts';
+import { sharedRunner } from './testing.ts';
 
-let runner: Runner;
-beforeAll(async () => {
-  runner = new Runner();
-  await runner.ready;
-});
-afterAll(() => runner.close());
+const runner = sharedRunner();
 
 /** What each attempt printed: the exception's type and message, or OK. */
 async function attempts(lines: Record<string, string>): Promise<Record<string, string>> {
@@ -22,7 +17,7 @@ async function attempts(lines: Record<string, string>): Promise<Record<string, s
     "        print(label, f'{type(e).__name__}: {e}', sep='\\t')",
     ...Object.entries(lines).map(([label, code]) => `attempt(${JSON.stringify(label)}, lambda: ${code})`),
   ].join('\n');
-  const { trace, summary } = await recordTrace({ source }, runner);
+  const { trace, summary } = await recordTrace({ source }, runner());
   expect(summary.status).toBe('ok');
   const out = [...trace.events()].filter((e) => e.kind === 'stdout').map((e) => String(e.text));
   return Object.fromEntries(out.map((l) => l.trimEnd().split('\t') as [string, string]));
@@ -63,7 +58,7 @@ describe('the sandbox', () => {
     // (The depth at which it strikes, the same recorded and not, is the probe's to keep.)
     const source = 'import sys\ndef f(n):\n    return f(n + 1)\nprint(sys.getrecursionlimit())\nf(0)\n';
     for (const record of [true, false]) {
-      const { trace, summary } = await recordTrace({ source, record }, runner);
+      const { trace, summary } = await recordTrace({ source, record }, runner());
       expect(summary).toMatchObject({
         status: 'error',
         message: 'RecursionError: maximum recursion depth exceeded',

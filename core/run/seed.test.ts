@@ -1,16 +1,11 @@
 /** Reproducible runs: the seed fixes set order, `random` and os.urandom, and nothing else varies. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodeJsonl, encodeJsonl } from '../trace/jsonl.ts';
 import type { TraceEvent } from '../trace/schema.ts';
 import { recordTrace } from './record.ts';
-import { Runner } from './runner.ts';
+import { sharedRunner } from './testing.ts';
 
-let runner: Runner;
-beforeAll(async () => {
-  runner = new Runner();
-  await runner.ready;
-});
-afterAll(() => runner.close());
+const runner = sharedRunner();
 
 const PROGRAM = `import os, random
 words = {'apple', 'banana', 'cherry', 'date', 'elder', 'fig', 'grape', 'kiwi'}
@@ -26,7 +21,7 @@ print(list(gen()))
 
 /** The JSON Lines export of a run, read back: every field as exported. */
 async function exported(seed?: number): Promise<TraceEvent[]> {
-  const { trace, summary } = await recordTrace({ source: PROGRAM, seed }, runner);
+  const { trace, summary } = await recordTrace({ source: PROGRAM, seed }, runner());
   expect(summary.status).toBe('ok');
   return [...decodeJsonl(encodeJsonl(trace)).events()];
 }

@@ -1,18 +1,14 @@
 /** input() and sys.stdin on real Pyodide runs: lines given in advance, asked of the host, or none. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EventBatch } from '../trace/batch.ts';
 import type { TraceEvent } from '../trace/schema.ts';
 import { Trace } from '../trace/trace.ts';
 import { recordTrace } from './record.ts';
 import { Runner } from './runner.ts';
+import { sharedRunner } from './testing.ts';
 import type { RunOptions } from './types.ts';
 
-let runner: Runner;
-beforeAll(async () => {
-  runner = new Runner();
-  await runner.ready;
-});
-afterAll(() => runner.close());
+const runner = sharedRunner();
 
 const GREET = `import sys
 name = input('Name? ')
@@ -31,7 +27,7 @@ describe("the program's input", () => {
   it('reads lines given in advance, records each, and ends with EOFError as CPython does', async () => {
     const { trace, summary } = await recordTrace(
       { source: GREET, stdin: ['Ada\n', 'one two\n', 'three'] },
-      runner,
+      runner(),
     );
     expect(summary.status).toBe('ok');
     expect(io([...trace.events()])).toEqual([
@@ -47,7 +43,7 @@ describe("the program's input", () => {
   });
 
   it('raises EOFError at once when there is no input, like a program run with its input closed', async () => {
-    const { trace, summary } = await recordTrace({ source: "input('? ')\n" }, runner);
+    const { trace, summary } = await recordTrace({ source: "input('? ')\n" }, runner());
     expect(summary).toMatchObject({ status: 'error', message: 'EOFError: EOF when reading a line' });
     expect([...trace.events()].find((e) => e.kind === 'error')).toMatchObject({ exc: 'EOFError', line: 1 });
   });
@@ -58,7 +54,7 @@ describe("the program's input", () => {
     let waited = 0;
     let other: Runner | undefined;
     const options: RunOptions = { source: "print('ready')\nprint('got', input())\n" };
-    const handle = runner.run(options, (b: EventBatch) => trace.append(b), undefined, {
+    const handle = runner().run(options, (b: EventBatch) => trace.append(b), undefined, {
       onInput: () => {
         const asked = performance.now();
         other = new Runner();
@@ -83,14 +79,14 @@ describe("the program's input", () => {
 
   it('stops a program waiting for input at once', async () => {
     const trace = new Trace();
-    const handle = runner.run({ source: 'input()\n' }, (b: EventBatch) => trace.append(b), undefined, {
+    const handle = runner().run({ source: 'input()\n' }, (b: EventBatch) => trace.append(b), undefined, {
       onInput: () => handle.stop(),
     });
     expect(await handle.done).toMatchObject({ status: 'stopped' });
   });
 
   it('gives an unrecorded run the same input', async () => {
-    const { summary } = await recordTrace({ source: GREET, stdin: ['Ada\n'], record: false }, runner);
+    const { summary } = await recordTrace({ source: GREET, stdin: ['Ada\n'], record: false }, runner());
     expect(summary.captured?.stdout).toBe('Name? Hi Ada\n[]\nEOF: EOF when reading a line\n');
   });
 });

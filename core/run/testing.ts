@@ -2,8 +2,9 @@
  * Live runs for tests, waited on by what happens in them (an event recorded, a hold acknowledged,
  * the end), never by time.
  */
+import { afterAll, beforeAll } from 'vitest';
 import { Trace } from '../trace/trace.ts';
-import type { Runner } from './runner.ts';
+import { Runner } from './runner.ts';
 import type { RunOptions } from './types.ts';
 
 interface Check {
@@ -54,4 +55,18 @@ export function watchRun(runner: Runner, options: RunOptions): WatchedRun {
       settle(over);
     });
   return { trace, handle, holds, until };
+}
+
+/** One warm Python for the tests of a file: started before them, closed after them. */
+export function sharedRunner(): () => Runner {
+  let runner: Runner | undefined;
+  beforeAll(async () => {
+    runner = new Runner();
+    await runner.ready;
+  });
+  afterAll(() => runner?.close());
+  return () => {
+    if (!runner) throw new Error('the shared runner starts before the tests');
+    return runner;
+  };
 }
