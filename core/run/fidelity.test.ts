@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { fileContent, FolderHistory } from '../trace/files.ts';
 import type { Trace } from '../trace/trace.ts';
 import { recordTrace } from './record.ts';
-import { sharedRunner } from './testing.ts';
+import { sharedRunner, streamText } from './testing.ts';
 import type { RunSummary } from './types.ts';
 
 const CORPUS = fileURLToPath(new URL('./fidelity/', import.meta.url));
@@ -37,18 +37,12 @@ function errorOf(trace: Trace): Outcome['error'] {
 }
 
 function recorded(trace: Trace, summary: RunSummary): Outcome {
-  const events = [...trace.events()];
-  const text = (kind: string) =>
-    events
-      .filter((e) => e.kind === kind)
-      .map((e) => e.text)
-      .join('');
   const folder = new FolderHistory();
   folder.update(trace);
   const files = folder.at().map((f): Outcome['files'][number] => [f.path, f.change, hex(fileContent(f))]);
   return {
-    stdout: text('stdout'),
-    stderr: text('stderr'),
+    stdout: streamText(trace, 'stdout'),
+    stderr: streamText(trace, 'stderr'),
     files,
     error: errorOf(trace),
     status: summary.status,

@@ -7,15 +7,12 @@ import { fileContent, FolderHistory } from '../trace/files.ts';
 import { MAX_FILE_BYTES, type TraceEvent } from '../trace/schema.ts';
 import type { Trace } from '../trace/trace.ts';
 import { recordTrace } from './record.ts';
-import { sharedRunner } from './testing.ts';
+import { sharedRunner, streamText } from './testing.ts';
 
 const runner = sharedRunner();
 
 const of = (trace: Trace, kind: string): TraceEvent[] => [...trace.events()].filter((e) => e.kind === kind);
-const printed = (trace: Trace): string =>
-  of(trace, 'stdout')
-    .map((e) => e.text)
-    .join('');
+const printed = (trace: Trace): string => streamText(trace, 'stdout');
 
 /** A host folder holding these files (text), made for one test. */
 function folder(files: Record<string, string>): string {

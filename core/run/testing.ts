@@ -70,3 +70,10 @@ export function sharedRunner(): () => Runner {
     return runner;
   };
 }
+
+/** Everything a run printed on one stream (or read, for stdin), in order, as one text. */
+export function streamText(trace: Trace, kind: 'stdout' | 'stderr' | 'stdin'): string {
+  let text = '';
+  for (const e of trace.events()) if (e.kind === kind && typeof e.text === 'string') text += e.text;
+  return text;
+}
