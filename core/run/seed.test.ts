@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { decodeJsonl, encodeJsonl } from '../trace/jsonl.ts';
 import type { TraceEvent } from '../trace/schema.ts';
+import type { Trace } from '../trace/trace.ts';
 import { recordTrace } from './record.ts';
+import { runAgain } from './run-again.ts';
 import { sharedRunner } from './testing.ts';
 
 const runner = sharedRunner();
@@ -40,6 +42,14 @@ describe('the seed', () => {
     expect(b[2]).not.toBe(a[2]); // another random stream
     expect(b[4]).not.toBe(a[4]); // other urandom bytes
     expect(JSON.parse(String(first[0].options)).seed).toBe(7);
+  });
+
+  it('runs a recorded program again from its trace alone, to the same events', async () => {
+    const source = "import random\nname = input('Name? ')\nprint(name, random.random(), {'a', 'b', 'c'})\n";
+    const first = await recordTrace({ source, fileName: 'again.py', seed: 7, stdin: ['Ada\n'] }, runner());
+    const again = await recordTrace(runAgain(first.trace), runner());
+    const events = (trace: Trace) => withoutTime([...decodeJsonl(encodeJsonl(trace)).events()]);
+    expect(events(again.trace)).toEqual(events(first.trace));
   });
 
   it('is fixed by default, so runs are reproducible unless told otherwise', async () => {
