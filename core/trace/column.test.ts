@@ -22,7 +22,10 @@ describe('Column', () => {
           for (let i = 0; i < size; i += 997)
             for (let k = 0; k < width; k++) expect(column.at(i, k)).toBe(i * width + k);
           if (size) expect(column.at(size - 1, width - 1)).toBe(size * width - 1);
-          expect(column.slice(0, size)).toEqual(values(0, size, width));
+          // value k of the slice is k: one pass, not a deep comparison of a million numbers one by one
+          const slice = column.slice(0, size);
+          expect(slice.length).toBe(size * width);
+          expect(slice.findIndex((v, k) => v !== k)).toBe(-1);
         },
       ),
       { numRuns: 25 },
