@@ -85,6 +85,8 @@ test.describe('with Python ready', () => {
     // "Paused" shows once the run holds, after every event it recorded: the count is final
     await app.getByTestId('pause').click();
     await expect(status(app)).toHaveText(/^Paused: [\d,]+ events?$/);
+    // and once the page has taken in every event it received (a loaded page is frames behind)
+    await expect(status(app)).toHaveAttribute('data-caught-up', 'true');
     const paused = eventsIn(await status(app).textContent());
 
     await app.getByTestId('step').click();

@@ -16,7 +16,7 @@
  * - A view that paints a canvas does it with `paintOnChange` (views/paint-on-change.svelte.ts): in
  *   the same frame as the change it shows, never a frame later.
  * - The run's facts: `runId`, `origin`, `name`, `state`, `holds`, `summary`, `programError`, and
- *   `waitingForInput` (the live program waits for a line of input) (runes state).
+ *   `waitingForInput` (the live program waits for a line of input), `caughtUp` (runes state).
  *
  * Writing: `recording.receive(event)` takes the host's run events (`start`, `batch`, `state`,
  * `input`); the app calls it. `recording.open(trace, name)` shows a whole trace at once (the views' dev page).
@@ -52,6 +52,8 @@ class Recording {
    */
   holds = $state(0);
   waitingForInput = $state(false);
+  /** Every event received so far is on screen (a fast stream can be frames ahead of it). */
+  caughtUp = $state(true);
 
   /** The trace of the run just started or opened; on screen from the next frame. */
   #incoming = new Trace();
@@ -110,6 +112,7 @@ class Recording {
       case 'batch':
         if (event.runId !== this.runId) break;
         this.#pending.push(event.batch);
+        this.caughtUp = false;
         frames.update(this.#publish);
         break;
       case 'state':
@@ -186,6 +189,7 @@ class Recording {
     // Events the frame had no time for are shown over the next frames, even if no batch comes.
     const behind = this.#pending.length > 0 || this.#size < this.#trace.size;
     this.#behindSince = behind ? now : null;
+    this.caughtUp = !behind;
     if (behind) frames.update(this.#publish);
     this.#changed?.();
     if (this.#allShown()) for (const resolve of this.#published.splice(0)) resolve();
