@@ -39,6 +39,11 @@ try:
 except ZeroDivisionError as error:
     print("the ZeroDivisionError went on:", error)
 
+with open("visitors.txt", "w") as visitors:
+    visitors.write("Ada\n")
+    visitors.write("Grace\n")
+print("closed on leaving the with:", visitors.closed)
+
 lock = threading.Lock()
 with lock:
     print("locked:", lock.locked())
