@@ -1,11 +1,14 @@
 /**
- * The recorder's figures (issue 2): recording cost against the same program run unrecorded
- * (`record: false`: same worker, same Pyodide, probe off, output discarded) in the same run, events
- * per second, cold start-up, and the native file's size. Times are the runs' own wall time in the
- * worker (RunSummary.wallMs), so start-up counts for neither.
+ * The recorder's figures (issue 9), for the compiled recorder and the Python one side by side in the
+ * same run: recording cost against the same program run unrecorded (`record: false`: same worker,
+ * same Pyodide, probe off, output discarded), events per second, what recording does to a timing
+ * lesson (list against deque), the clock against the program's own, start-up, and the native
+ * file's size. Times are the runs' own wall time in the worker (RunSummary.wallMs), so start-up
+ * counts for neither.
  */
 import { readFile } from 'node:fs/promises';
 import { loadPyodide } from 'pyodide';
+import type { ProbeKind } from '../../core/probe/load.ts';
 import { Runner } from '../../core/run/runner.ts';
 import { encodeNative, decodeNative } from '../../core/trace/native.ts';
 import { Trace } from '../../core/trace/trace.ts';
@@ -13,6 +16,7 @@ import type { Report } from '../harness.ts';
 
 const SWITCHES = 1_000_000;
 const ITEMS = 1_000_000;
+const PROBES: ProbeKind[] = ['compiled', 'python'];
 
 /** Two generators resumed alternately, SWITCHES resumes in all. */
 const SWITCH_HEAVY = `
@@ -25,6 +29,34 @@ b = ping()
 for _ in range(${SWITCHES / 2}):
     next(a)
     next(b)
+`;
+
+/**
+ * The course's timing lesson: inserting and removing at the left end of a list against a deque's
+ * appendleft and popleft, timed with timeit. It prints how many times slower the list is.
+ */
+const LIST_VS_DEQUE = `
+import timeit
+from collections import deque
+
+N = 20_000
+items = list(range(N))
+queue = deque(range(N))
+list_time = timeit.timeit('items.insert(0, 1); items.pop(0)', globals=globals(), number=N)
+deque_time = timeit.timeit('queue.appendleft(1); queue.popleft()', globals=globals(), number=N)
+print(f'list slower by factor {list_time / deque_time}')
+`;
+
+/** A busy wait of 100 ms between two readings of the program's own clock, each printed. */
+const BUSY_WAIT = `
+import time
+
+print('warm')
+print(time.perf_counter())
+end = time.perf_counter() + 0.1
+while time.perf_counter() < end:
+    pass
+print(time.perf_counter())
 `;
 
 async function producerConsumer(items: number): Promise<string> {
@@ -72,36 +104,85 @@ function reportComparison(report: Report, name: string, { raw, recorded }: Compa
   report(`${name}: events per second`, recorded.trace.size / (recorded.ms / 1000), 'events/s');
 }
 
-export async function run(report: Report): Promise<void> {
+/** What the program printed to stdout, line by line. */
+function printed(trace: Trace): string[] {
+  return [...trace.events()].filter((e) => e.kind === 'stdout').map((e) => String(e.text).trim());
+}
+
+/** The list's slowness against the deque's, as the timing lesson printed it. */
+function listSlowerBy(output: string): number {
+  const match = /^list slower by factor (\S+)$/.exec(output);
+  if (!match) throw new Error(`the timing lesson printed ${JSON.stringify(output)}`);
+  return Number(match[1]);
+}
+
+/** The timing lesson's list/deque factor recorded, against the same factor unrecorded (1 is no distortion). */
+async function timingLesson(runner: Runner): Promise<number> {
+  const recorded = listSlowerBy(printed((await measure(runner, LIST_VS_DEQUE, true)).trace)[0]);
+  // Unrecorded runs discard their output: the same program reports its factor through its exit code.
+  const raw = await runner.run(
+    { source: `${LIST_VS_DEQUE}\nraise SystemExit(round(list_time / deque_time * 1000))`, record: false },
+    () => {},
+  ).done;
+  const match = /exited with code (\d+)/.exec(raw.message ?? '');
+  if (!match) throw new Error(`the unrecorded timing lesson ended with ${raw.status}: ${raw.message}`);
+  return recorded / (Number(match[1]) / 1000);
+}
+
+/** How far the recorded interval around a busy wait is from the program's own measure of it, in %. */
+async function clockError(runner: Runner): Promise<number> {
+  const { trace } = await measure(runner, BUSY_WAIT, true);
+  const prints = [...trace.events()].filter((e) => e.kind === 'stdout');
+  const own = (Number(prints[2].text) - Number(prints[1].text)) * 1e9;
+  return ((prints[2].t - prints[1].t - own) / own) * 100;
+}
+
+async function recorderFigures(report: Report, probe: ProbeKind): Promise<Comparison> {
   const started = performance.now();
-  const runner = new Runner();
+  const runner = new Runner({ probe });
   try {
     await runner.ready;
-    // The first Runner of a process: a new worker thread, Python restored from the memory snapshot a
-    // previous start left in the temp folder (the very first start on a machine also makes it).
-    report('start-up: new Runner to Python ready (fresh process)', performance.now() - started, 'ms');
-    report('start-up: worker start to Python ready (fresh process)', runner.startupMs, 'ms');
-    const plain = performance.now();
-    await loadPyodide({ stdout: () => {}, stderr: () => {} });
-    report('start-up: plain loadPyodide() here, for comparison', performance.now() - plain, 'ms');
-
-    reportComparison(report, 'switch-heavy 1M resumes', await compare(runner, SWITCH_HEAVY));
+    if (runner.probe !== probe) throw new Error(`the ${probe} recorder did not load: ${runner.probeNotice}`);
+    // A new worker thread, Python restored from the memory snapshot a previous start left in the
+    // temp folder (the very first start on a machine also makes it).
+    report(`${probe}: start-up: new Runner to Python ready`, performance.now() - started, 'ms');
+    report(`${probe}: start-up: worker start to Python ready`, runner.startupMs, 'ms');
+    reportComparison(report, `${probe}: switch-heavy 1M resumes`, await compare(runner, SWITCH_HEAVY));
     const pc = await compare(runner, await producerConsumer(ITEMS));
-    reportComparison(report, 'producer/consumer 1M items', pc);
-
-    let t = performance.now();
-    const file = encodeNative(pc.recorded.trace);
-    report('native file of producer/consumer: encode', performance.now() - t, 'ms');
-    t = performance.now();
-    decodeNative(file);
-    report('native file of producer/consumer: decode', performance.now() - t, 'ms');
-    report('native file of producer/consumer: size', file.length / 1e6, 'MB');
+    reportComparison(report, `${probe}: producer/consumer 1M items`, pc);
     report(
-      'native file of producer/consumer: bytes per event',
-      file.length / pc.recorded.trace.size,
-      'B/event',
+      `${probe}: list vs deque (N = 20,000): ratio recorded / ratio unrecorded`,
+      await timingLesson(runner),
+      '×',
     );
+    report(
+      `${probe}: 100 ms busy wait: recorded interval vs the program's own`,
+      await clockError(runner),
+      '%',
+    );
+    return pc;
   } finally {
     await runner.close();
   }
+}
+
+export async function run(report: Report): Promise<void> {
+  const plain = performance.now();
+  await loadPyodide({ stdout: () => {}, stderr: () => {} });
+  report('start-up: plain loadPyodide() here, for comparison', performance.now() - plain, 'ms');
+
+  let pc: Comparison | undefined;
+  for (const probe of PROBES) {
+    const figures = await recorderFigures(report, probe);
+    pc ??= figures;
+  }
+  const trace = pc!.recorded.trace;
+  let t = performance.now();
+  const file = encodeNative(trace);
+  report('native file of producer/consumer: encode', performance.now() - t, 'ms');
+  t = performance.now();
+  decodeNative(file);
+  report('native file of producer/consumer: decode', performance.now() - t, 'ms');
+  report('native file of producer/consumer: size', file.length / 1e6, 'MB');
+  report('native file of producer/consumer: bytes per event', file.length / trace.size, 'B/event');
 }

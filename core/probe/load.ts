@@ -5,7 +5,7 @@ import type { PyodideAPI } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
 import { Action, FILE_SIGNAL, PAUSE_SIGNAL } from '../run/control.ts';
 import { probeFieldCount } from '../run/decode.ts';
-import { KIND_NAMES, KINDS, type EventKind } from '../trace/schema.ts';
+import { FIELD_COLUMNS, KIND_NAMES, KINDS, type EventKind } from '../trace/schema.ts';
 
 /** Where the probe's package lives inside Pyodide's file system. */
 const PROBE_ROOT = '/yieldscope';
@@ -51,6 +51,7 @@ export function ownsClock(kind: EventKind): boolean {
 function protocol(): string {
   return JSON.stringify({
     kinds: KIND_NAMES.map((name) => [name, KINDS[name].code, probeFieldCount(name)]),
+    field_columns: FIELD_COLUMNS,
     own_clock: KIND_NAMES.filter(ownsClock),
     actions: Object.entries(Action),
     pause_signal: PAUSE_SIGNAL,
@@ -99,5 +100,10 @@ recorder.choose(${JSON.stringify(prefer)})
   const [kind, notice] = chosen.toJs() as [ProbeKind, string | null];
   chosen.destroy();
   const recorder = py.runPython(`from ${PACKAGE}.recorder import R; R`) as PyProxy;
-  return { programRun: py.pyimport(`${PACKAGE}.program_run`) as PyProxy, recorder, kind, notice };
+  return {
+    programRun: py.pyimport(`${PACKAGE}.program_run`) as PyProxy,
+    recorder,
+    kind,
+    notice: notice ?? null,
+  };
 }

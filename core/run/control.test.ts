@@ -9,11 +9,12 @@ import { EndReason, SIGINT, createControl, requestEnd } from './control.ts';
 import { recordTrace } from './record.ts';
 import { Runner } from './runner.ts';
 import { watchRun, type WatchedRun } from './testing.ts';
+import { probeUnderTest } from './probe-under-test.ts';
 import type { RunOptions } from './types.ts';
 
 let runner: Runner;
 beforeAll(async () => {
-  runner = new Runner();
+  runner = new Runner({ probe: probeUnderTest() });
   await runner.ready;
 });
 afterAll(() => runner.close());

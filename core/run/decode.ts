@@ -2,6 +2,9 @@ import type { EventBatch } from '../trace/batch.ts';
 import { FIELD_COLUMNS, KIND_CODE, KIND_NAMES, KINDS, NULL_INT, type EventKind } from '../trace/schema.ts';
 
 /**
+ * The compiled recorder writes the trace's own columns (core/probe/compiled/columns.c): its flushes
+ * are EventBatches already. The Python recorder's are compact buffers, decoded here.
+ *
  * Turns one flush of the Python probe's compact buffers (core/probe/ys_probe/record.py) into an
  * EventBatch. Per event the probe writes one int64 `kind | TIMED<<7 | line<<8 | obj<<32` (read here
  * as two int32 halves), a float64 time in seconds only when TIMED is set (the probe reads the clock
@@ -40,14 +43,39 @@ export interface ProbeFlush {
 
 export class ProbeFlushError extends Error {}
 
+/** A flush of either recorder: the Python one's compact buffers, or the compiled one's batch. */
+type Flush = ProbeFlush | EventBatch;
+
+/** The events of `flush` after the `delivered` ones, and their fields and times. */
+function after<F extends Flush>(flush: F, delivered: F): F {
+  if ('events' in flush) {
+    const d = delivered as ProbeFlush;
+    return {
+      ...flush,
+      events: flush.events.subarray(d.events.length),
+      seconds: flush.seconds.subarray(d.seconds.length),
+      fields: flush.fields.subarray(d.fields.length),
+    };
+  }
+  const n = delivered.count;
+  return {
+    ...flush,
+    t: flush.t.subarray(n),
+    kind: flush.kind.subarray(n),
+    obj: flush.obj.subarray(n),
+    line: flush.line.subarray(n),
+    f: flush.f.subarray(n * FIELD_COLUMNS),
+  };
+}
+
 /**
  * The part of a flush not delivered before. A stop's KeyboardInterrupt can strike as the probe's call
  * that hands a flush over returns: the probe then takes the flush for unsent and sends it again,
- * followed by newer events (record.py puts the buffers back in front of the new ones). That re-send
- * starts where the delivered flush started; its delivered prefix is dropped here, so every event
- * reaches the trace, and the decoder, once. Returns null when nothing new is left.
+ * followed by newer events (both recorders put the events back in front of the new ones). That
+ * re-send starts where the delivered flush started; its delivered prefix is dropped here, so every
+ * event reaches the trace, and the decoder, once. Returns null when nothing new is left.
  */
-export function undelivered(flush: ProbeFlush, delivered: ProbeFlush | null): ProbeFlush | null {
+export function undelivered<F extends Flush>(flush: F, delivered: F | null): F | null {
   // A re-send repeats both where the events and where the strings start; a flush after one that
   // carried only new strings starts at the same event but at later strings.
   if (!delivered || flush.first !== delivered.first || flush.stringBase !== delivered.stringBase)
@@ -55,11 +83,9 @@ export function undelivered(flush: ProbeFlush, delivered: ProbeFlush | null): Pr
   const count = flush.count - delivered.count;
   if (count <= 0) return null;
   return {
+    ...after(flush, delivered),
     first: delivered.first + delivered.count,
     count,
-    events: flush.events.subarray(delivered.events.length),
-    seconds: flush.seconds.subarray(delivered.seconds.length),
-    fields: flush.fields.subarray(delivered.fields.length),
     stringBase: delivered.stringBase + delivered.strings.length,
     strings: flush.strings.slice(delivered.strings.length),
   };

@@ -3,10 +3,11 @@ import type { TraceEvent } from '../trace/schema.ts';
 import { Trace } from '../trace/trace.ts';
 import { recordTrace } from './record.ts';
 import { Runner } from './runner.ts';
+import { probeUnderTest } from './probe-under-test.ts';
 
 let runner: Runner;
 beforeAll(async () => {
-  runner = new Runner();
+  runner = new Runner({ probe: probeUnderTest() });
   await runner.ready;
 });
 afterAll(() => runner.close());

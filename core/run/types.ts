@@ -128,4 +128,6 @@ export interface RunHooks {
 export interface ReadyProgress {
   phase: 'starting' | 'loading-python' | 'ready';
   fraction: number;
+  /** Once ready: which recorder records (the Python one, slower, only when the compiled one could not load). */
+  recorder?: 'compiled' | 'python';
 }

@@ -20,7 +20,7 @@ import {
   waitForAnswer,
   waitForInput,
 } from './control.ts';
-import { FlushDecoder, undelivered, type ProbeFlush } from './decode.ts';
+import { flushSink } from './flush-sink.ts';
 import { Watcher, type RecorderGate } from './watch.ts';
 import type { FromWorker, ToWorker, WatchWindow, WorkerSetup } from './messages.ts';
 import { installEntropy, seedEntropy } from './entropy.ts';
@@ -50,13 +50,6 @@ const post = (message: FromWorker, transfer: ArrayBuffer[] = []): void => port.p
 function sealed<F extends (...args: never[]) => unknown>(fn: F): F {
   Object.setPrototypeOf(fn, null);
   return fn;
-}
-
-function copyOut<T extends Int32Array | Float64Array>(proxy: PyProxy, type: 'i32' | 'f64'): T {
-  const buffer = (proxy as unknown as { getBuffer(t: string): { data: T; release(): void } }).getBuffer(type);
-  const copy = buffer.data.slice() as T;
-  buffer.release();
-  return copy;
 }
 
 /**
@@ -154,7 +147,6 @@ class Recorder {
 
   run(options: RunOptions, watch?: WatchWindow): RunSummary {
     const started = performance.now();
-    const decoder = new FlushDecoder();
     const watcher =
       watch &&
       new Watcher(
@@ -165,35 +157,12 @@ class Recorder {
         post,
       );
     let events = 0;
-    let delivered: ProbeFlush | null = null;
     const sendBatch = sealed(
-      (
-        first: number,
-        count: number,
-        e: PyProxy,
-        t: PyProxy,
-        f: PyProxy,
-        stringBase: number,
-        strings: PyProxy,
-      ) => {
-        const sent: ProbeFlush = {
-          first,
-          count,
-          events: copyOut<Int32Array>(e, 'i32'),
-          seconds: copyOut<Float64Array>(t, 'f64'),
-          fields: copyOut<Int32Array>(f, 'i32'),
-          stringBase,
-          strings: strings.toJs() as string[],
-        };
-        const flush = undelivered(sent, delivered);
-        // as the probe sent it: a second re-send starts where this one did
-        delivered = sent;
-        if (!flush) return;
-        const batch = decoder.decode(flush);
-        events = flush.first + flush.count;
+      flushSink(this.probe.kind, (batch) => {
+        events = batch.first + batch.count;
         watcher?.saw(batch);
         post({ type: 'batch', batch }, batchTransferables(batch));
-      },
+      }),
     );
     const settings = withDefaults(options);
     const ctx = this.context(settings);
@@ -297,7 +266,8 @@ class Recorder {
         `The program ran longer than ${((options.timeoutMs ?? 0) / 1000).toFixed(1)} s (the time limit).`,
       ];
     const files = folder.finish();
-    this.programRun.finish(status, message, recording ? takeFiles : undefined);
+    // undefined reaches Python as None (null would not)
+    this.programRun.finish(status, message ?? undefined, recording ? takeFiles : undefined);
     if (final) post(final);
     const summary: RunSummary = { status, events, wallMs: performance.now() - started };
     if (message) summary.message = message;

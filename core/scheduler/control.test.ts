@@ -5,10 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordTrace } from '../run/record.ts';
 import { Runner } from '../run/runner.ts';
 import { watchRun } from '../run/testing.ts';
+import { probeUnderTest } from '../run/probe-under-test.ts';
 
 let runner: Runner;
 beforeAll(async () => {
-  runner = new Runner();
+  runner = new Runner({ probe: probeUnderTest() });
   await runner.ready;
 });
 afterAll(() => runner.close());

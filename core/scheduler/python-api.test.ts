@@ -5,12 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordTrace } from '../run/record.ts';
 import { Runner } from '../run/runner.ts';
+import { probeUnderTest } from '../run/probe-under-test.ts';
 import type { Policy, RunOptions, RunSummary } from '../run/types.ts';
 import type { TraceEvent } from '../trace/schema.ts';
 
 let runner: Runner;
 beforeAll(async () => {
-  runner = new Runner();
+  runner = new Runner({ probe: probeUnderTest() });
   await runner.ready;
 });
 afterAll(() => runner.close());

@@ -94,6 +94,7 @@ export async function record(command: RecordCommand, terminal: Terminal): Promis
     terminal.say(summaryLine(basename(programPath), summary, trace.size, file, bytes));
     if (command.filesOut !== undefined)
       for (const note of await writeFilesOut(trace, command.filesOut)) terminal.say(note);
+    if (runner.probeNotice) terminal.say(runner.probeNotice);
   } finally {
     process.off('SIGINT', stop);
     progress.stop();

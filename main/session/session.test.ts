@@ -102,6 +102,13 @@ describe('a session with the real core', () => {
     );
   });
 
+  it('says which recorder records once Python is ready (the interface warns of the slower Python one)', async () => {
+    const hello = (await session.call('hello', undefined)) as {
+      python: { phase: string; recorder?: string };
+    };
+    expect(hello.python).toMatchObject({ phase: 'ready', recorder: 'compiled' });
+  });
+
   it('runs a program and streams start, state and its batches in order', async () => {
     const { runId } = (await session.call('run', { source: PROGRAM, fileName: 'producer.py' })) as {
       runId: number;

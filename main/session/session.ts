@@ -42,6 +42,7 @@ import { readTraceFile } from '../../core/trace/open.ts';
 import { Trace } from '../../core/trace/trace.ts';
 import { writeFileAtomic } from './atomic.ts';
 import { FORMATS, joinChunks, traceFileName } from './formats.ts';
+import type { ProbeKind } from '../../core/probe/load.ts';
 import { listLessons } from './lessons.ts';
 import { OpenedPrograms } from './programs.ts';
 import { LastRecording } from './recording.ts';
@@ -49,6 +50,8 @@ import { traceBatches, traceSummary } from './replay.ts';
 
 /** The part of core/run/runner.ts's Runner a session uses (`watch`: an inspector's, see core/inspect). */
 export interface Engine extends InspectEngine {
+  /** Which recorder records, once ready: the compiled one, or the slower Python one when it could not load. */
+  readonly probe?: ProbeKind;
   run(options: RunOptions, onBatch: BatchListener, onHold?: HoldListener, hooks?: RunHooks): RunHandle;
 }
 
@@ -111,7 +114,7 @@ export class Session {
     this.lastRecording = new LastRecording(options.dataFolder);
     this.engine = options.startEngine((progress) => this.setPython(progress));
     this.engine.ready.then(
-      () => this.setPython({ phase: 'ready', fraction: 1 }),
+      () => this.setPython({ phase: 'ready', fraction: 1, recorder: this.engine.probe }),
       () => undefined, // reported to whoever runs a program: run() awaits `ready` and fails with its message
     );
   }

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordTrace } from '../../core/run/record.ts';
 import { Runner } from '../../core/run/runner.ts';
+import { probeUnderTest } from '../../core/run/probe-under-test.ts';
 import { listLessons } from '../../main/session/lessons.ts';
 import { TraceIndex } from './index.ts';
 import { checkLesson, stepMoments } from './lesson.ts';
@@ -22,7 +23,7 @@ const { lessons } = await listLessons(
 
 let runner: Runner;
 beforeAll(() => {
-  runner = new Runner();
+  runner = new Runner({ probe: probeUnderTest() });
 });
 afterAll(() => runner.close());
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { recordTrace } from '../../core/run/record.ts';
 import { Runner } from '../../core/run/runner.ts';
+import { probeUnderTest } from '../../core/run/probe-under-test.ts';
 import type { Trace } from '../../core/trace/trace.ts';
 import { KIND_CODE } from '../../core/trace/schema.ts';
 import { TraceIndex } from './index.ts';
@@ -27,7 +28,7 @@ function printedVsDerived(trace: Trace, name: string): { printed: string[]; deri
 
 let runner: Runner;
 beforeAll(() => {
-  runner = new Runner();
+  runner = new Runner({ probe: probeUnderTest() });
 });
 afterAll(() => runner.close());
 

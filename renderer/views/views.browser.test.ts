@@ -6,6 +6,7 @@ import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { recordTrace } from '../../core/run/record.ts';
 import { Runner } from '../../core/run/runner.ts';
+import { probeUnderTest } from '../../core/run/probe-under-test.ts';
 import { encodeJsonl } from '../../core/trace/jsonl.ts';
 import { TraceIndex } from '../derive/index.ts';
 import { browserLaunch } from '../../e2e/browser.ts';
@@ -55,7 +56,7 @@ async function open(url: string): Promise<void> {
 describe('views in Chromium', () => {
   beforeAll(async () => {
     const launch = browserLaunch(); // first: with no browser, the one line that says how to get one
-    runner = new Runner();
+    runner = new Runner({ probe: probeUnderTest() });
     server = await createServer({
       configFile: resolve(import.meta.dirname, 'dev/vite.config.ts'),
       server: { port: 0, host: '127.0.0.1', fs: { allow: [resolve(import.meta.dirname, '../..'), folder] } },

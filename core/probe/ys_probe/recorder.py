@@ -24,7 +24,8 @@ def choose(prefer):
         try:
             from . import compiled
         except ImportError as e:
-            notice = f'The compiled recorder could not load ({e}), so the slower Python recorder records.'
+            reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+            notice = f'The compiled recorder could not load ({reason}), so the slower Python recorder records.'
         else:
             R = compiled
     if R is None:

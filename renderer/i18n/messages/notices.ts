@@ -10,6 +10,10 @@ export const notices = {
     en: 'Python is not ready yet (loading): a run starts as soon as it is.',
     'zh-TW': 'Python 還沒準備好(載入中):一準備好就會開始執行。',
   },
+  slowRecorder: {
+    en: 'Recording with the slower Python recorder: the compiled one could not load here. Runs are recorded all the same, more slowly.',
+    'zh-TW': '正在用較慢的 Python 記錄器記錄:這裡無法載入編譯版記錄器。執行一樣會被記錄,只是比較慢。',
+  },
   programFailed: { en: 'The program failed.', 'zh-TW': '程式發生錯誤。' },
   errorAtLine: { en: 'Line {line}: {error}', 'zh-TW': '第 {line} 行:{error}' },
   endedWithError: { en: 'The program ended with an error.', 'zh-TW': '程式因錯誤而結束。' },

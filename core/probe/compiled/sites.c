@@ -1,0 +1,175 @@
+/*
+ * The hot sites of the rewritten program (sites.py's `it` and `call_next`), in C: a for loop,
+ * comprehension or consumer iterates through an Iterating, which records each item and the end
+ * without a Python frame between the loop and its iterator. Their rare cases call sites.py.
+ */
+#include "probe.h"
+
+PyObject *builtin_next;
+PyTypeObject *iterating_type;
+
+typedef struct {
+  PyObject ob_base;
+  PyObject *inner;
+  iternextfunc next;
+  int32_t obj, line;
+  int32_t via; /* how a generator it iterates is resumed (a string index), or -1 for other iterators */
+} Iterating;
+
+static PyObject *iterating_next(PyObject *o) {
+  Iterating *self = (Iterating *)o;
+  if (self->via >= 0) pending_via = self->via;
+  PyObject *value = self->next(self->inner);
+  if (value) {
+    if (self->via < 0) {
+      int32_t v = ys_value(value);
+      if (v == -1 || ys_emit(K.iter_next, self->obj, self->line, &v, 1)) {
+        Py_DecRef(value);
+        return NULL;
+      }
+    }
+    return value;
+  }
+  if (PyErr_Occurred() && !PyErr_ExceptionMatches(PyExc_StopIteration)) return NULL;
+  PyObject *stop = PyErr_GetRaisedException();
+  if (ys_stopped(self->obj, self->line)) {
+    Py_DecRef(stop);
+    return NULL;
+  }
+  if (stop) PyErr_SetRaisedException(stop);
+  return NULL;
+}
+
+static int iterating_traverse(PyObject *o, visitproc visit, void *arg) {
+  Iterating *self = (Iterating *)o;
+  if (self->inner) {
+    int r = visit(self->inner, arg);
+    if (r) return r;
+  }
+  return visit((PyObject *)Py_TYPE(o), arg);
+}
+
+static void iterating_dealloc(PyObject *o) {
+  PyTypeObject *type = Py_TYPE(o);
+  PyObject_GC_UnTrack(o);
+  Py_DecRef(((Iterating *)o)->inner);
+  ((freefunc)PyType_GetSlot(type, Py_tp_free))(o);
+  Py_DecRef((PyObject *)type);
+}
+
+int ys_make_iterating_type(void) {
+  static PyType_Slot slots[] = {
+      {Py_tp_iter, (void *)PyObject_SelfIter},
+      {Py_tp_iternext, (void *)iterating_next},
+      {Py_tp_traverse, (void *)iterating_traverse},
+      {Py_tp_dealloc, (void *)iterating_dealloc},
+      {0, NULL},
+  };
+  static PyType_Spec spec = {"ys_probe.compiled.Iterating", sizeof(Iterating), 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
+                             slots};
+  iterating_type = (PyTypeObject *)PyType_FromSpecWithBases(&spec, NULL);
+  return iterating_type ? 0 : -1;
+}
+
+/* it(iterable, line, via='for') */
+PyObject *ys_it(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+  if (nargs < 2 || nargs > 3) {
+    PyErr_SetString(PyExc_TypeError, "it(iterable, line, via='for')");
+    return NULL;
+  }
+  PyObject *iterable = args[0];
+  PyObject *inner = PyObject_GetIter(iterable);
+  if (!inner) {
+    if (PyErr_ExceptionMatches(PyExc_TypeError)) {
+      PyObject *exc = PyErr_GetRaisedException();
+      PyObject *call[3] = {iterable, args[1], exc};
+      PyObject *r = ys_call(py_sites, "not_iterable", call, 3);
+      if (r) {
+        Py_DecRef(r);
+        PyErr_SetRaisedException(exc);
+      } else {
+        Py_DecRef(exc);
+      }
+    }
+    return NULL;
+  }
+  int32_t via = -1;
+  if (ys_is_generator_kind(inner)) {
+    static Literal for_loop = {"for"};
+    via = nargs == 3 ? ys_str(args[2]) : ys_literal(&for_loop);
+    if (via == -1) {
+      Py_DecRef(inner);
+      return NULL;
+    }
+  }
+  PyObject *made_args[3] = {iterable, inner, args[1]};
+  PyObject *id = ys_call(py_sites, "made", made_args, 3);
+  Iterating *it = id ? (Iterating *)PyType_GenericAlloc(iterating_type, 0) : NULL;
+  if (!it) {
+    Py_DecRef(id);
+    Py_DecRef(inner);
+    return NULL;
+  }
+  it->obj = (int32_t)PyLong_AsLong(id);
+  Py_DecRef(id);
+  it->inner = inner;
+  it->next = (iternextfunc)PyType_GetSlot(Py_TYPE(inner), Py_tp_iternext);
+  it->line = (int32_t)PyLong_AsLong(args[1]);
+  it->via = via;
+  return (PyObject *)it;
+}
+
+/* next(target) through the builtin, recording the end of an iterator (then `dry` is set, and the
+ * result is `fallback`, or NULL with StopIteration raised when there is none). */
+static PyObject *next_of(PyObject *target, int32_t obj, int32_t line, PyObject *fallback, int *dry) {
+  *dry = 0;
+  PyObject *value = PyObject_Vectorcall(builtin_next, &target, 1, NULL);
+  if (value || !PyErr_ExceptionMatches(PyExc_StopIteration)) return value;
+  *dry = 1;
+  PyObject *stop = PyErr_GetRaisedException();
+  if (!obj) obj = ys_oid(target);
+  if (obj < 0 || ys_stopped(obj, line)) {
+    Py_DecRef(stop);
+    return NULL;
+  }
+  if (fallback) {
+    Py_DecRef(stop);
+    Py_IncRef(fallback);
+    return fallback;
+  }
+  PyErr_SetRaisedException(stop);
+  return NULL;
+}
+
+/* call_next(fn, line, *args): next(it) or next(it, default) where fn may be the builtin. The
+ * commonest cases stay here; the others are sites.py's python_call_next. */
+PyObject *ys_call_next(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+  if (nargs >= 3 && nargs <= 4 && args[0] == builtin_next) {
+    PyObject *target = args[2];
+    int32_t line = (int32_t)PyLong_AsLong(args[1]);
+    static Literal next = {"next"};
+    int dry;
+    if (Py_TYPE(target) == generator_type && nargs == 3) {
+      int32_t via = ys_literal(&next);
+      if (via == -1) return NULL;
+      pending_via = via;
+      return next_of(target, 0, line, NULL, &dry);
+    }
+    int32_t o = ys_is_generator_kind(target) ? 0 : ys_known(target);
+    if (o) {
+      PyObject *value = next_of(target, o, line, nargs == 4 ? args[3] : NULL, &dry);
+      if (!value || dry) return value;
+      int32_t v = ys_value(value);
+      if (v == -1 || ys_emit(K.iter_next, o, line, &v, 1)) {
+        Py_DecRef(value);
+        return NULL;
+      }
+      return value;
+    }
+  }
+  PyObject *fn = PyObject_GetAttrString(py_sites, "python_call_next");
+  if (!fn) return NULL;
+  PyObject *r = PyObject_Vectorcall(fn, args, (size_t)nargs, NULL);
+  Py_DecRef(fn);
+  return r;
+}
