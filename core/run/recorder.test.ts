@@ -379,6 +379,41 @@ w.clear()
   });
 });
 
+describe('deque costs', () => {
+  // The Python recorder, the fallback, records each deque operation through a Python method, which
+  // costs far more than the operation: this bound is the compiled recorder's (skipped for the other).
+  const python = probeUnderTest() === 'python';
+  it.skipIf(python)(
+    "keep their order when recorded: the course's timing program finds the list's left end far slower (compiled recorder only)",
+    async () => {
+      // The course's timing program (issue 9), then the same deque timing unrecorded, in the same run:
+      // a recorded deque operation may cost a little more, never enough to change the lesson.
+      const events = await run(`
+import timeit
+from collections import deque
+from yieldscope import timeit as unrecorded
+
+N = 20_000
+items = list(range(N))
+queue = deque(range(N))
+list_time = timeit.timeit('items.insert(0, 1); items.pop(0)', globals=globals(), number=N)
+deque_time = timeit.timeit('queue.appendleft(1); queue.popleft()', globals=globals(), number=N)
+print(f'list slower by factor {list_time / deque_time}')
+recorded = min(timeit.repeat('queue.appendleft(1); queue.popleft()', globals=globals(), number=N, repeat=3)) / N
+plain = unrecorded('queue.appendleft(1); queue.popleft()', f'from collections import deque; queue = deque(range({N}))', number=N, repeat=3)
+print(recorded / plain)
+`);
+      const [factor, cost] = only(events, 'stdout').map((e) =>
+        Number(/([\d.e+-]+)\n$/.exec(e.text as string)![1]),
+      );
+      // every operation of the program's deque was recorded, with the line that timed it
+      expect(only(events, 'deque.op').filter((e) => e.line === 10)).toHaveLength(2 * 20_000);
+      expect(factor).toBeGreaterThanOrEqual(10);
+      expect(cost).toBeLessThanOrEqual(3);
+    },
+  );
+});
+
 describe('context managers', () => {
   it('records a suppressing @contextmanager and a class-based one that does not suppress', async () => {
     const events = await run(`
