@@ -9,8 +9,12 @@
 static Literal via_next = {"next"}, via_send = {"send"}, via_for = {"for"}, via_yield_from = {"yield from"},
                via_await = {"await"}, via_throw = {"throw"}, via_close = {"close"};
 
+/* The value the last resumed generator received: one it delegates to at once (yield from, await:
+ * no line runs between) receives it too. */
+static int32_t passed = NULL_FIELD;
+
 /* How a generator of gen_info's code was resumed, read from the instruction its caller executes. */
-static int32_t via_of(CodeInfo *gen_info, PyFrameObject *frame) {
+static Literal *via_of(CodeInfo *gen_info, PyFrameObject *frame) {
   Literal *via = gen_info && gen_info->awaiting ? &via_send : &via_next;
   PyFrameObject *back = PyFrame_GetBack(frame);
   if (back) {
@@ -25,7 +29,7 @@ static int32_t via_of(CodeInfo *gen_info, PyFrameObject *frame) {
     Py_DecRef(code);
     Py_DecRef((PyObject *)back);
   }
-  return ys_literal(via);
+  return via;
 }
 
 static int offset_of(PyObject *arg) { return (int)PyLong_AsLong(arg); }
@@ -51,9 +55,12 @@ static PyObject *resume(PyObject *code, int offset, Literal *given, int32_t valu
     pending_via = -1;
     pending_value = NULL_FIELD;
   } else {
-    via = via_of(info, frame);
+    Literal *found = via_of(info, frame);
+    if (found == &via_yield_from || found == &via_await) value = passed;
+    via = ys_literal(found);
   }
   if (via == -1) return NULL;
+  passed = value;
   int32_t fields[2] = {via, value};
   return ys_emit(K.gen_resume, o, line, fields, 2) ? NULL : ys_none();
 }
@@ -116,6 +123,7 @@ static PyObject *on_unwind(PyObject *self, PyObject *const *args, Py_ssize_t nar
 /* LINE (code, line) */
 static PyObject *on_line(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
   program_ran++;
+  passed = NULL_FIELD;
   return ys_emit(K.line, 0, (int32_t)PyLong_AsLong(args[1]), NULL, 0) ? NULL : ys_none();
 }
 

@@ -87,6 +87,10 @@ _lines = {}  # code -> line of each instruction
 
 pending_via = None
 pending_value = NULL
+#: the value the last resumed generator received: a generator it delegates to at once (yield from,
+#: await: no line runs between) receives it too
+passed = NULL
+_DELEGATING = frozenset(('yield from', 'await'))
 closed_during = None  # object id of a generator whose gen.close was just recorded
 
 user_codes = set()
@@ -108,7 +112,7 @@ def start(send_batch, wait_for_host, limit):
     """Resets the recorder for a new run."""
     global E, T, F, n, nc, t0, last_t, stale, last_flush, max_events, hold_target, strs, via_ids, int_ids, new_strs
     global string_base, flushed, sink, waiter, gate, limit_text, held, held_at, pause_pending, next_obj, ids, _refs, exhausted, frames
-    global pending_via, pending_value, closed_during
+    global pending_via, pending_value, passed, closed_during
     E, T, F = [], [], []
     n = 0
     max_events = limit
@@ -140,6 +144,7 @@ def start(send_batch, wait_for_host, limit):
     _dead_frames.clear()
     pending_via = None
     pending_value = NULL
+    passed = NULL
     closed_during = None
 
 
@@ -511,7 +516,7 @@ def _line_of(code, offset):
 
 
 def _push(frame, offset, via, value):
-    global pending_via, pending_value
+    global pending_via, pending_value, passed
     code = frame.f_code
     o = frames.get(frame)
     if o is None:
@@ -523,18 +528,21 @@ def _push(frame, offset, via, value):
         via = pending_via
         if via is None:
             via = _via(code, frame.f_back)
+            if via in _DELEGATING:
+                value = passed
         else:
             pending_via = None
             if value == NULL:
                 value = pending_value
             pending_value = NULL
+    passed = value
     emit(K_GEN_RESUME, o, _line_of(code, offset), s(via), value)
 
 
 def on_resume(code, offset):
     """PY_START / PY_RESUME of a generator or coroutine: the hottest callback, so it appends the
     event itself."""
-    global pending_via, pending_value, n
+    global pending_via, pending_value, passed, n
     frame = _getframe(1)
     o = frames.get(frame)
     if o is None:
@@ -543,7 +551,7 @@ def on_resume(code, offset):
     via = pending_via
     if via is None:
         via = _via(code, frame.f_back)
-        value = NULL
+        value = passed if via in _DELEGATING else NULL
     else:
         value = pending_value
         pending_via = None
@@ -555,6 +563,7 @@ def on_resume(code, offset):
         line = _lines[code][offset >> 1]
     except KeyError:
         line = _line_of(code, offset)
+    passed = value
     t = _now()
     n += 1
     E.append(K_GEN_RESUME | TIMED | line << 8 | o << 32)
@@ -620,7 +629,8 @@ def on_unwind(code, offset, exc):
 
 
 def on_line(code, line):
-    global n
+    global n, passed
+    passed = NULL
     n += 1
     if stale:
         t = _now()

@@ -112,7 +112,7 @@ class _Sites(ast.NodeTransformer):
         func = node.func
         if isinstance(func, ast.Name) and plain:
             line = _const(node.lineno, node)
-            if func.id == 'iter' and len(node.args) == 1:
+            if func.id == 'iter' and len(node.args) in (1, 2):
                 return _helper('call_iter', node, func, line, *node.args)
             if func.id == 'next' and node.args:
                 return _helper('call_next', node, func, line, *node.args)

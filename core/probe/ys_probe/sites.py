@@ -75,13 +75,15 @@ class IteratingGenerator(Iterating):
 
 
 def made(iterable, it, line):
-    """Records iter.create for it = iter(iterable) and returns the iterator's id."""
+    """Records iter.create for it = iter(iterable) and returns the iterator's id: one object has one
+    id (a generator a class's __iter__ made is the one gen.create named)."""
     if it is iterable:
         how = 'self'
         o = R.oid(it)
     else:
         how = '__iter__' if hasattr(type(iterable), '__iter__') else '__getitem__'
-        o = R.new_id()
+        # an object the run knows keeps its id; an iterator no one can name again needs none kept
+        o = R.known(it) or R.new_id()
     emit(P.K_ITER_CREATE, o, line, s(srepr(iterable)), s(how), s(type(it).__name__))
     return o
 
@@ -114,9 +116,13 @@ def arg(fn, iterable, line):
 
 
 def call_iter(fn, line, *args):
-    """iter(x): records the new iterator and returns the real one."""
-    if fn is not builtins.iter or len(args) != 1:
+    """iter(x), and iter(callable, sentinel): records the new iterator and returns the real one."""
+    if fn is not builtins.iter or len(args) not in (1, 2):
         return fn(*args)
+    if len(args) == 2:
+        inner = iter(*args)
+        emit(P.K_ITER_CREATE, R.oid(inner), line, s(srepr(args[0])), s('callable'), s(type(inner).__name__))
+        return inner
     iterable = args[0]
     try:
         inner = iter(iterable)
@@ -210,7 +216,7 @@ def gen(fn):
     def make(*args, **kwargs):
         g = fn(*args, **kwargs)
         if R.known(g) is None:
-            R.register_gen(g, _getframe(1).f_lineno)
+            R.register_gen(g, R.program_line(_getframe(1)))  # contextlib's own frame, say, is not the program's
         return g
 
     if inspect.iscoroutinefunction(fn):
@@ -219,7 +225,7 @@ def gen(fn):
 
 
 def genexp(g):
-    R.register_gen(g, _getframe(1).f_lineno)
+    R.register_gen(g, R.program_line(_getframe(1)))
     return g
 
 
