@@ -422,6 +422,45 @@ print(on_deque / plain)
   );
 });
 
+describe('a RecursionError', () => {
+  // The Python recorder's callbacks are Python frames of their own: it does not keep this promise yet
+  // (the compiled recorder adds no frame to the program's).
+  it.skipIf(probeUnderTest() === 'python')(
+    'strikes at the same depth and in the same frame as unrecorded, never inside the recorder (compiled recorder only)',
+    async () => {
+      // A bare except around iter(x) in a recursive flatten of strings: where the error strikes
+      // decides whether the program ends by it or goes on with what the except returned.
+      const source = `
+def flatten(x, depth=0):
+    try:
+        it = iter(x)
+    except:
+        return [depth]
+    found = []
+    for y in it:
+        found.extend(flatten(y, depth + 1))
+    return found
+
+def deepest(n):
+    try:
+        return deepest(n + 1)
+    except RecursionError:
+        return n
+
+try:
+    code = 1_000_000 + flatten(['ab'])[0]
+except RecursionError:
+    code = 2
+raise SystemExit(code * 10_000 + deepest(0))
+`;
+      const unrecorded = await runner.run({ source, record: false }, () => {}).done;
+      const { summary } = await recordTrace({ source }, runner);
+      expect(unrecorded.message).toMatch(/exited with code 2\d{4}\./);
+      expect(summary.message).toBe(unrecorded.message);
+    },
+  );
+});
+
 describe('what each event says', () => {
   it('passes the value sent into a delegating generator on to the generator it delegates to', async () => {
     const events = await run(`

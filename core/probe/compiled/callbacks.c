@@ -112,7 +112,7 @@ static PyObject *on_unwind(PyObject *self, PyObject *const *args, Py_ssize_t nar
     return ys_emit(K.gen_close, 0, line, NULL, 0) ? NULL : ys_none();
   }
   PyObject *type_name = PyObject_GetAttrString((PyObject *)Py_TYPE(exc), "__name__");
-  PyObject *message = PyObject_Vectorcall(py_safe_str, &exc, 1, NULL);
+  PyObject *message = ys_call_fn(py_safe_str, &exc, 1);
   int32_t fields[2] = {type_name ? ys_str(type_name) : -1, message ? ys_str(message) : -1};
   Py_DecRef(type_name);
   Py_DecRef(message);

@@ -96,7 +96,7 @@ int32_t ys_literal(Literal *lit) {
 
 /* The index of srepr(value) (values.py), made here for the values that need no more than repr. */
 int32_t ys_repr(PyObject *value) {
-  PyObject *text = PyObject_Vectorcall(py_srepr, &value, 1, NULL);
+  PyObject *text = ys_call_fn(py_srepr, &value, 1);
   if (!text) return -1;
   int32_t i = ys_str(text);
   Py_DecRef(text);

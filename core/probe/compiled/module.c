@@ -85,9 +85,11 @@ static PyObject *connect(PyObject *self, PyObject *const *args, Py_ssize_t nargs
   if (failed) return NULL;
   PyObject *builtins = PyImport_ImportModule("builtins");
   Py_DecRef(builtin_next);
+  Py_DecRef(builtin_iter);
   builtin_next = builtins ? PyObject_GetAttrString(builtins, "next") : NULL;
+  builtin_iter = builtins ? PyObject_GetAttrString(builtins, "iter") : NULL;
   Py_DecRef(builtins);
-  if (!builtin_next) return NULL;
+  if (!builtin_next || !builtin_iter) return NULL;
   Py_IncRef(args[0]);
   Py_IncRef(args[1]);
   Py_DecRef(py_sites);
@@ -146,6 +148,7 @@ static PyMethodDef methods[] = {
     ONE(instrument),
     {"it", (void *)ys_it, METH_FASTCALL, NULL},
     {"call_next", (void *)ys_call_next, METH_FASTCALL, NULL},
+    {"call_iter", (void *)ys_call_iter, METH_FASTCALL, NULL},
     FAST(start),
     NONE(end_run),
     NONE(recorded),

@@ -30,6 +30,7 @@ extern PyObject *py_srepr, *py_safe_str, *py_sites, *py_deques;
 int ys_read_protocol(void);
 /* A Python function of a module, called with n arguments; NULL with the exception set. */
 PyObject *ys_call(PyObject *module, const char *name, PyObject *const *args, size_t n);
+PyObject *ys_call_fn(PyObject *fn, PyObject *const *args, size_t n);
 
 /* ---- events.c: the event buffers, the string table, the clock and the pause gate ---- */
 extern long long n, nc;
@@ -108,8 +109,9 @@ extern PyTypeObject *iterating_type;
 int ys_make_iterating_type(void);
 PyObject *ys_it(PyObject *, PyObject *const *, Py_ssize_t);
 PyObject *ys_call_next(PyObject *, PyObject *const *, Py_ssize_t);
+PyObject *ys_call_iter(PyObject *, PyObject *const *, Py_ssize_t);
 PyObject *ys_make_deque_type(void);
-extern PyObject *builtin_next;
+extern PyObject *builtin_next, *builtin_iter;
 
 static inline PyObject *ys_none(void) {
   Py_IncRef(Py_None);

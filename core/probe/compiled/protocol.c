@@ -11,10 +11,22 @@ int act_resume, act_step_event, act_step_switch, act_stop;
 PyObject *RunLimit, *RunStopped;
 PyObject *py_srepr, *py_safe_str, *py_sites, *py_deques;
 
+/* Frames the probe's own Python may add above the program's recursion limit: a RecursionError
+ * strikes the program where it would unrecorded, never inside the probe (a repr, a cold path). */
+#define HEADROOM 50
+
+PyObject *ys_call_fn(PyObject *fn, PyObject *const *args, size_t n) {
+  int limit = Py_GetRecursionLimit();
+  Py_SetRecursionLimit(limit + HEADROOM);
+  PyObject *result = PyObject_Vectorcall(fn, args, n, NULL);
+  Py_SetRecursionLimit(limit);
+  return result;
+}
+
 PyObject *ys_call(PyObject *module, const char *name, PyObject *const *args, size_t n) {
   PyObject *fn = PyObject_GetAttrString(module, name);
   if (!fn) return NULL;
-  PyObject *result = PyObject_Vectorcall(fn, args, n, NULL);
+  PyObject *result = ys_call_fn(fn, args, n);
   Py_DecRef(fn);
   return result;
 }

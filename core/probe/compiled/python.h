@@ -122,6 +122,8 @@ int PyObject_SetAttrString(PyObject *, const char *, PyObject *);
 PyObject *PyObject_Vectorcall(PyObject *, PyObject *const *, size_t, PyObject *);
 PyObject *PyObject_VectorcallMethod(PyObject *, PyObject *const *, size_t, PyObject *);
 PyObject *PyObject_Call(PyObject *, PyObject *, PyObject *);
+int Py_GetRecursionLimit(void);
+void Py_SetRecursionLimit(int);
 PyObject *PyObject_Repr(PyObject *);
 PyObject *PyObject_GetItem(PyObject *, PyObject *);
 Py_ssize_t PyObject_Size(PyObject *);

@@ -5,7 +5,7 @@
  */
 #include "probe.h"
 
-PyObject *builtin_next;
+PyObject *builtin_next, *builtin_iter;
 PyTypeObject *iterating_type;
 
 typedef struct {
@@ -71,6 +71,42 @@ int ys_make_iterating_type(void) {
   return iterating_type ? 0 : -1;
 }
 
+/* The TypeError of iter(iterable) failing, recorded (sites.not_iterable) and raised again. */
+static PyObject *not_iterable(PyObject *iterable, PyObject *line) {
+  if (!PyErr_ExceptionMatches(PyExc_TypeError)) return NULL;
+  PyObject *exc = PyErr_GetRaisedException();
+  PyObject *call[3] = {iterable, line, exc};
+  PyObject *r = ys_call(py_sites, "not_iterable", call, 3);
+  if (r) {
+    Py_DecRef(r);
+    PyErr_SetRaisedException(exc);
+  } else {
+    Py_DecRef(exc);
+  }
+  return NULL;
+}
+
+/* call_iter(fn, line, *args): iter(...) called from C, so that the program's call adds no Python
+ * frame (a RecursionError strikes where it would unrecorded); recorded by sites.created_iter. */
+PyObject *ys_call_iter(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+  if (nargs < 2) {
+    PyErr_SetString(PyExc_TypeError, "call_iter(fn, line, *args)");
+    return NULL;
+  }
+  Py_ssize_t given = nargs - 2;
+  PyObject *inner = PyObject_Vectorcall(args[0], args + 2, (size_t)given, NULL);
+  if (args[0] != builtin_iter || given < 1 || given > 2) return inner;
+  if (!inner) return given == 1 ? not_iterable(args[2], args[1]) : NULL;
+  PyObject *call[4] = {args[1], inner, args[2], given == 2 ? args[3] : NULL};
+  PyObject *r = ys_call(py_sites, "created_iter", call, (size_t)given + 2);
+  if (!r) {
+    Py_DecRef(inner);
+    return NULL;
+  }
+  Py_DecRef(r);
+  return inner;
+}
+
 /* it(iterable, line, via='for') */
 PyObject *ys_it(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
   if (nargs < 2 || nargs > 3) {
@@ -79,20 +115,7 @@ PyObject *ys_it(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
   }
   PyObject *iterable = args[0];
   PyObject *inner = PyObject_GetIter(iterable);
-  if (!inner) {
-    if (PyErr_ExceptionMatches(PyExc_TypeError)) {
-      PyObject *exc = PyErr_GetRaisedException();
-      PyObject *call[3] = {iterable, args[1], exc};
-      PyObject *r = ys_call(py_sites, "not_iterable", call, 3);
-      if (r) {
-        Py_DecRef(r);
-        PyErr_SetRaisedException(exc);
-      } else {
-        Py_DecRef(exc);
-      }
-    }
-    return NULL;
-  }
+  if (!inner) return not_iterable(iterable, args[1]);
   int32_t via = -1;
   if (ys_is_generator_kind(inner)) {
     static Literal for_loop = {"for"};

@@ -119,22 +119,25 @@ def call_iter(fn, line, *args):
     """iter(x), and iter(callable, sentinel): records the new iterator and returns the real one."""
     if fn is not builtins.iter or len(args) not in (1, 2):
         return fn(*args)
-    if len(args) == 2:
-        inner = iter(*args)
-        emit(P.K_ITER_CREATE, R.oid(inner), line, s(srepr(args[0])), s('callable'), s(type(inner).__name__))
-        return inner
-    iterable = args[0]
     try:
-        inner = iter(iterable)
+        inner = iter(*args)
     except TypeError as e:
-        not_iterable(iterable, line, e)
+        if len(args) == 1:
+            not_iterable(args[0], line, e)
         raise
-    if inner is iterable:
-        made(iterable, inner, line)
-    else:
-        how = '__iter__' if hasattr(type(iterable), '__iter__') else '__getitem__'
-        emit(P.K_ITER_CREATE, R.oid(inner), line, s(srepr(iterable)), s(how), s(type(inner).__name__))
+    created_iter(line, inner, *args)
     return inner
+
+
+def created_iter(line, inner, *args):
+    """Records iter.create for inner = iter(*args)."""
+    if len(args) == 2:
+        emit(P.K_ITER_CREATE, R.oid(inner), line, s(srepr(args[0])), s('callable'), s(type(inner).__name__))
+    elif inner is args[0]:
+        made(args[0], inner, line)
+    else:
+        how = '__iter__' if hasattr(type(args[0]), '__iter__') else '__getitem__'
+        emit(P.K_ITER_CREATE, R.oid(inner), line, s(srepr(args[0])), s(how), s(type(inner).__name__))
 
 
 _next = builtins.next
@@ -286,4 +289,4 @@ def ctx(m, line):
 #: the compiled recorder hands the calls of next() its own call_next leaves to Python to this one
 python_call_next = call_next
 if hasattr(R, 'call_next'):
-    it, call_next = R.it, R.call_next
+    it, call_next, call_iter = R.it, R.call_next, R.call_iter
