@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { loadPyodide } from 'pyodide';
 import type { ProbeKind } from '../../core/probe/load.ts';
 import { Runner } from '../../core/run/runner.ts';
+import { LIST_VS_DEQUE } from '../../core/run/timing-lesson.ts';
 import { encodeNative, decodeNative } from '../../core/trace/native.ts';
 import { Trace } from '../../core/trace/trace.ts';
 import type { Report } from '../harness.ts';
@@ -29,22 +30,6 @@ b = ping()
 for _ in range(${SWITCHES / 2}):
     next(a)
     next(b)
-`;
-
-/**
- * The course's timing lesson: inserting and removing at the left end of a list against a deque's
- * appendleft and popleft, timed with timeit. It prints how many times slower the list is.
- */
-const LIST_VS_DEQUE = `
-import timeit
-from collections import deque
-
-N = 20_000
-items = list(range(N))
-queue = deque(range(N))
-list_time = timeit.timeit('items.insert(0, 1); items.pop(0)', globals=globals(), number=N)
-deque_time = timeit.timeit('queue.appendleft(1); queue.popleft()', globals=globals(), number=N)
-print(f'list slower by factor {list_time / deque_time}')
 `;
 
 /** A busy wait of 100 ms between two readings of the program's own clock, each printed. */

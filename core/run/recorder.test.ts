@@ -4,6 +4,7 @@ import { Trace } from '../trace/trace.ts';
 import { recordTrace } from './record.ts';
 import { Runner } from './runner.ts';
 import { probeUnderTest } from './probe-under-test.ts';
+import { LIST_VS_DEQUE } from './timing-lesson.ts';
 
 let runner: Runner;
 beforeAll(async () => {
@@ -389,17 +390,8 @@ describe('deque costs', () => {
       // The course's timing program (issue 9), then each timing again as the best of five (so that a
       // moment the machine is busy elsewhere does not decide), the deque's also unrecorded: a recorded
       // deque operation may cost a little more, never enough to change the lesson.
-      const events = await run(`
-import timeit
-from collections import deque
+      const events = await run(`${LIST_VS_DEQUE}
 from yieldscope import timeit as unrecorded
-
-N = 20_000
-items = list(range(N))
-queue = deque(range(N))
-list_time = timeit.timeit('items.insert(0, 1); items.pop(0)', globals=globals(), number=N)
-deque_time = timeit.timeit('queue.appendleft(1); queue.popleft()', globals=globals(), number=N)
-print(f'list slower by factor {list_time / deque_time}')
 
 def best(statement):
     return min(timeit.repeat(statement, globals=globals(), number=2000, repeat=5)) / 2000
@@ -415,7 +407,8 @@ print(on_deque / plain)
       );
       expect(course).toBeGreaterThan(0);
       // every operation of the program's deque was recorded, with the line that timed it
-      expect(only(events, 'deque.op').filter((e) => e.line === 10)).toHaveLength(2 * 20_000);
+      const timed = LIST_VS_DEQUE.split('\n').findIndex((l) => l.startsWith('deque_time')) + 1;
+      expect(only(events, 'deque.op').filter((e) => e.line === timed)).toHaveLength(2 * 20_000);
       expect(factor).toBeGreaterThanOrEqual(10);
       expect(cost).toBeLessThanOrEqual(3);
     },
