@@ -7,7 +7,7 @@
  * that records nothing). Slot 1 is the host's answer to a paused worker (an Action), slot 2 why
  * the host ended the run, slots 3 and 4 the next window of events an inspector's re-run shows
  * (core/inspect), read when it is resumed, slot 5 counts the lines of input the host has sent (on
- * the input port).
+ * the input port), slot 6 whether the worker's Python has left the run.
  */
 
 export const SIGINT = 2;
@@ -26,9 +26,10 @@ const REASON = 2;
 const WINDOW_FIRST = 3;
 const WINDOW_LAST = 4;
 const INPUT = 5;
+const LEFT = 6;
 
 export function createControl(): Int32Array {
-  return new Int32Array(new SharedArrayBuffer(6 * 4));
+  return new Int32Array(new SharedArrayBuffer(7 * 4));
 }
 
 /** The view Pyodide's setInterruptBuffer takes. */
@@ -100,6 +101,19 @@ export function raiseSignal(control: Int32Array, signal: number): void {
 
 export function endReason(control: Int32Array): number {
   return Atomics.load(control, REASON);
+}
+
+/** Worker side: Python has left the run (its summary follows), so a stop has been obeyed. */
+export function leftRun(control: Int32Array): void {
+  Atomics.store(control, LEFT, 1);
+}
+
+/**
+ * Whether the worker's Python has left the run: a host still busy with the run's last batches may
+ * receive its summary well after that, and must not take the wait for a program ignoring a stop.
+ */
+export function hasLeftRun(control: Int32Array): boolean {
+  return Atomics.load(control, LEFT) === 1;
 }
 
 /** Worker side: takes back an interrupt the host raised to stop the run, which is stopping already. */

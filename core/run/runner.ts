@@ -7,6 +7,7 @@ import {
   EndReason,
   answer,
   createControl,
+  hasLeftRun,
   moveWindow,
   inputSent,
   requestEnd,
@@ -222,7 +223,7 @@ class ActiveRun implements WatchedRun {
     if (!this.started || this.ended) return;
     requestEnd(this.control, reason);
     this.graceTimer = setTimeout(() => {
-      if (!this.ended) this.kill(this);
+      if (!this.ended && !hasLeftRun(this.control)) this.kill(this);
     }, STOP_GRACE_MS);
   }
 

@@ -16,6 +16,7 @@ import {
   endReason,
   FILE_SIGNAL,
   interruptBuffer,
+  leftRun,
   raiseSignal,
   waitForAnswer,
   waitForInput,
@@ -256,6 +257,7 @@ class Recorder {
       Atomics.store(control, 0, 0);
       decided = schedulerHooks.finish?.(ctx);
     }
+    leftRun(control);
     if (decided && status !== 'limit') [status, message] = [decided.status, decided.message];
     const reason = endReason(control);
     const final = reason === EndReason.none ? watcher?.ended() : null;
