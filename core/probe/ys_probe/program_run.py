@@ -40,6 +40,10 @@ _getframe = sys._getframe
 sandbox.install()
 
 
+def _output_limit():
+    return R.limit(f'The program printed more than {MAX_OUTPUT // (1024 * 1024)} MB of output (the output limit).')
+
+
 class Output:
     """sys.stdout / sys.stderr for the program: whole lines become stdout/stderr events."""
 
@@ -59,7 +63,7 @@ class Output:
         budget = self.budget
         budget[0] -= size
         if budget[0] < 0:
-            raise R.limit(f'The program printed more than {MAX_OUTPUT // (1024 * 1024)} MB of output (the output limit).')
+            raise _output_limit()
         if self.pending:
             text = self.pending + text
             self.pending = ''
@@ -97,19 +101,36 @@ class Output:
 _MISSING = object()
 
 
-class _Captured(Output):
-    """Output of a program run with recording off: kept as text, not recorded, so the fidelity
-    corpus can compare it with a recorded run's (the same budget, the same line buffering)."""
+class _Captured:
+    """Output of a program run with recording off: kept as text, not recorded, so the fidelity corpus
+    can compare it with a recorded run's. Only appended (no lines, no events): the unrecorded run is
+    the baseline the recorder bench compares against, and must cost about what printing does."""
 
-    def __init__(self, kind, budget):
-        super().__init__(kind, budget)
+    def __init__(self, _kind, budget):
+        self.budget = budget
         self.parts = []
+        self.encoding = 'utf-8'
+        self.errors = 'strict'
 
-    def _emit(self, text):
+    def write(self, text):
+        if type(text) is not str:
+            if not isinstance(text, str):
+                raise TypeError(f'write() argument must be str, not {type(text).__name__}')
+            text = str(text)
+        self.budget[0] -= len(text)
+        if self.budget[0] < 0:
+            raise _output_limit()
         self.parts.append(text)
+        return len(text)
 
-    def _record(self, text, line):
-        self.parts.append(text)
+    def flush(self):
+        pass
+
+    def isatty(self):
+        return False
+
+    def writable(self):
+        return True
 
     def text(self):
         return ''.join(self.parts)
