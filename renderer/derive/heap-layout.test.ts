@@ -97,7 +97,7 @@ describe('the layout of frames and objects', () => {
     expect(frame.onStack).toBe(false);
     expect(layout.arrows.find((a) => a.from.owner === 'o7')).toMatchObject({
       to: 'o4',
-      end: { x: frame.x, y: frame.y + 11 },
+      end: { x: frame.x + frame.width, y: frame.y + 11 },
     });
   });
 
@@ -166,7 +166,40 @@ describe('the layout of frames and objects', () => {
         const first = layoutHeap(s(a));
         expect(overlapping(first)).toEqual([]);
         expect(overlapping(layoutHeap(s(b), first))).toEqual([]);
+        // also in a view too narrow for every column side by side
+        const narrow = layoutHeap(s(a), undefined, { maxWidth: 300 });
+        expect(overlapping(narrow)).toEqual([]);
+        expect(overlapping(layoutHeap(s(b), narrow, { maxWidth: 300 }))).toEqual([]);
       }),
     );
+  });
+
+  it("wraps columns that would pass the view's width to a band below, right of the frames", () => {
+    const s = snapshot(
+      [module([['a', { r: 'h1' }]])],
+      [
+        list('h1', [{ r: 'h2' }, { r: 'h2' }, { r: 'h2' }]),
+        list('h2', [{ r: 'h3' }]),
+        list('h3', [{ v: '0' }]),
+      ],
+    );
+    const wide = layoutHeap(s);
+    expect(new Set(wide.objects.map((o) => o.y))).toEqual(new Set([0]));
+    const maxWidth = wide.objects[1].x + wide.objects[1].width;
+    const narrow = layoutHeap(s, undefined, { maxWidth });
+    expect(narrow.width).toBeLessThanOrEqual(maxWidth);
+    const [outer, middle, inner] = narrow.objects;
+    expect([outer.y, middle.y]).toEqual([0, 0]);
+    expect(inner.x).toBe(outer.x);
+    expect(inner.y).toBeGreaterThan(outer.y + outer.height);
+  });
+
+  it('sizes the frames to the titles the view writes, wide characters counted twice', () => {
+    const s = snapshot([module([])], []);
+    const title = (text: string) => () => text;
+    const ascii = layoutHeap(s, undefined, { title: title('x'.repeat(40)) }).frames[0].width;
+    const wide = layoutHeap(s, undefined, { title: title('暫'.repeat(20)) }).frames[0].width;
+    expect(wide).toBe(ascii);
+    expect(layoutHeap(s, undefined, { title: title('<module> — line 4') }).frames[0].width).toBe(140);
   });
 });

@@ -2,8 +2,9 @@
  * Where the Frames and objects view draws a heap snapshot: frames in a column on the left (the call
  * stack, then the generators and coroutines off it), objects in columns to the right by how far they
  * are from a frame, and an arrow for every reference. Boxes never overlap: each column stacks its
- * boxes. Positions stay put as the cursor moves: an object keeps its column and its place in the
- * column's order from the previous layout (`previous`), so what changed is what moves.
+ * boxes, and columns that would pass the view's width go to a band below the others. Positions stay
+ * put as the cursor moves: an object keeps its column and its place in the column's order from the
+ * previous layout (`previous`), so what changed is what moves.
  *
  * A generator's or coroutine's object is drawn as its frame (the frame has the object's key), so a
  * deque slot holding a generator points at that generator's frame, on the stack or off it.
@@ -87,8 +88,12 @@ export interface HeapLayout {
 const G = GEOMETRY;
 const ROWS: ReadonlySet<string> = new Set(['dict', 'instance']);
 
+/** CJK and other wide characters take two columns of a monospace font. */
+const WIDE =
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/gu;
+
 function textWidth(text: string): number {
-  return text.length * G.char;
+  return (text.length + (text.match(WIDE)?.length ?? 0)) * G.char;
 }
 
 function cellWidth(value: Value): number {
@@ -143,11 +148,25 @@ function objectShape(o: HeapObject): { width: number; height: number; slots: Slo
   return { width: Math.max(title, x, textWidth(leaf) + G.pad * 2), height: G.header + body, slots, gapAt };
 }
 
+/** What the view writes in a frame's header (the lane's name and the frame's state, in its language). */
+export type FrameTitle = (frame: Frame) => string;
+
+const englishTitle: FrameTitle = (f) => `${f.name} — suspended at line ${f.line}`;
+
+export interface LayoutOptions {
+  title?: FrameTitle;
+  /**
+   * The width the view has: object columns that would end past it go to a band below the others
+   * (still right of the frames), so a small heap is seen whole without scrolling sideways.
+   */
+  maxWidth?: number;
+}
+
 /** How wide the frames' column is: its widest variable row, or its longest title (name and state). */
-function framesWidth(frames: Frame[]): number {
+function framesWidth(frames: Frame[], title: FrameTitle): number {
   let width = G.frameWidth;
   for (const f of frames) {
-    width = Math.max(width, textWidth(`${f.name} — suspended at line ${f.line}`) + G.pad * 2);
+    width = Math.max(width, textWidth(title(f)) + G.pad * 2);
     for (const v of f.locals) width = Math.max(width, textWidth(v.name) + G.pad * 3 + cellWidth(v.value));
   }
   return width;
@@ -184,7 +203,11 @@ function references(snapshot: HeapSnapshot): Map<string, string[]> {
   return refs;
 }
 
-export function layoutHeap(snapshot: HeapSnapshot, previous?: HeapLayout): HeapLayout {
+export function layoutHeap(
+  snapshot: HeapSnapshot,
+  previous?: HeapLayout,
+  options: LayoutOptions = {},
+): HeapLayout {
   const frameKeys = new Set([...snapshot.stack, ...snapshot.suspended].map((f) => f.key));
   // generators are drawn as their frames; an object without a frame (a generator past the walk's limit) stays a box
   const drawn = snapshot.objects.filter((o) => !frameKeys.has(o.key));
@@ -215,7 +238,7 @@ export function layoutHeap(snapshot: HeapSnapshot, previous?: HeapLayout): HeapL
 
   // frames: the stack from the top, then the frames off it
   const frames: FrameBox[] = [];
-  const frameWidth = framesWidth([...snapshot.stack, ...snapshot.suspended]);
+  const frameWidth = framesWidth([...snapshot.stack, ...snapshot.suspended], options.title ?? englishTitle);
   let y = 0;
   const addFrame = (frame: Frame, onStack: boolean) => {
     const slots = frameSlots(frame, frameWidth, y);
@@ -230,13 +253,23 @@ export function layoutHeap(snapshot: HeapSnapshot, previous?: HeapLayout): HeapL
 
   const byKey = new Map(drawn.map((o) => [o.key, o]));
   const objects: ObjectBox[] = [];
-  let x = frameWidth + G.gapX;
+  const left = frameWidth + G.gapX;
+  let x = left;
+  let width = frameWidth;
+  /** Where the current band of columns starts, and how far down its columns reach. */
+  let bandTop = 0;
+  let bandBottom = 0;
   for (const keys of columns) {
-    let columnWidth = 0;
-    let cy = 0;
-    for (const key of keys) {
+    const shapes = keys.map((key) => objectShape(byKey.get(key)!));
+    const columnWidth = Math.max(0, ...shapes.map((shape) => shape.width));
+    if (options.maxWidth !== undefined && x > left && x + columnWidth > options.maxWidth) {
+      x = left;
+      bandTop = bandBottom + G.gapY;
+    }
+    let cy = bandTop;
+    keys.forEach((key, k) => {
       const object = byKey.get(key)!;
-      const shape = objectShape(object);
+      const shape = shapes[k];
       const box: ObjectBox = {
         key,
         object,
@@ -252,15 +285,17 @@ export function layoutHeap(snapshot: HeapSnapshot, previous?: HeapLayout): HeapL
           ? { x: x + G.pad, y: cy + shape.gapAt, count: object.gap[1] }
           : { x: x + shape.gapAt, y: cy + G.header, count: object.gap[1] };
       objects.push(box);
-      columnWidth = Math.max(columnWidth, shape.width);
       cy += shape.height + G.gapY;
-    }
+    });
+    bandBottom = Math.max(bandBottom, cy - G.gapY);
     height = Math.max(height, cy);
+    width = Math.max(width, x + columnWidth);
     x += columnWidth + G.gapX;
   }
 
   const targets = new Map<string, Point>();
-  for (const f of frames) targets.set(f.key, { x: f.x, y: f.y + G.header / 2 });
+  // a frame is reached at its right side, where the objects are: an arrow never crosses its variables
+  for (const f of frames) targets.set(f.key, { x: f.x + f.width, y: f.y + G.header / 2 });
   for (const o of objects) targets.set(o.key, { x: o.x, y: o.y + G.header / 2 });
   const arrows: Arrow[] = [];
   const arrowsFrom = (owner: string, slots: Slot[]) =>
@@ -278,5 +313,5 @@ export function layoutHeap(snapshot: HeapSnapshot, previous?: HeapLayout): HeapL
   for (const f of frames) arrowsFrom(f.key, f.slots);
   for (const o of objects) arrowsFrom(o.key, o.slots);
 
-  return { frames, objects, arrows, width: Math.max(frameWidth, x - G.gapX), height, columns };
+  return { frames, objects, arrows, width, height, columns };
 }

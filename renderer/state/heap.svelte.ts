@@ -5,7 +5,6 @@
  * cursor moved meanwhile, the newest position is asked next, so a held arrow key never queues up.
  */
 import type { Inspection } from '../../core/session/snapshot.ts';
-import { layoutHeap, type HeapLayout } from '../derive/heap-layout.ts';
 import { cursor, recording } from './recording.svelte.ts';
 import { selection } from './selection.svelte.ts';
 import { settings } from './settings.svelte.ts';
@@ -14,8 +13,6 @@ class Heap {
   /** The newest answer, and the event it is for. */
   inspection = $state.raw<Inspection | null>(null);
   at = $state(-1);
-  /** Where the answer is drawn; each layout keeps the objects of the one before in place. */
-  layout = $state.raw<HeapLayout | null>(null);
   /** The host's answer for the cursor is on its way: what is shown is an earlier event's. */
   asking = $state(false);
   /** A request that failed outright (no trace, the connection), in words. */
@@ -37,7 +34,6 @@ class Heap {
   #want(run: number | null, at: number): void {
     if (run !== this.#run) {
       this.#run = run;
-      this.layout = null;
       this.inspection = null;
       selection.key = null;
     }
@@ -59,7 +55,6 @@ class Heap {
       this.inspection = inspection;
       this.at = at;
       this.failure = null;
-      if (inspection.ok) this.layout = layoutHeap(inspection.snapshot, this.layout ?? undefined);
     } catch (error) {
       if (run === this.#run) this.failure = error instanceof Error ? error.message : String(error);
     } finally {
