@@ -96,9 +96,28 @@ test.describe('frames and objects', () => {
     const frames = await off.evaluateAll((gs) => gs.map((g) => g.getAttribute('data-key')));
     expect(new Set(targets)).toEqual(new Set(frames));
 
-    await off.first().locator('.title').click();
-    await expect(off.first()).toHaveClass(/selected/);
+    // one object everywhere: selected by its lane, it is highlighted as a frame, a deque slot, a generator
+    await app.getByTestId('lane-label').getByRole('button', { name: 'task', exact: true }).click();
+    const selected = view.locator('[data-testid="frame"].selected');
+    await expect(selected).toHaveCount(1);
+    const obj = (await selected.getAttribute('data-key'))!.slice(1);
+    const chips = app.locator(`[data-testid="object-chip"][data-obj="${obj}"]`);
+    await expect(chips).toHaveCount(2); // its deque slot and its line among the generators
+    for (const chip of await chips.all()) await expect(chip).toHaveClass(/selected/);
+    await expect(app.getByTestId('lane-label').filter({ hasText: /^task$/ })).toHaveClass(/selected/);
     await shot('frames-deque-of-generators');
+    // a frame moving between "suspended" and the stack glides there, unless motion is reduced
+    const frame = view.locator(`[data-testid="frame"][data-key="o${obj}"]`);
+    const glide = () => frame.evaluate((g) => getComputedStyle(g).transitionDuration);
+    expect(await glide()).toBe('0.35s');
+    await app.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await glide()).toBe('0s');
+    await app.emulateMedia({ reducedMotion: 'no-preference' });
+
+    // selecting it again, here by its frame, clears the selection everywhere
+    await view.locator(`[data-testid="frame"][data-key="o${obj}"] .title`).click();
+    await expect(view.locator('[data-testid="frame"].selected')).toHaveCount(0);
+    await expect(chips.first()).not.toHaveClass(/selected/);
   });
 
   test('asyncio gather: the gathering task awaits its two workers, in the tree and on the timeline', async ({
