@@ -168,6 +168,29 @@ describe('the heap at any event, from a re-run of the program', () => {
     expect(yielded.objects.find((o) => o.obj === lanes[0])?.state).toBe('suspended');
   });
 
+  it('keeps an exhausted generator as finished while a variable holds it, and drops it after', async () => {
+    const subject = await recorded(
+      [
+        'def once():',
+        '    yield 1',
+        'g = once()',
+        'for _ in g:',
+        '    pass',
+        "print('exhausted')",
+        'del g',
+        "print('gone')",
+      ].join('\n'),
+    );
+    const { trace } = subject;
+    const exhausted = await heap(subject, printed(trace, 'exhausted'));
+    const key = ref(variable(module(exhausted), 'g'));
+    expect(exhausted.suspended.map((f) => [f.key, f.state, f.locals])).toEqual([[key, 'finished', []]]);
+    expect(object(exhausted, key).state).toBe('finished');
+    const gone = await heap(subject, printed(trace, 'gone'));
+    expect(gone.suspended).toEqual([]);
+    expect(gone.objects.find((o) => o.key === key)).toBeUndefined();
+  });
+
   it('follows a graph of instances with a cycle, and a method call on the stack', async () => {
     const subject = await recorded(
       [

@@ -452,9 +452,10 @@ def _snapshot(kind, newest, top):
     for depth, frame in enumerate(frames):
         stack.append(_frame_entry(walk, frame, frame.f_generator, 'running', depth))
     walk.run()
-    # every generator the probe knows and still alive, also one only the scheduler holds
+    # every generator the probe knows that can still run, also one only the scheduler holds; a
+    # finished one only while the program refers to it (what else keeps it is the recorder's business)
     for g in _tracked_generators(newest):
-        if id(g) not in on_stack:
+        if id(g) not in on_stack and _state_of(g) != 'finished':
             walk.value(g)
     walk.run()
     suspended = []
