@@ -4,7 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { runToEnd, setProgram, waitForPython } from './app-page.ts';
+import { runToEnd, setProgram, status, waitForPython } from './app-page.ts';
 
 /** Moves the cursor to the moment the program printed `text` (the console's lines jump there). */
 async function toPrint(app: Page, text: string): Promise<void> {
@@ -57,6 +57,42 @@ test.describe('frames and objects', () => {
     await expect(app.getByTestId('event-words')).toContainText('main runs line 4');
     await settled(app);
     await expect(values).toHaveText(['1', '0', '0']);
+  });
+
+  test('speaks Traditional Chinese: the event in words and the frames, as the rest of the interface', async ({
+    app,
+    shot,
+  }) => {
+    await app.getByTestId('language').selectOption('zh-TW');
+    await setProgram(
+      app,
+      [
+        'def countdown(n):',
+        '    while n > 0:',
+        '        yield n',
+        '        n -= 1',
+        'for k in countdown(2):',
+        '    print(k)',
+      ].join('\n'),
+    );
+    await app.getByTestId('run').click();
+    // the status speaks Chinese too: its state says the run is over
+    await expect(status(app)).toHaveAttribute('data-state', 'ended', { timeout: 60_000 });
+    await app.getByTestId('console').getByText('2', { exact: true }).click();
+    const words = app.getByTestId('event-words');
+    await expect(words).toContainText('main 印出 "2"');
+    await settled(app);
+    const view = app.getByTestId('frames-view');
+    await expect(view).toContainText('呼叫堆疊');
+    await expect(view.locator('[data-testid="frame"].suspended')).toContainText('暫停在第 3 行');
+    const timeline = app.getByTestId('timeline');
+    await timeline.focus();
+    await timeline.press('ArrowLeft');
+    await timeline.press('ArrowLeft');
+    await expect(words).toContainText('countdown 產出 2');
+    await settled(app);
+    await shot('frames-zh-TW');
+    await app.getByTestId('language').selectOption('en');
   });
 
   test("a deque of generators points at the generators' own frames, suspended off the stack", async ({
