@@ -191,6 +191,21 @@ describe('the heap at any event, from a re-run of the program', () => {
     expect(gone.objects.find((o) => o.key === key)).toBeUndefined();
   });
 
+  it('steps back one event at a time past the snapshots it has, each answer for its own event', async () => {
+    const subject = await recorded(
+      ['total = 0', 'for i in range(60):', '    total += i', "print('done', total)"].join('\n'),
+    );
+    const end = printed(subject.trace, 'done 1770');
+    await heap(subject, end);
+    // a re-run filling the snapshots before the cursor is waited for, never started over and over
+    for (let at = end - 1; at >= end - 40; at--) {
+      const snapshot = await heap(subject, at);
+      expect(snapshot.at).toBe(at);
+    }
+    const total = (at: number) => heap(subject, at).then((s) => variable(module(s), 'total'));
+    expect(await total(end)).toEqual({ v: '1770' });
+  });
+
   it('follows a graph of instances with a cycle, and a method call on the stack', async () => {
     const subject = await recorded(
       [

@@ -115,9 +115,12 @@ class Job {
     return !this.ended && this.seen === this.last;
   }
 
-  /** Whether this re-run will still take a snapshot after event count `count`. */
+  /**
+   * Whether this re-run will still give the snapshot after event count `count`: it has not taken
+   * it yet, or has taken it but holds it back until its anchor comes.
+   */
   reaches(count: number): boolean {
-    return !this.ended && this.seen < count && this.first <= count;
+    return !this.ended && this.first <= count && (this.seen < count || !this.anchored);
   }
 
   move(first: number, last: number): void {
