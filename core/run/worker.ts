@@ -78,6 +78,9 @@ function withDefaults(options: RunOptions): RunOptions & SchedulerOptions {
   return { policy: 'fifo', seed: DEFAULT_SEED, switchInterval: 5, ...given, source: options.source };
 }
 
+/** An interrupt buffer nothing writes to: Python checks it and never finds a signal. */
+const NO_INTERRUPTS = new Int32Array(1);
+
 class Recorder {
   readonly probe: LoadedProbe;
   private readonly programRun: PyProxy;
@@ -165,6 +168,9 @@ class Recorder {
         post({ type: 'batch', batch }, batchTransferables(batch));
       }),
     );
+    // Setting a run up runs Python (seeding random, mounting the folder), where a stop must not strike:
+    // it waits in the control block, to strike the program's first instruction, where it is handled.
+    this.py.setInterruptBuffer(NO_INTERRUPTS);
     const settings = withDefaults(options);
     const ctx = this.context(settings);
     seedEntropy(settings.seed);
@@ -214,6 +220,7 @@ class Recorder {
     let message: string | null;
     let [stdout, stderr] = ['', ''];
     let decided: ReturnType<NonNullable<typeof schedulerHooks.finish>>;
+    this.py.setInterruptBuffer(interruptBuffer(control));
     try {
       const result = this.programRun.run(
         options.source,
