@@ -44,6 +44,18 @@ def _output_limit():
     return R.limit(f'The program printed more than {MAX_OUTPUT // (1024 * 1024)} MB of output (the output limit).')
 
 
+def _paid(text, budget):
+    """What a write() is given, as a str, once its length is taken from the run's output budget."""
+    if type(text) is not str:
+        if not isinstance(text, str):
+            raise TypeError(f'write() argument must be str, not {type(text).__name__}')
+        text = str(text)
+    budget[0] -= len(text)
+    if budget[0] < 0:
+        raise _output_limit()
+    return text
+
+
 class Output:
     """sys.stdout / sys.stderr for the program: whole lines become stdout/stderr events."""
 
@@ -55,15 +67,8 @@ class Output:
         self.errors = 'strict'
 
     def write(self, text):
-        if type(text) is not str:
-            if not isinstance(text, str):
-                raise TypeError(f'write() argument must be str, not {type(text).__name__}')
-            text = str(text)
+        text = _paid(text, self.budget)
         size = len(text)
-        budget = self.budget
-        budget[0] -= size
-        if budget[0] < 0:
-            raise _output_limit()
         if self.pending:
             text = self.pending + text
             self.pending = ''
@@ -113,13 +118,7 @@ class _Captured:
         self.errors = 'strict'
 
     def write(self, text):
-        if type(text) is not str:
-            if not isinstance(text, str):
-                raise TypeError(f'write() argument must be str, not {type(text).__name__}')
-            text = str(text)
-        self.budget[0] -= len(text)
-        if self.budget[0] < 0:
-            raise _output_limit()
+        text = _paid(text, self.budget)
         self.parts.append(text)
         return len(text)
 
