@@ -384,6 +384,10 @@ describe('deque costs', () => {
   // The Python recorder, the fallback, records each deque operation through a Python method, which
   // costs far more than the operation: this bound is the compiled recorder's (skipped for the other).
   const python = probeUnderTest() === 'python';
+  if (python)
+    console.log(
+      'python recorder: skipping the deque cost bound: each deque operation goes through a Python method (the compiled recorder is held to it)',
+    );
   it.skipIf(python)(
     "keep their order when recorded: the course's timing program finds the list's left end far slower (compiled recorder only)",
     async () => {
@@ -418,7 +422,12 @@ print(on_deque / plain)
 describe('a RecursionError', () => {
   // The Python recorder's callbacks are Python frames of their own: it does not keep this promise yet
   // (the compiled recorder adds no frame to the program's).
-  it.skipIf(probeUnderTest() === 'python')(
+  const python = probeUnderTest() === 'python';
+  if (python)
+    console.log(
+      'python recorder: skipping the RecursionError depth test: its callbacks are Python frames, 2 to 5 more than the program has (the compiled recorder is held to it)',
+    );
+  it.skipIf(python)(
     'strikes at the same depth and in the same frame as unrecorded, never inside the recorder (compiled recorder only)',
     async () => {
       // A bare except around iter(x) in a recursive flatten of strings: where the error strikes
