@@ -5,7 +5,7 @@ import type { PyodideAPI } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
 import { Action, FILE_SIGNAL, PAUSE_SIGNAL } from '../run/control.ts';
 import { probeFieldCount } from '../run/decode.ts';
-import { FIELD_COLUMNS, KIND_NAMES, KINDS, type EventKind } from '../trace/schema.ts';
+import { FIELD_COLUMNS, KIND_NAMES, KINDS, NULL_INT, type EventKind } from '../trace/schema.ts';
 
 /** Where the probe's package lives inside Pyodide's file system. */
 const PROBE_ROOT = '/yieldscope';
@@ -52,6 +52,7 @@ function protocol(): string {
   return JSON.stringify({
     kinds: KIND_NAMES.map((name) => [name, KINDS[name].code, probeFieldCount(name)]),
     field_columns: FIELD_COLUMNS,
+    null: NULL_INT,
     own_clock: KIND_NAMES.filter(ownsClock),
     actions: Object.entries(Action),
     pause_signal: PAUSE_SIGNAL,

@@ -9,10 +9,6 @@
 static Literal via_next = {"next"}, via_send = {"send"}, via_for = {"for"}, via_yield_from = {"yield from"},
                via_await = {"await"}, via_throw = {"throw"}, via_close = {"close"};
 
-/* The value the last resumed generator received: one it delegates to at once (yield from, await:
- * no line runs between) receives it too. */
-static int32_t passed = NULL_FIELD;
-
 /* How a generator of gen_info's code was resumed, read from the instruction its caller executes. */
 static Literal *via_of(CodeInfo *gen_info, PyFrameObject *frame) {
   Literal *via = gen_info && gen_info->awaiting ? &via_send : &via_next;

@@ -30,7 +30,7 @@ static PyObject *sink, *waiter;
 static PyObject *held;       /* what ended the run while JS recorded an event */
 static PyObject *limit_text; /* the message of the limit that ended the run */
 static PyObject *exhausted;  /* ids of iterators that ran dry */
-int32_t pending_via = -1, pending_value = NULL_FIELD;
+int32_t pending_via = -1, pending_value, passed;
 int32_t closed_during = -1;
 unsigned run_number;
 static int flushing;
@@ -304,6 +304,7 @@ int ys_start(PyObject *new_sink, PyObject *new_waiter, long long limit) {
   held_at = -1;
   pending_via = -1;
   pending_value = NULL_FIELD;
+  passed = NULL_FIELD;
   closed_during = -1;
   flushing = 0;
   ys_reset_ids();

@@ -8,7 +8,6 @@
 #include "python.h"
 
 #define YS_EXPORT __attribute__((visibility("default")))
-#define NULL_FIELD ((int32_t)0x80000000)
 #define YS_MAX_FIELDS 8
 #define NEVER (1LL << 62)
 
@@ -20,6 +19,9 @@ typedef struct {
 extern Kinds K;
 #define MAX_KINDS 128
 extern uint8_t own_clock[MAX_KINDS];
+/* an int field's null (schema.ts NULL_INT) */
+extern int32_t null_field;
+#define NULL_FIELD null_field
 /* how many field columns every event has (schema.ts FIELD_COLUMNS) */
 extern int field_columns;
 #define FIELD_COLUMNS field_columns
@@ -54,6 +56,9 @@ double ys_clock(void);
 void ys_skip_clock(double since);
 /* the gen.resume to come: how and with which value (string indexes; -1: none pending) */
 extern int32_t pending_via, pending_value;
+/* The value the last resumed generator received: one it delegates to at once (yield from, await:
+ * no line runs between) receives it too. */
+extern int32_t passed;
 extern int32_t closed_during;
 int ys_stopped(int32_t obj, int32_t line);
 int ys_start(PyObject *sink, PyObject *waiter, long long limit);

@@ -7,6 +7,7 @@
 Kinds K;
 uint8_t own_clock[MAX_KINDS];
 int field_columns;
+int32_t null_field;
 int act_resume, act_step_event, act_step_switch, act_stop;
 PyObject *RunLimit, *RunStopped;
 PyObject *py_srepr, *py_safe_str, *py_sites, *py_deques;
@@ -43,6 +44,15 @@ static int read_int(PyObject *from, const char *name, int *to) {
   }
   *to = (int)v;
   return 0;
+}
+
+/* protocol.NULL: wasm32's long is the trace's int32, so any int Python holds there fits or raises */
+static int read_null(PyObject *from) {
+  PyObject *value = PyObject_GetAttrString(from, "NULL");
+  if (!value) return -1;
+  null_field = (int32_t)PyLong_AsLong(value);
+  Py_DecRef(value);
+  return PyErr_Occurred() ? -1 : 0;
 }
 
 static int read_action(PyObject *actions, const char *name, int *to) {
@@ -87,7 +97,7 @@ int ys_read_protocol(void) {
   if (!counts) goto fail;
   Py_ssize_t n_kinds = PyTuple_Size(counts);
   Py_DecRef(counts);
-  if (read_int(p, "FIELD_COLUMNS", &field_columns)) goto fail;
+  if (read_int(p, "FIELD_COLUMNS", &field_columns) || read_null(p)) goto fail;
   if (field_columns > YS_MAX_FIELDS) {
     PyErr_SetString(PyExc_ValueError, "events have more fields than the compiled probe can hold");
     goto fail;

@@ -4,10 +4,11 @@ to a pause (core/run/control.ts), and the exceptions that end a run.
 
 After configure(), each kind's code is a module global named after it: K_GEN_RESUME for gen.resume."""
 
-NULL = -2147483648  # an int field's null (schema.ts NULL_INT)
 MAIN = 0  # the main program's object id
 RUNNING = 0  # obj of an event about whichever generator is running: the decoder fills it in
 
+#: an int field's null (schema.ts NULL_INT); None until configure(), so that a use before it fails
+NULL = None
 #: how many fields the Python recorder writes for each kind, by code (gen.resume's `by` is the decoder's)
 FIELD_COUNT = ()
 #: how many field columns every event has in the trace (the compiled recorder writes them all)
@@ -30,12 +31,13 @@ class RunStopped(BaseException):
     """The host stopped the run while it was paused."""
 
 
-def configure(kinds, field_columns, own_clock, actions, pause_signal, file_signal):
+def configure(kinds, field_columns, null, own_clock, actions, pause_signal, file_signal):
     """kinds: [name, code, field count] of every event kind; field_columns: the trace's field columns
-    per event; own_clock: the names of the kinds that read the clock themselves; actions: the
+    per event; null: an int field's null; own_clock: the names of the kinds that read the clock themselves; actions: the
     host's answers by name; pause_signal, file_signal: the signals of a pause and of a change in the
     program's folder."""
-    global FIELD_COUNT, FIELD_COLUMNS, OWN_CLOCK, ACTION, PAUSE_SIGNAL, FILE_SIGNAL
+    global NULL, FIELD_COUNT, FIELD_COLUMNS, OWN_CLOCK, ACTION, PAUSE_SIGNAL, FILE_SIGNAL
+    NULL = null
     FIELD_COLUMNS = field_columns
     counts = [0] * (max(code for _, code, _ in kinds) + 1)
     for name, code, count in kinds:
