@@ -16,8 +16,11 @@ test.describe('on a Traditional Chinese system', () => {
     await expect(status(app)).toHaveText('就緒');
     await shot('lang-zh-TW');
 
+    // The host (the desktop's menu and dialogs) hears the language, and says so.
+    await expect(app.locator('html')).toHaveAttribute('data-host-lang', 'zh-TW');
     await app.getByTestId('language').selectOption('en');
     await expect(app.getByTestId('run')).toHaveText('▶ Run');
+    await expect(app.locator('html')).toHaveAttribute('data-host-lang', 'en');
     await expect(status(app)).toHaveText('Ready');
     await expect(app.locator('html')).toHaveAttribute('lang', 'en');
     await expect(app.getByRole('textbox', { name: 'Python program' })).toBeVisible();

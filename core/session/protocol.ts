@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { MAX_PROGRAM_BYTES } from './program-text.ts';
 import type { EventBatch } from '../trace/batch.ts';
 import type { ReadyProgress, RunSummary } from '../run/types.ts';
-import type { LessonList } from './lesson.ts';
+import { LANGS, type LessonList } from './lesson.ts';
 import type { Inspection } from './snapshot.ts';
 
 export type { Lesson, LessonList, LessonProblem } from './lesson.ts';
@@ -108,6 +108,9 @@ export const InspectRequest = z
   })
   .strict();
 
+/** The interface's language, so that a desktop host's own texts (its menu, its dialogs) speak it too. */
+export const LanguageRequest = z.object({ lang: z.enum(LANGS) }).strict();
+
 /** Every request a renderer can send: method name → schema of its single argument. */
 export const REQUESTS = {
   hello: z.undefined(),
@@ -122,6 +125,7 @@ export const REQUESTS = {
   saveTrace: SaveTraceRequest,
   openProgram: OpenProgramRequest,
   inspect: InspectRequest,
+  language: LanguageRequest,
 } as const;
 export type Method = keyof typeof REQUESTS;
 
@@ -163,6 +167,7 @@ export interface Replies {
   saveTrace: SavedTrace | { cancelled: true };
   openProgram: OpenedProgram | { cancelled: true };
   inspect: Inspection;
+  language: void;
 }
 
 export type RunState = 'running' | 'paused' | 'ended';

@@ -75,12 +75,35 @@ describe('the keys as shown and as the desktop menu takes them', () => {
     expect(menuAccelerator('open')).toBe('CmdOrCtrl+O');
     expect(menuAccelerator('help')).toBeUndefined();
     for (const s of SHORTCUTS.filter((s) => s.inMenu)) {
-      const press = { key: s.keys.key, ctrlKey: 'mod' in s.keys, metaKey: false, altKey: false };
-      expect(
-        commandForKey({ ...press, shiftKey: 'shift' in s.keys }, false, true),
-        menuAccelerator(s.command),
-      ).toBeNull();
-      expect(commandForKey({ ...press, shiftKey: 'shift' in s.keys }, false, false)).toBe(s.command);
+      const press = {
+        key: s.keys.key,
+        ctrlKey: 'mod' in s.keys,
+        metaKey: false,
+        altKey: 'alt' in s.keys,
+        shiftKey: 'shift' in s.keys,
+      };
+      expect(commandForKey(press, false, true), menuAccelerator(s.command)).toBeNull();
+      expect(commandForKey(press, false, false)).toBe('desktopOnly' in s ? null : s.command);
     }
+  });
+
+  it('has the keys only the desktop menu had, so the help lists them too', () => {
+    expect(menuAccelerator('open-program')).toBe('CmdOrCtrl+Shift+O');
+    expect(menuAccelerator('export-jsonl')).toBe('CmdOrCtrl+Shift+E');
+    expect(menuAccelerator('export-chrome')).toBe('CmdOrCtrl+Alt+E');
+    expect(menuAccelerator('quit')).toBe('CmdOrCtrl+Q');
+    // Shift turns a letter into its capital: the key still matches.
+    expect(commandForKey(press('O', { ctrlKey: true, shiftKey: true }), true)).toBe('open-program');
+    expect(commandForKey(press('E', { ctrlKey: true, shiftKey: true }), true)).toBe('export-jsonl');
+    expect(commandForKey(press('e', { ctrlKey: true, altKey: true }), true)).toBe('export-chrome');
+    // A page in a browser does not quit: the browser's own keys stay the browser's.
+    expect(commandForKey(press('q', { ctrlKey: true }), false)).toBeNull();
+  });
+
+  it('gives no two commands the same accelerator', () => {
+    const accelerators = [...new Set(SHORTCUTS.map((s) => s.command))].flatMap(
+      (c) => menuAccelerator(c) ?? [],
+    );
+    expect(new Set(accelerators).size).toBe(accelerators.length);
   });
 });

@@ -6,11 +6,21 @@
 import type { MenuCommand } from './protocol.ts';
 
 /**
- * Commands of the page alone: run to the editor's line (the cursor goes to the next time it runs),
- * the panel in focus maximised, and the type size (the desktop's View menu zooms).
+ * Beside the commands the desktop menu sends the page: the page's own (run to the editor's line, the
+ * cursor going to the next time it runs; the panel in focus maximised; the type size, which the
+ * desktop's View menu zooms instead), opening a program (the desktop's menu asks the host's dialog,
+ * the browser's page its file picker), and quitting, which only the desktop app does.
  */
 export type Command =
-  MenuCommand | 'help' | 'run-to-line' | 'maximise' | 'font-larger' | 'font-smaller' | 'font-reset';
+  | MenuCommand
+  | 'help'
+  | 'run-to-line'
+  | 'maximise'
+  | 'font-larger'
+  | 'font-smaller'
+  | 'font-reset'
+  | 'open-program'
+  | 'quit';
 
 /** A key combination. `key` is KeyboardEvent.key; `mod` is Ctrl, or Cmd on macOS. */
 export interface Keys {
@@ -29,6 +39,8 @@ export interface Shortcut {
   inMenu: boolean;
   /** Shift is not looked at: '?' is typed with Shift on most layouts. */
   anyShift?: boolean;
+  /** Only the desktop menu acts on these keys: a page in a browser leaves them to the browser. */
+  desktopOnly?: boolean;
 }
 
 export const SHORTCUTS = [
@@ -47,7 +59,11 @@ export const SHORTCUTS = [
   { command: 'pause-resume', keys: { key: ' ' }, whileTyping: false, inMenu: false },
   { command: 'pause-resume', keys: { key: 'F6' }, whileTyping: true, inMenu: true },
   { command: 'open', keys: { key: 'o', mod: true }, whileTyping: true, inMenu: true },
+  { command: 'open-program', keys: { key: 'o', mod: true, shift: true }, whileTyping: true, inMenu: true },
   { command: 'save', keys: { key: 's', mod: true }, whileTyping: true, inMenu: true },
+  { command: 'export-jsonl', keys: { key: 'e', mod: true, shift: true }, whileTyping: true, inMenu: true },
+  { command: 'export-chrome', keys: { key: 'e', mod: true, alt: true }, whileTyping: true, inMenu: true },
+  { command: 'quit', keys: { key: 'q', mod: true }, whileTyping: true, inMenu: true, desktopOnly: true },
   { command: 'presentation', keys: { key: 'F9' }, whileTyping: true, inMenu: true },
   { command: 'maximise', keys: { key: 'F8' }, whileTyping: true, inMenu: false },
   { command: 'font-larger', keys: { key: '=', mod: true }, whileTyping: true, inMenu: true },
@@ -60,6 +76,12 @@ export const SHORTCUTS = [
 
 /** The commands that have keys. */
 export type ShortcutCommand = (typeof SHORTCUTS)[number]['command'];
+
+/** The commands a page acts on when their keys are pressed. */
+export type PageCommand = Exclude<
+  ShortcutCommand,
+  Extract<(typeof SHORTCUTS)[number], { desktopOnly: true }>['command']
+>;
 
 export interface KeyLike {
   key: string;
@@ -83,11 +105,12 @@ function matches(shortcut: Shortcut, press: KeyLike): boolean {
  * The command a key press asks for, or null. `typing`: focus is in the editor or a text field;
  * `desktop`: the desktop app's menu is there to handle its own accelerators.
  */
-export function commandForKey(press: KeyLike, typing: boolean, desktop = false): ShortcutCommand | null {
-  const hit = SHORTCUTS.find(
-    (s) => matches(s, press) && (s.whileTyping || !typing) && !(desktop && s.inMenu),
+export function commandForKey(press: KeyLike, typing: boolean, desktop = false): PageCommand | null {
+  const hit: Shortcut | undefined = SHORTCUTS.find(
+    (s: Shortcut) =>
+      matches(s, press) && (s.whileTyping || !typing) && !(desktop && s.inMenu) && !s.desktopOnly,
   );
-  return hit ? hit.command : null;
+  return hit ? (hit.command as PageCommand) : null;
 }
 
 const keyName = (key: string) => (key === ' ' ? 'Space' : key.length === 1 ? key.toUpperCase() : key);

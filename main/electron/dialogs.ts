@@ -1,4 +1,6 @@
-/** Native open and save dialogs for the session, each over the app's one window. */
+/** Native open and save dialogs for the session, each over the app's one window, in the interface's language. */
+import { desktopText, type DesktopText } from '../../core/session/desktop-texts.ts';
+import type { Lang } from '../../core/session/lesson.ts';
 import type { TraceFormat } from '../../core/session/protocol.ts';
 import { FORMATS, OPENABLE_EXTENSIONS } from '../session/formats.ts';
 import type { Dialogs } from '../session/session.ts';
@@ -23,8 +25,19 @@ export interface DialogLike {
 
 const bare = (extension: string) => extension.replace(/^\./, '');
 
-/** `chosen` hears every path picked, for the recent files list. */
-export function nativeDialogs(dialog: DialogLike, chosen: (path: string) => void): Dialogs {
+/** Each format's save dialog: its title and the name of its files. */
+const SAVING: Record<TraceFormat, { title: DesktopText; files: DesktopText }> = {
+  native: { title: 'saveTraceTitle', files: 'nativeFiles' },
+  jsonl: { title: 'exportJsonlTitle', files: 'jsonlFiles' },
+  chrome: { title: 'exportChromeTitle', files: 'chromeFiles' },
+};
+
+/**
+ * `chosen` hears every path picked, for the recent files list; `lang` is read at each dialog, so a
+ * dialog speaks the language the interface has then.
+ */
+export function nativeDialogs(dialog: DialogLike, chosen: (path: string) => void, lang: () => Lang): Dialogs {
+  const text = (key: DesktopText) => desktopText(lang(), key);
   const open = async (title: string, filters: FileFilter[]) => {
     const result = await dialog.showOpenDialog({ title, properties: ['openFile'], filters });
     const path = result.canceled ? undefined : result.filePaths[0];
@@ -32,14 +45,15 @@ export function nativeDialogs(dialog: DialogLike, chosen: (path: string) => void
     return path ?? null;
   };
   return {
-    openTrace: () => open('Open Trace', [{ name: 'Traces', extensions: OPENABLE_EXTENSIONS.map(bare) }]),
-    openProgram: () => open('Open Program', [{ name: 'Python programs', extensions: ['py'] }]),
+    openTrace: () =>
+      open(text('openTraceTitle'), [{ name: text('traceFiles'), extensions: OPENABLE_EXTENSIONS.map(bare) }]),
+    openProgram: () => open(text('openProgramTitle'), [{ name: text('programFiles'), extensions: ['py'] }]),
     saveTrace: async (format: TraceFormat, suggestedName: string) => {
-      const { label, extension } = FORMATS[format];
+      const { title, files } = SAVING[format];
       const result = await dialog.showSaveDialog({
-        title: format === 'native' ? 'Save Trace' : `Export ${label}`,
+        title: text(title),
         defaultPath: suggestedName,
-        filters: [{ name: label, extensions: [bare(extension).split('.').at(-1)!] }],
+        filters: [{ name: text(files), extensions: [bare(FORMATS[format].extension).split('.').at(-1)!] }],
       });
       if (result.canceled || !result.filePath) return null;
       chosen(result.filePath);

@@ -2,6 +2,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Lang } from '../../core/session/lesson.ts';
+import { loadLanguage, saveLanguage } from './language.ts';
 import { filesFromArgv, outsideFiles } from './launch-files.ts';
 import { addRecent, loadRecent, RECENT_LIMIT, saveRecent } from './recent.ts';
 import { loadWindowState, restoreBounds, saveWindowState } from './window-state.ts';
@@ -46,6 +48,17 @@ describe('recent files', () => {
   });
 });
 
+describe('the language the page last told the host', () => {
+  it('survives a restart; an unknown or damaged one reads as none', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'yieldscope-language-'));
+    await saveLanguage(join(dir, 'language.json'), 'zh-TW');
+    expect(await loadLanguage(join(dir, 'language.json'))).toBe('zh-TW');
+    await writeFile(join(dir, 'bad.json'), '{"lang": "fr"}');
+    expect(await loadLanguage(join(dir, 'bad.json'))).toBeNull();
+    expect(await loadLanguage(join(dir, 'missing.json'))).toBeNull();
+  });
+});
+
 describe('window size and position', () => {
   const display = { x: 0, y: 0, width: 1920, height: 1080 };
 
@@ -66,7 +79,7 @@ describe('window size and position', () => {
 });
 
 describe('files handed over from outside the window', () => {
-  function opener(failWith?: string) {
+  function opener(failWith?: string, lang: Lang = 'en') {
     const seen: string[] = [];
     const reach = async (what: string) => {
       seen.push(what);
@@ -77,6 +90,7 @@ describe('files handed over from outside the window', () => {
       {
         remember: (path) => seen.push(`remember ${path}`),
         showError: (title, message) => seen.push(`${title}: ${message}`),
+        lang: () => lang,
       },
     );
     return { files, seen };
@@ -94,14 +108,25 @@ describe('files handed over from outside the window', () => {
     ]);
   });
 
-  it('says why a file cannot be opened, and does not remember it', async () => {
-    const { files, seen } = opener('there is no such file');
-    await files.openPath('/home/me/gone.py');
-    await files.openPath('/home/me/notes.txt');
-    expect(seen).toEqual([
-      'program /home/me/gone.py',
-      'Cannot open the file: there is no such file',
-      'Cannot open the file: /home/me/notes.txt is neither a Python program (.py) nor a trace.',
-    ]);
-  });
+  // The box's words are in the interface's language; the reader's own reason stays as it said it.
+  it.each([
+    [
+      'en',
+      'Cannot open the file',
+      'This file is neither a Python program (.py) nor a trace (.ystrace, .jsonl):',
+    ],
+    ['zh-TW', '無法開啟檔案', '這個檔案既不是 Python 程式(.py),也不是追蹤(.ystrace、.jsonl):'],
+  ] as const)(
+    'says why a file cannot be opened, and does not remember it (%s)',
+    async (lang, title, neither) => {
+      const { files, seen } = opener('there is no such file', lang);
+      await files.openPath('/home/me/gone.py');
+      await files.openPath('/home/me/notes.txt');
+      expect(seen).toEqual([
+        'program /home/me/gone.py',
+        `${title}: there is no such file`,
+        `${title}: ${neither}\n/home/me/notes.txt`,
+      ]);
+    },
+  );
 });

@@ -1,5 +1,7 @@
 /** Files to open that came from outside the window: the command line (also a second instance's) and drops. */
 import { isAbsolute, resolve } from 'node:path';
+import { desktopText } from '../../core/session/desktop-texts.ts';
+import type { Lang } from '../../core/session/lesson.ts';
 import { OPENABLE_EXTENSIONS } from '../session/formats.ts';
 
 export type OutsideFile = { kind: 'program' | 'trace'; path: string };
@@ -35,6 +37,8 @@ export interface OutsideFileHandlers {
   remember(path: string): void;
   /** Tells the user a file could not be opened. */
   showError(title: string, message: string): void;
+  /** The interface's language, for the message box's words (a file's own problem stays as the reader said it). */
+  lang(): Lang;
 }
 
 /**
@@ -49,13 +53,16 @@ export function outsideFiles(session: FileOpening, handlers: OutsideFileHandlers
       else await session.openTraceAt(file.path);
       handlers.remember(file.path);
     } catch (error) {
-      handlers.showError('Cannot open the file', (error as Error).message);
+      handlers.showError(desktopText(handlers.lang(), 'cannotOpen'), (error as Error).message);
     }
   };
   const openPath = async (path: string): Promise<void> => {
     const file = classifyFile(path);
     if (file) await open(file);
-    else handlers.showError('Cannot open the file', `${path} is neither a Python program (.py) nor a trace.`);
+    else {
+      const text = (key: 'cannotOpen' | 'notOpenable') => desktopText(handlers.lang(), key);
+      handlers.showError(text('cannotOpen'), `${text('notOpenable')}\n${path}`);
+    }
   };
   return { open, openPath };
 }

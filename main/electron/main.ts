@@ -16,9 +16,11 @@ import {
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Runner } from '../../core/run/runner.ts';
+import { preferredLang } from '../../core/session/language.ts';
 import { Session } from '../session/session.ts';
 import { nativeDialogs } from './dialogs.ts';
 import { forwardEvents, serveSessionOverIpc } from './ipc.ts';
+import { loadLanguage, saveLanguage } from './language.ts';
 import { filesFromArgv, outsideFiles } from './launch-files.ts';
 import { menuTemplate } from './menu.ts';
 import { addRecent, loadRecent, saveRecent } from './recent.ts';
@@ -39,6 +41,7 @@ const paths = {
   lessons: join(app.getAppPath(), 'assets', 'lessons'),
   recent: join(app.getPath('userData'), 'recent.json'),
   window: join(app.getPath('userData'), 'window.json'),
+  language: join(app.getPath('userData'), 'language.json'),
 };
 
 /** macOS hands over files (Finder, the Dock) through `open-file`, possibly before the app is ready. */
@@ -59,19 +62,27 @@ async function start(): Promise<void> {
   app.on('web-contents-created', (_event, contents) => guardContents(contents));
 
   let recent = await loadRecent(paths.recent);
+  // Until the page says, the system's language, as the page itself picks it (--lang included).
+  let lang = (await loadLanguage(paths.language)) ?? preferredLang([app.getLocale()]);
   const remember = (path: string) => {
     recent = addRecent(recent, path);
     app.addRecentDocument(path);
     void saveRecent(paths.recent, recent);
     buildMenu();
   };
-  const dialogs = nativeDialogs(dialog, remember);
+  const dialogs = nativeDialogs(dialog, remember, () => lang);
   const session = new Session({
     version: app.getVersion(),
     lessonsFolder: paths.lessons,
     dataFolder: app.getPath('userData'),
     startEngine: (onProgress) => new Runner({ onProgress, workerFile: paths.worker }),
     dialogs,
+    onLanguage: (heard) => {
+      if (heard === lang) return;
+      lang = heard;
+      void saveLanguage(paths.language, lang);
+      buildMenu();
+    },
   });
   serveSessionOverIpc(ipcMain, session, isOwnPage);
 
@@ -90,6 +101,7 @@ async function start(): Promise<void> {
   const { open, openPath } = outsideFiles(session, {
     remember,
     showError: (title, message) => dialog.showErrorBox(title, message),
+    lang: () => lang,
   });
 
   function buildMenu(): void {
@@ -109,6 +121,7 @@ async function start(): Promise<void> {
       },
       recent,
       process.platform,
+      lang,
     );
     Menu.setApplicationMenu(Menu.buildFromTemplate(template as MenuItemConstructorOptions[]));
   }

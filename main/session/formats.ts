@@ -7,8 +7,6 @@ import type { Trace } from '../../core/trace/trace.ts';
 
 interface Format {
   extension: string;
-  /** For save dialogs' filters. */
-  label: string;
   /** The file's bytes in pieces: the text exports of a large trace exceed the longest string V8 allows. */
   chunks(trace: Trace): Iterable<Uint8Array>;
 }
@@ -19,13 +17,9 @@ function* encoded(texts: Iterable<string>): Generator<Uint8Array> {
 }
 
 export const FORMATS: Record<TraceFormat, Format> = {
-  native: { extension: '.ystrace', label: 'Yieldscope trace', chunks: (trace) => [encodeNative(trace)] },
-  jsonl: { extension: '.jsonl', label: 'JSON Lines', chunks: (trace) => encoded(jsonlChunks(trace)) },
-  chrome: {
-    extension: '.trace.json',
-    label: 'Chrome Trace (Perfetto)',
-    chunks: (trace) => encoded(chromeChunks(trace)),
-  },
+  native: { extension: '.ystrace', chunks: (trace) => [encodeNative(trace)] },
+  jsonl: { extension: '.jsonl', chunks: (trace) => encoded(jsonlChunks(trace)) },
+  chrome: { extension: '.trace.json', chunks: (trace) => encoded(chromeChunks(trace)) },
 };
 
 /** The pieces as one array, for a browser download. */

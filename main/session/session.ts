@@ -20,6 +20,7 @@ import type {
 } from '../../core/run/types.ts';
 import { Inspector, type InspectEngine } from '../../core/inspect/inspector.ts';
 import { replayOf } from '../../core/inspect/replay.ts';
+import type { Lang } from '../../core/session/lesson.ts';
 import type { Inspection } from '../../core/session/snapshot.ts';
 import {
   parseRequest,
@@ -73,6 +74,8 @@ export interface SessionOptions {
    * the files its dialogs (or the host itself) chose, the browser edition takes and gives bytes.
    */
   dialogs?: Dialogs;
+  /** Hears the interface's language: a desktop host draws its menu and dialogs in it. */
+  onLanguage?(lang: Lang): void;
 }
 
 /** A valid request that cannot be done now; the message says what to do instead. */
@@ -188,6 +191,9 @@ export class Session {
     openTrace: (arg) => this.oneAtATime(() => this.openTrace(arg)),
     saveTrace: (arg) => this.saveTrace(arg),
     inspect: ({ at }) => this.inspect(at),
+    language: async ({ lang }) => {
+      this.options.onLanguage?.(lang);
+    },
     openProgram: async () => {
       const path = await this.dialogs().openProgram();
       return path === null ? { cancelled: true } : this.readProgram(path);

@@ -3,6 +3,7 @@ import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Lang } from '../../core/session/lesson.ts';
 import { RequestRefused, type SessionEvent } from '../../core/session/protocol.ts';
 import { traceOf } from '../../core/trace/builder.ts';
 import { encodeNative } from '../../core/trace/native.ts';
@@ -10,7 +11,7 @@ import { refusingEngine } from './refusing-engine.ts';
 import { Session } from './session.ts';
 
 /** Malformed requests must be refused before anything acts on them: none may reach the engine. */
-async function guardedSession(withDialogs = false) {
+async function guardedSession(withDialogs = false, onLanguage?: (lang: Lang) => void) {
   const folder = await mkdtemp(join(tmpdir(), 'yieldscope-validation-'));
   const engine = refusingEngine();
   const dialogs = { openTrace: async () => null, saveTrace: async () => null, openProgram: async () => null };
@@ -20,6 +21,7 @@ async function guardedSession(withDialogs = false) {
     dataFolder: folder,
     startEngine: () => engine,
     dialogs: withDialogs ? dialogs : undefined,
+    onLanguage,
   });
   const events: SessionEvent[] = [];
   session.listen((e) => events.push(e));
@@ -64,6 +66,10 @@ const malformed: [string, unknown, unknown][] = [
   ['program id oversized', 'run', { ...run, programId: 'p'.repeat(65) }],
   ['save trace extra key', 'saveTrace', { format: 'native', mode: 0o777 }],
   ['open program no argument', 'openProgram', undefined],
+  ['language unknown', 'language', { lang: 'fr' }],
+  ['language in another spelling', 'language', { lang: 'zh-tw' }],
+  ['language missing', 'language', {}],
+  ['language extra key', 'language', { lang: 'en', menu: 'File' }],
 ];
 
 describe('every malformed request is refused, never acted on', () => {
@@ -73,6 +79,13 @@ describe('every malformed request is refused, never acted on', () => {
     expect(runs).toEqual([]);
     expect(events.filter((e) => e.type !== 'python')).toEqual([]);
     expect(await readdir(folder)).toEqual([]);
+  });
+
+  it('tells the host no language it does not speak', async () => {
+    const heard: Lang[] = [];
+    const { session } = await guardedSession(true, (lang) => heard.push(lang));
+    await expect(session.call('language', { lang: 'fr' })).rejects.toThrow(/bad language request: lang:/);
+    expect(heard).toEqual([]);
   });
 
   it('names the problem in the refusal', async () => {
@@ -95,6 +108,19 @@ async function sessionWithTrace(withDialogs: boolean) {
   guarded.events.length = 0;
   return guarded;
 }
+
+describe("the interface's language", () => {
+  it('reaches a desktop host, and is acknowledged by a browser host that has no menu', async () => {
+    const heard: Lang[] = [];
+    const desktop = await guardedSession(true, (lang) => heard.push(lang));
+    await desktop.session.call('language', { lang: 'zh-TW' });
+    await desktop.session.call('language', { lang: 'en' });
+    expect(heard).toEqual(['zh-TW', 'en']);
+    const browser = await guardedSession(false);
+    await expect(browser.session.call('language', { lang: 'zh-TW' })).resolves.toBeUndefined();
+    expect(browser.events.filter((e) => e.type !== 'python')).toEqual([]);
+  });
+});
 
 describe('no renderer names a host file', () => {
   const written = '/tmp/yieldscope-should-not-exist.ystrace';

@@ -5,7 +5,7 @@
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { LANGS, MESSAGES, type MessageKey } from './catalog.ts';
-import { preferredLang, richText, translate } from './translate.ts';
+import { richText, translate } from './translate.ts';
 
 const KEYS = Object.entries(MESSAGES).flatMap(([area, messages]) =>
   Object.keys(messages).map((name) => `${area}.${name}` as MessageKey),
@@ -42,7 +42,7 @@ describe('the catalogs', () => {
     // Names that are the same in both: formats, products, and key names.
     const words = (text: string) => /[a-z]{3}/i.test(text.replace(/\{[^}]*\}/g, ''));
     const same = KEYS.filter((k) => textOf(k).en === textOf(k)['zh-TW'] && words(textOf(k).en));
-    expect(same).toEqual(['files.jsonl', 'files.chrome']);
+    expect(same).toEqual(['desktop.jsonlFiles', 'files.jsonl', 'files.chrome']);
   });
 
   it('formats numbers and plurals in each language', () => {
@@ -57,19 +57,5 @@ describe('the catalogs', () => {
     ]);
     const parts = richText('zh-TW', 'help.drop');
     expect(parts.find((p) => p.mark === 'code')).toEqual({ text: '.py', mark: 'code' });
-  });
-});
-
-describe('the default language', () => {
-  it('is the first of the system’s languages that the app speaks', () => {
-    expect(preferredLang(['zh-TW', 'en-US'])).toBe('zh-TW');
-    expect(preferredLang(['zh-Hant-HK'])).toBe('zh-TW');
-    expect(preferredLang(['fr-FR', 'zh-CN', 'en'])).toBe('zh-TW');
-    expect(preferredLang(['de-DE', 'en-GB', 'zh-TW'])).toBe('en');
-  });
-
-  it('is English when the system speaks none of them', () => {
-    expect(preferredLang(['fr-FR'])).toBe('en');
-    expect(preferredLang([])).toBe('en');
   });
 });

@@ -1,9 +1,11 @@
 /**
  * Every text of the interface, in every language, one file per area of the app under `messages/`.
  * A message is `{ en, 'zh-TW' }` side by side, so a text added in one language only is seen at once
- * (and fails `catalog.test.ts`). Keys are `area.name`: `t('toolbar.run')`.
+ * (and fails `catalog.test.ts`). Keys are `area.name`: `t('toolbar.run')`. The desktop host's menu and
+ * dialogs read their texts from core/session/desktop-texts.ts, here as the `desktop` area.
  */
 import type { Lang } from '../../core/session/lesson.ts';
+import { desktop } from '../../core/session/desktop-texts.ts';
 import { app } from './messages/app.ts';
 import { files } from './messages/files.ts';
 import { frames } from './messages/frames.ts';
@@ -30,6 +32,7 @@ export const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-TW': 'ÁπÅÈ´
 
 export const MESSAGES = {
   app,
+  desktop,
   files,
   folder,
   frames,

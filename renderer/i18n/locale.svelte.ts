@@ -5,7 +5,8 @@
  */
 import { loadStored, saveStored } from '../state/stored.ts';
 import { LANGS, type Lang, type MessageKey } from './catalog.ts';
-import { preferredLang, richText, translate, type Part, type Values } from './translate.ts';
+import { preferredLang } from '../../core/session/language.ts';
+import { richText, translate, type Part, type Values } from './translate.ts';
 
 const KEY = 'yieldscope.language';
 

@@ -5,7 +5,7 @@
  * HTML, so a value (a file name) can never inject markup.
  */
 import { IntlMessageFormat } from 'intl-messageformat';
-import { LANGS, MESSAGES, type Lang, type Message, type MessageKey } from './catalog.ts';
+import { MESSAGES, type Lang, type Message, type MessageKey } from './catalog.ts';
 
 export type Values = Record<string, string | number>;
 
@@ -47,18 +47,4 @@ export function messageOf(key: MessageKey): Message {
   const dot = key.indexOf('.');
   const area: Record<string, Message> = MESSAGES[key.slice(0, dot) as keyof typeof MESSAGES];
   return area[key.slice(dot + 1)];
-}
-
-/**
- * The language for someone whose browser or system prefers `preferred` (most wanted first):
- * Chinese of any script or region reads the Traditional Chinese catalog, anything else English.
- */
-export function preferredLang(preferred: readonly string[]): Lang {
-  for (const tag of preferred) {
-    const base = tag.toLowerCase().split(/[-_]/)[0];
-    if (base === 'zh') return 'zh-TW';
-    const known = LANGS.find((l) => l.toLowerCase() === base);
-    if (known) return known;
-  }
-  return 'en';
 }

@@ -59,4 +59,5 @@ export const notices = {
   openingProgram: { en: 'Opening a program', 'zh-TW': '開啟程式' },
   saving: { en: 'Saving the trace', 'zh-TW': '儲存追蹤' },
   showing: { en: 'Showing the run', 'zh-TW': '顯示執行過程' },
+  language: { en: 'Setting the language of the menus', 'zh-TW': '設定選單的語言' },
 } satisfies Area;
