@@ -63,6 +63,14 @@ export interface Drawing {
 export const FONT_FAMILY = 'system-ui, sans-serif';
 const font = (size: number) => `${size}px ${FONT_FAMILY}`;
 
+/**
+ * Text widths measured on screen, by size and text: a zoom step asks for the width of every marker
+ * label in view, mostly the same few labels as the frame before, and measuring each again cost the
+ * frame that shows the step. Emptied when full, so a run of ever new labels cannot grow it for ever.
+ */
+const widths = new Map<string, number>();
+const WIDTHS_KEPT = 4096;
+
 /** The screen's drawing: a 2D canvas context, its styles set only when a mark needs other ones. */
 export function canvasDrawing(ctx: CanvasRenderingContext2D): Drawing {
   let fill = '';
@@ -131,8 +139,15 @@ export function canvasDrawing(ctx: CanvasRenderingContext2D): Drawing {
       ctx.fillText(text, x, y);
     },
     measure(text, size) {
-      ctx.font = font(size);
-      return ctx.measureText(text).width;
+      const key = `${size} ${text}`;
+      let measured = widths.get(key);
+      if (measured === undefined) {
+        ctx.font = font(size);
+        measured = ctx.measureText(text).width;
+        if (widths.size >= WIDTHS_KEPT) widths.clear();
+        widths.set(key, measured);
+      }
+      return measured;
     },
   };
 }

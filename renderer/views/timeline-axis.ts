@@ -29,8 +29,11 @@ export function seqAt({ trace, ingested: n }: TraceIndex, axis: Axis, x: number)
   return Math.max(0, firstWhere(0, n, (i) => trace.time(i) > x) - 1);
 }
 
+/** Made once: `toLocaleString` builds a formatter per call, which every tick label of every zoom step paid. */
+const eventNumber = new Intl.NumberFormat('en');
+
 export function formatTick(axis: Axis, v: number): string {
-  if (axis === 'logical') return `#${Math.round(v).toLocaleString('en')}`;
+  if (axis === 'logical') return `#${eventNumber.format(Math.round(v))}`;
   if (v >= 1e9) return `${(v / 1e9).toFixed(2)} s`;
   if (v >= 1e6) return `${(v / 1e6).toFixed(1)} ms`;
   return `${(v / 1e3).toFixed(0)} µs`;
