@@ -328,3 +328,15 @@ describe('the heap at any event, from a re-run of the program', () => {
     expect(await run.done).toMatchObject({ status: 'stopped', message: 'Stopped.' });
   });
 });
+
+describe('a program that read input', () => {
+  it('is run again with the lines it read, so its variables are shown after its input()', async () => {
+    const source = "name = input('Name? ')\ngreeting = 'hello ' + name\nprint(greeting)\n";
+    const { trace, summary } = await recordTrace({ source, stdin: ['Ada\n'] }, runner);
+    expect(summary.status, summary.message).toBe('ok');
+    const replay = replayOf(trace);
+    if ('cannot' in replay) throw new Error(replay.cannot);
+    const snapshot = await heap({ trace, replay }, printed(trace, 'hello Ada'));
+    expect(variable(module(snapshot), 'greeting')).toEqual({ v: "'hello Ada'" });
+  });
+});

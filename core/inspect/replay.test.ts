@@ -33,7 +33,16 @@ describe('running a trace again as it ran', () => {
       seed: 7,
       switchInterval: 3,
       maxEvents: 1000,
+      stdin: [],
     });
+  });
+
+  it('gives the program every line of input it read, as one array while no line is added', () => {
+    const read = (text: string) => ({ kind: 'stdin' as const, obj: 0, line: 1, text });
+    const reads = trace({ source: 'input()\ninput()\n' }, read('Ada\n'), read('Bob'));
+    const first = replayOf(reads, 0);
+    expect(first).toMatchObject({ stdin: ['Ada\n', 'Bob'] });
+    expect((replayOf(reads, 2) as { stdin: unknown }).stdin).toBe((first as { stdin: unknown }).stdin);
   });
 
   it('says why a trace without its source cannot be run again', () => {

@@ -11,26 +11,40 @@ const RUN_START = KIND_CODE['run.start'];
 const STDIN = KIND_CODE.stdin;
 const FILE = KIND_CODE.file;
 
-/** Per trace, how far it was searched for events a re-run cannot repeat, and the first found. */
-const searched = new WeakMap<Trace, { to: number; stdin: number; read: number }>();
+/** Per trace: how far it was read, its first read of the folder, and every line of input it read. */
+interface Scanned {
+  to: number;
+  read: number;
+  stdin: readonly string[];
+}
+const scanned = new WeakMap<Trace, Scanned>();
 
-/** The first stdin event and the first read of the folder among events 0..to of a trace (Infinity: none). */
-function unrepeatable(trace: Trace, to: number): { stdin: number; read: number } {
-  const seen = searched.get(trace) ?? { to: 0, stdin: Infinity, read: Infinity };
-  for (let i = seen.to; i <= to && i < trace.size; i++) {
+/**
+ * The trace's input lines and its first read of the folder (Infinity: none), read once and then
+ * only as far as the trace grew. The lines stay one array until a new one comes, so that a way of
+ * running the program again compares equal to the last one while the cursor moves.
+ */
+function scan(trace: Trace): Scanned {
+  const seen = scanned.get(trace) ?? { to: 0, read: Infinity, stdin: [] };
+  const lines: string[] = [];
+  for (let i = seen.to; i < trace.size; i++) {
     const kind = trace.kindAt(i);
-    if (kind === STDIN) seen.stdin = Math.min(seen.stdin, i);
-    else if (kind === FILE && trace.str(i, 1) === 'read') seen.read = Math.min(seen.read, i);
+    if (kind === STDIN) {
+      const line = trace.str(i, 0);
+      if (line !== null) lines.push(line); // null: the input ended, as it will again after the last line
+    } else if (kind === FILE && trace.str(i, 1) === 'read') seen.read = Math.min(seen.read, i);
   }
-  seen.to = Math.max(seen.to, Math.min(to + 1, trace.size));
-  searched.set(trace, seen);
+  seen.to = trace.size;
+  if (lines.length) seen.stdin = [...seen.stdin, ...lines];
+  scanned.set(trace, seen);
   return seen;
 }
 
 /**
  * How to run a trace's program again exactly as it ran up to event `to` (BRIEF contract 3): its
- * source, file name and options from run.start (trace format 2). `folder`: the program's folder,
- * which a host that ran it still knows; a trace alone does not keep what the program read there.
+ * source, file name and options from run.start (trace format 2), and the lines of input it read.
+ * `folder`: the program's folder, which a host that ran it still knows; a trace alone does not keep
+ * what the program read there.
  */
 export function replayOf(
   trace: Trace,
@@ -46,13 +60,7 @@ export function replayOf(
         'This trace was recorded by an older Yieldscope and does not carry its program: record it ' +
         'again to see its variables.',
     };
-  const { stdin, read } = unrepeatable(trace, to);
-  if (stdin <= to)
-    return {
-      cannot:
-        'The program read input before this moment, which this version cannot give it again, so its ' +
-        'variables cannot be shown here.',
-    };
+  const { stdin, read } = scan(trace);
   if (read <= to && !folder)
     return {
       cannot:
@@ -60,7 +68,7 @@ export function replayOf(
         'cannot be run again here: run the program itself to see its variables.',
     };
   const options = parseOptions(trace.str(0, 2));
-  return { source, fileName: trace.str(0, 1) ?? 'main.py', ...options, ...folder };
+  return { source, fileName: trace.str(0, 1) ?? 'main.py', ...options, stdin, ...folder };
 }
 
 function parseOptions(text: string | null): Partial<RunOptions> {

@@ -4,7 +4,7 @@ import { decodeJsonl, encodeJsonl } from '../trace/jsonl.ts';
 import type { TraceEvent } from '../trace/schema.ts';
 import type { Trace } from '../trace/trace.ts';
 import { recordTrace } from './record.ts';
-import { runAgain } from './run-again.ts';
+import { replayOf } from '../inspect/replay.ts';
 import { sharedRunner } from './testing.ts';
 
 const runner = sharedRunner();
@@ -47,7 +47,9 @@ describe('the seed', () => {
   it('runs a recorded program again from its trace alone, to the same events', async () => {
     const source = "import random\nname = input('Name? ')\nprint(name, random.random(), {'a', 'b', 'c'})\n";
     const first = await recordTrace({ source, fileName: 'again.py', seed: 7, stdin: ['Ada\n'] }, runner());
-    const again = await recordTrace(runAgain(first.trace), runner());
+    const replay = replayOf(first.trace);
+    if ('cannot' in replay) throw new Error(replay.cannot);
+    const again = await recordTrace(replay, runner());
     const events = (trace: Trace) => withoutTime([...decodeJsonl(encodeJsonl(trace)).events()]);
     expect(events(again.trace)).toEqual(events(first.trace));
   });

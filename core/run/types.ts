@@ -35,7 +35,7 @@ export interface RunOptions {
    * one): a replay's, a test's. After the last, the input has ended. Without it, RunHooks.onInput
    * asks for each line as the program reads it.
    */
-  stdin?: string[];
+  stdin?: readonly string[];
   /**
    * Record the program's events (default true). False runs it through the same worker with the probe
    * off (only run.start, an uncaught error and run.end are recorded; the output and the files left
