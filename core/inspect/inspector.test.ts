@@ -206,6 +206,32 @@ describe('the heap at any event, from a re-run of the program', () => {
     expect(await total(end)).toEqual({ v: '1770' });
   });
 
+  it('answers jumps back and forth over a long trace from re-runs held at points spread over it', async () => {
+    const subject = await recorded(
+      [
+        'def counter():',
+        '    n = 0',
+        '    while True:',
+        '        n += 1',
+        '        yield n',
+        'g = counter()',
+        'for _ in range(30000):',
+        '    next(g)',
+      ].join('\n'),
+    );
+    const { trace } = subject;
+    const yields = [...Array(trace.size).keys()].filter((i) => trace.kindAt(i) === KIND_CODE['gen.yield']);
+    expect(yields.length).toBe(30000);
+    await heap(subject, yields[0]);
+    await inspector.settled();
+    // after each yield the suspended generator's n is the value it yielded, whichever re-run answers
+    for (const k of [27000, 4000, 21000, 15000, 29999, 100, 16000]) {
+      const snapshot = await heap(subject, yields[k]);
+      expect(snapshot.at).toBe(yields[k]);
+      expect(variable(snapshot.suspended[0], 'n')).toEqual({ v: trace.str(yields[k], 0) });
+    }
+  });
+
   it('follows a graph of instances with a cycle, and a method call on the stack', async () => {
     const subject = await recorded(
       [

@@ -20,6 +20,14 @@
  * snapshot at each of the events before it (a window sized to the cost of a snapshot): ← is then
  * answered from that cache, and ← ← ← keeps refilling it. Objects keep their keys across these
  * re-runs (keys.ts), so a drawing does not jump around as the cursor moves.
+ *
+ * A jump to a random cursor of a long trace would still run the program from its start, and a fresh
+ * run also pays for setting the program up. So on a long trace more re-runs are kept, each in an
+ * engine of its own, held at "homes" spread over the trace: a jump moves on the nearest held re-run
+ * before the cursor, and the re-run that left its home is replaced in the background. Why not copy
+ * Python's memory at checkpoints instead: a held run is deep inside WebAssembly calls (the program's
+ * generators are C frames on the engine's own stack, outside its memory), which no copy of the
+ * memory brings back; Pyodide's memory snapshots are taken before any program runs.
  */
 import type { BatchListener, RunOptions, SnapshotListener, WatchedRun } from '../run/types.ts';
 import type { WatchWindow } from '../run/messages.ts';
@@ -55,6 +63,9 @@ const FORWARD_WINDOW = 8;
 const BACK_BUDGET_MS = 150;
 const BACK_MIN = 8;
 const BACK_MAX = 128;
+/** Events between two homes of held re-runs (a re-run gets through tens of thousands in a few ms), and how many at most. */
+const HOME_SPACING = 25_000;
+const MAX_HOMES = 5;
 
 const RUN_END = KIND_CODE['run.end'];
 /** Per kind code, the field columns that are not text (text may hold an address that differs from run to run). */
@@ -85,8 +96,10 @@ class Job {
     public first: number,
     public last: number,
     /** The event whose cached snapshot this re-run's keys are paired with, if any. */
-    readonly anchorAt: number | null,
-    readonly keys: KeyMap,
+    public anchorAt: number | null,
+    public keys: KeyMap,
+    /** Sent to hold at a home (until it is moved on to answer). */
+    public home: boolean,
     onBatch: (job: Job, batch: EventBatch) => void,
     onSnapshot: (job: Job, snapshot: HeapSnapshot | Failed) => void,
   ) {
@@ -123,10 +136,26 @@ class Job {
     return !this.ended && this.first <= count && (this.seen < count || !this.anchored);
   }
 
+  /** Holds at (or is on its way to) the home at event count `home`. */
+  covers(home: number): boolean {
+    return this.home && !this.ended && this.last === home;
+  }
+
   move(first: number, last: number): void {
+    this.home = false;
     this.first = first;
     this.last = last;
     this.handle.watch(first, last);
+  }
+
+  /**
+   * A re-run that held at a home and now answers elsewhere pairs its keys afresh, with the cached
+   * snapshot at `anchorAt` if there is one: the cursor's drawing then keeps its keys.
+   */
+  rekey(anchorAt: number | null, keys: KeyMap): void {
+    this.anchorAt = anchorAt;
+    this.anchored = anchorAt === null;
+    this.keys = keys;
   }
 
   /** Snapshots before the anchor wait for it: their keys are known only once it is paired. */
@@ -156,10 +185,20 @@ class Job {
   }
 }
 
+/** An engine of the inspector's (a Python of its own) and the re-run it holds or drives. */
+interface Slot {
+  engine: InspectEngine;
+  job: Job | null;
+}
+
 export class Inspector {
-  private engine: InspectEngine | null = null;
+  private readonly slots: Slot[] = [];
   private subject: Subject | null = null;
-  private job: Job | null = null;
+  /** Event counts where re-runs are kept held on the current trace (none on a short one). */
+  private homes: number[] = [];
+  /** The re-run that answered last (kept to step on), and the one filling snapshots before the cursor. */
+  private cursor: Job | null = null;
+  private backfill: Job | null = null;
   private readonly cache = new Map<number, HeapSnapshot>();
   private final: HeapSnapshot | null = null;
   private readonly failed = new Map<number, string>();
@@ -180,10 +219,24 @@ export class Inspector {
     return answer;
   }
 
+  /** Resolves once the re-runs sent to the homes of the trace last asked about hold there: the inspector at rest. */
+  async settled(): Promise<void> {
+    for (;;) {
+      await this.queue;
+      const moving = this.slots
+        .map((slot) => slot.job)
+        .filter(
+          (job): job is Job => job !== null && this.homes.some((home) => job.covers(home)) && !job.held,
+        );
+      if (moving.length === 0) return;
+      await Promise.race(moving.map((job) => job.next()));
+    }
+  }
+
   async close(): Promise<void> {
-    this.stopJob();
-    await this.engine?.close();
-    this.engine = null;
+    this.stopJobs();
+    await Promise.all(this.slots.map((slot) => slot.engine.close()));
+    this.slots.length = 0;
   }
 
   private async inspect(subject: Subject, cursor: number): Promise<Inspection> {
@@ -197,9 +250,9 @@ export class Inspector {
         message: `There is no event ${cursor}: the trace has events 0 to ${trace.size - 1}.`,
       };
     const c = stoppedBefore(trace, cursor) ? cursor - 1 : cursor;
-    const engine = this.engine ?? (this.engine = this.startEngine());
+    const first = this.slots[0] ?? this.addSlot();
     try {
-      await engine.ready;
+      await first.engine.ready;
     } catch (error) {
       return {
         ok: false,
@@ -222,18 +275,22 @@ export class Inspector {
       const found = this.cached(c);
       if (found) {
         this.prefetch(replay, c);
+        this.refill(replay);
         return { ok: true, snapshot: found };
       }
-      const job = this.job;
-      if (job?.reaches(target)) {
-        if (target > job.last && job.held) job.move(Math.max(job.last + 1, target - FORWARD_WINDOW), target);
+      const job = this.nearest(target);
+      if (job) {
+        this.cursor = job;
+        if (target > job.last && job.held)
+          this.advance(job, Math.max(job.last + 1, target - FORWARD_WINDOW), target);
         await job.next();
       } else if (started && started.ended) {
         const why = started.failure ?? 'the program, run again, ended before that event';
         return { ok: false, reason: 'unavailable', message: `The variables cannot be shown: ${why}.` };
       } else {
         // one event more when the next one is known: its snapshot anchors this re-run's keys
-        started = this.startJob(replay, target, this.cache.has(target) ? target + 1 : target);
+        const last = this.cache.has(target) ? target + 1 : target;
+        started = this.cursor = this.startJob(this.spareForAnswer(), replay, target, last, false);
       }
     }
   }
@@ -248,48 +305,138 @@ export class Inspector {
     return this.final && at >= this.final.at ? this.final : undefined;
   }
 
+  /** Of the re-runs that can still give the snapshot after event count `count`, the one with the fewest events to go. */
+  private nearest(count: number): Job | null {
+    let best: Job | null = null;
+    for (const { job } of this.slots) if (job?.reaches(count) && (!best || job.seen > best.seen)) best = job;
+    return best;
+  }
+
+  /** Moves a held re-run on to a window; one that leaves a home pairs its keys with the cache first. */
+  private advance(job: Job, first: number, last: number, rekey = job.home): void {
+    if (rekey) job.rekey(this.anchorIn(first, last), this.keyMap());
+    job.move(first, last);
+  }
+
   /**
    * When the snapshots cached just before `at` run short, runs the program again to the lowest of
    * them in the background, keeping a snapshot of each event on the way, so ← finds them there.
    */
   private prefetch(replay: RunOptions, at: number): void {
-    if (this.job && !this.job.ended && !this.job.held) return; // busy: an answer comes first
+    if (this.backfill && !this.backfill.ended && !this.backfill.held) return; // busy already
     const size = Math.max(BACK_MIN, Math.min(BACK_MAX, Math.floor(BACK_BUDGET_MS / this.snapshotMs)));
     let low = at;
     while (low > 0 && at - low < size && this.cache.has(low - 1)) low--;
     if (low === 0 || at - low >= size / 2) return;
-    this.startJob(replay, Math.max(1, low + 1 - size), low + 1);
+    const [first, last] = [Math.max(1, low + 1 - size), low + 1];
+    const below = this.heldBefore(first);
+    if (below) {
+      this.advance(below, first, last, true);
+      this.backfill = below;
+      return;
+    }
+    // with a single engine, the re-run held at the cursor gives way, unless it is busy: an answer comes first
+    const slot = this.slots.length > 1 ? this.spareForBackground() : this.slots[0];
+    if (!slot || (slot.job && !slot.job.ended && !slot.job.held)) return;
+    this.backfill = this.startJob(slot, replay, first, last, false);
   }
 
-  private startJob(replay: RunOptions, first: number, last: number): Job {
-    this.stopJob();
-    let anchorAt: number | null = null;
-    for (let at = first - 1; at < last; at++)
-      if (this.cache.has(at)) {
-        anchorAt = at;
-        break;
-      }
-    const keys = new KeyMap(() => `h${this.nextKey++}`);
-    this.job = new Job(
-      this.engine!,
+  /** The held re-run furthest on before event count `count`, other than the cursor's. */
+  private heldBefore(count: number): Job | null {
+    let best: Job | null = null;
+    for (const { job } of this.slots)
+      if (job && job !== this.cursor && job.held && job.seen < count && (!best || job.seen > best.seen))
+        best = job;
+    return best;
+  }
+
+  /**
+   * Sends a re-run to a home that has none, on an engine nothing else needs; one at a time (the next
+   * once it holds), since the machine's cores are shared with the answers, which come first.
+   */
+  private refill(replay: RunOptions): void {
+    if (this.diverged || this.slots.some(({ job }) => job?.home && !job.ended && !job.held)) return;
+    const home = this.homes.find((h) => !this.slots.some((slot) => slot.job?.covers(h)));
+    const slot = home === undefined ? null : this.spareForBackground();
+    if (slot) this.startJob(slot, replay, home!, home!, true);
+  }
+
+  /** An engine for a re-run that answers now: an idle one, else one that holds no home, else a new one. */
+  private spareForAnswer(): Slot {
+    return (
+      this.slots.find((slot) => !slot.job || slot.job.ended) ??
+      this.slots.find((slot) => !this.holdsHome(slot.job)) ??
+      (this.slots.length < this.capacity() ? this.addSlot() : this.slots[0])
+    );
+  }
+
+  /** An engine for background work: an idle one, a new one, or one whose re-run neither holds a home nor is in use. */
+  private spareForBackground(): Slot | null {
+    return (
+      this.slots.find((slot) => !slot.job || slot.job.ended) ??
+      (this.slots.length < this.capacity() ? this.addSlot() : null) ??
+      this.slots.find(
+        (slot) => slot.job !== this.cursor && slot.job !== this.backfill && !this.holdsHome(slot.job),
+      ) ??
+      null
+    );
+  }
+
+  private holdsHome(job: Job | null): boolean {
+    return job !== null && this.homes.some((home) => job.covers(home));
+  }
+
+  /** One engine per home, one for the cursor and one for the snapshots before it; one in all on a short trace. */
+  private capacity(): number {
+    return this.homes.length > 0 ? this.homes.length + 2 : 1;
+  }
+
+  private addSlot(): Slot {
+    const slot: Slot = { engine: this.startEngine(), job: null };
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private keyMap(): KeyMap {
+    return new KeyMap(() => `h${this.nextKey++}`);
+  }
+
+  /** The first event of a window of counts whose snapshot is cached, to pair a re-run's keys with. */
+  private anchorIn(first: number, last: number): number | null {
+    for (let at = first - 1; at < last; at++) if (this.cache.has(at)) return at;
+    return null;
+  }
+
+  private startJob(slot: Slot, replay: RunOptions, first: number, last: number, home: boolean): Job {
+    slot.job?.handle.stop();
+    slot.job = new Job(
+      slot.engine,
       replay,
       first,
       last,
-      anchorAt,
-      keys,
+      this.anchorIn(first, last),
+      this.keyMap(),
+      home,
       (job, batch) => this.check(job, batch),
       (job, snapshot) => this.take(job, snapshot),
     );
-    return this.job;
+    return slot.job;
   }
 
-  private stopJob(): void {
-    this.job?.handle.stop();
-    this.job = null;
+  private stopJobs(): void {
+    for (const slot of this.slots) {
+      slot.job?.handle.stop();
+      slot.job = null;
+    }
+    this.cursor = this.backfill = null;
+  }
+
+  private current(job: Job): boolean {
+    return this.slots.some((slot) => slot.job === job);
   }
 
   private take(job: Job, snapshot: HeapSnapshot | Failed): void {
-    if (job !== this.job || (this.diverged && snapshot.at >= this.diverged.at)) return;
+    if (!this.current(job) || (this.diverged && snapshot.at >= this.diverged.at)) return;
     if ('failed' in snapshot) {
       this.failed.set(snapshot.at, snapshot.failed);
       return;
@@ -304,6 +451,8 @@ export class Inspector {
       if (ready.final) this.final = keyed;
       else if (!this.cache.has(ready.at)) this.store(ready.at, keyed);
     }
+    const replay = this.subject?.replay;
+    if (job.home && job.held && replay && !('cannot' in replay)) this.refill(replay);
   }
 
   private timeSnapshot(at: number): void {
@@ -322,7 +471,7 @@ export class Inspector {
   /** Compares the re-run's events with the trace's; stops at the first that differs. */
   private check(job: Job, batch: EventBatch): void {
     const trace = this.subject?.trace;
-    if (job !== this.job || !trace) return;
+    if (!this.current(job) || !trace) return;
     const end = Math.min(batch.count, trace.size - batch.first);
     for (let k = 0; k < end; k++) {
       const i = batch.first + k;
@@ -350,7 +499,7 @@ export class Inspector {
         `the new run ${again}): it depends on something outside it, such as the time or a random ` +
         `number without a seed. Its variables can be shown up to event ${at - 1} only.`,
     };
-    this.stopJob();
+    this.stopJobs();
   }
 
   /** Starts over when the trace or the way to run it again changes. */
@@ -359,13 +508,21 @@ export class Inspector {
       this.subject = subject;
       return;
     }
-    this.stopJob();
+    this.stopJobs();
     this.subject = subject;
+    this.homes = homesOf(subject.trace.size);
     this.cache.clear();
     this.failed.clear();
     this.final = null;
     this.diverged = null;
   }
+}
+
+/** Event counts spread evenly over a trace of `size` events where re-runs are kept held (none when short). */
+function homesOf(size: number): number[] {
+  const count = Math.min(MAX_HOMES, Math.floor(size / HOME_SPACING));
+  if (count < 2) return [];
+  return Array.from({ length: count }, (_, i) => Math.max(1, Math.floor((i * size) / count)));
 }
 
 function sameReplay(a: Subject['replay'], b: Subject['replay']): boolean {
