@@ -142,12 +142,22 @@ test.describe('frames and objects', () => {
     for (const chip of await chips.all()) await expect(chip).toHaveClass(/selected/);
     await expect(app.getByTestId('lane-label').filter({ hasText: /^task$/ })).toHaveClass(/selected/);
     await shot('frames-deque-of-generators');
-    // a frame moving between "suspended" and the stack glides there, unless motion is reduced
+    // a frame moving between "suspended" and the stack glides there, and the arrows to it with it
+    // (their path as a CSS property, at the same pace), unless motion is reduced
     const frame = view.locator(`[data-testid="frame"][data-key="o${obj}"]`);
-    const glide = () => frame.evaluate((g) => getComputedStyle(g).transitionDuration);
-    expect(await glide()).toBe('0.35s');
+    const arrow = view.locator(`path.arrow[data-to="o${obj}"]`).first();
+    const glide = () =>
+      Promise.all(
+        [frame, arrow].map((element) =>
+          element.evaluate((e) => {
+            const style = getComputedStyle(e);
+            return `${style.transitionProperty} ${style.transitionDuration}`;
+          }),
+        ),
+      );
+    expect(await glide()).toEqual(['transform 0.35s', 'd 0.35s']);
     await app.emulateMedia({ reducedMotion: 'reduce' });
-    expect(await glide()).toBe('0s');
+    expect((await glide()).map((g) => g.split(' ')[1])).toEqual(['0s', '0s']);
     await app.emulateMedia({ reducedMotion: 'no-preference' });
 
     // selecting it again, here by its frame, clears the selection everywhere
