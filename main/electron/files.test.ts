@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../core/session/lesson.ts';
-import { loadLanguage, saveLanguage } from './language.ts';
+import { hostLanguage } from './language.ts';
 import { filesFromArgv, outsideFiles } from './launch-files.ts';
+import { menuTemplate, type MenuActions } from './menu.ts';
 import { addRecent, loadRecent, RECENT_LIMIT, saveRecent } from './recent.ts';
 import { loadWindowState, restoreBounds, saveWindowState } from './window-state.ts';
 
@@ -48,14 +49,35 @@ describe('recent files', () => {
   });
 });
 
+const noActions: MenuActions = {
+  command: () => undefined,
+  openProgram: () => undefined,
+  open: () => undefined,
+  clearRecent: () => undefined,
+};
+
 describe('the language the page last told the host', () => {
-  it('survives a restart; an unknown or damaged one reads as none', async () => {
+  it('redraws the menu in it once per change, and opens in it next launch', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'yieldscope-language-')), 'language.json');
+    const drawn: string[] = [];
+    const fileMenu = (lang: Lang) => menuTemplate(noActions, [], 'linux', lang)[0].label!;
+    const language = await hostLanguage(file, 'en', (lang) => drawn.push(fileMenu(lang)));
+    expect(language.current).toBe('en');
+    await language.hear('en');
+    await language.hear('zh-TW');
+    await language.hear('zh-TW');
+    expect(drawn).toEqual(['檔案']);
+    expect(language.current).toBe('zh-TW');
+    const next = await hostLanguage(file, 'en', () => drawn.push('again'));
+    expect(next.current).toBe('zh-TW');
+    expect(drawn).toEqual(['檔案']);
+  });
+
+  it('starts in the system language when none was kept or the kept one is unknown', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'yieldscope-language-'));
-    await saveLanguage(join(dir, 'language.json'), 'zh-TW');
-    expect(await loadLanguage(join(dir, 'language.json'))).toBe('zh-TW');
     await writeFile(join(dir, 'bad.json'), '{"lang": "fr"}');
-    expect(await loadLanguage(join(dir, 'bad.json'))).toBeNull();
-    expect(await loadLanguage(join(dir, 'missing.json'))).toBeNull();
+    expect((await hostLanguage(join(dir, 'bad.json'), 'zh-TW', () => undefined)).current).toBe('zh-TW');
+    expect((await hostLanguage(join(dir, 'missing.json'), 'en', () => undefined)).current).toBe('en');
   });
 });
 

@@ -20,7 +20,7 @@ import { preferredLang } from '../../core/session/language.ts';
 import { Session } from '../session/session.ts';
 import { nativeDialogs } from './dialogs.ts';
 import { forwardEvents, serveSessionOverIpc } from './ipc.ts';
-import { loadLanguage, saveLanguage } from './language.ts';
+import { hostLanguage } from './language.ts';
 import { filesFromArgv, outsideFiles } from './launch-files.ts';
 import { menuTemplate } from './menu.ts';
 import { addRecent, loadRecent, saveRecent } from './recent.ts';
@@ -63,26 +63,22 @@ async function start(): Promise<void> {
 
   let recent = await loadRecent(paths.recent);
   // Until the page says, the system's language, as the page itself picks it (--lang included).
-  let lang = (await loadLanguage(paths.language)) ?? preferredLang([app.getLocale()]);
+  const language = await hostLanguage(paths.language, preferredLang([app.getLocale()]), () => buildMenu());
+  const lang = () => language.current;
   const remember = (path: string) => {
     recent = addRecent(recent, path);
     app.addRecentDocument(path);
     void saveRecent(paths.recent, recent);
     buildMenu();
   };
-  const dialogs = nativeDialogs(dialog, remember, () => lang);
+  const dialogs = nativeDialogs(dialog, remember, lang);
   const session = new Session({
     version: app.getVersion(),
     lessonsFolder: paths.lessons,
     dataFolder: app.getPath('userData'),
     startEngine: (onProgress) => new Runner({ onProgress, workerFile: paths.worker }),
     dialogs,
-    onLanguage: (heard) => {
-      if (heard === lang) return;
-      lang = heard;
-      void saveLanguage(paths.language, lang);
-      buildMenu();
-    },
+    onLanguage: (heard) => void language.hear(heard),
   });
   serveSessionOverIpc(ipcMain, session, isOwnPage);
 
@@ -101,7 +97,7 @@ async function start(): Promise<void> {
   const { open, openPath } = outsideFiles(session, {
     remember,
     showError: (title, message) => dialog.showErrorBox(title, message),
-    lang: () => lang,
+    lang,
   });
 
   function buildMenu(): void {
@@ -121,7 +117,7 @@ async function start(): Promise<void> {
       },
       recent,
       process.platform,
-      lang,
+      lang(),
     );
     Menu.setApplicationMenu(Menu.buildFromTemplate(template as MenuItemConstructorOptions[]));
   }
