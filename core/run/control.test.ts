@@ -142,6 +142,21 @@ describe('pause and step', () => {
     expect((await handle.done).status).toBe('stopped');
   });
 
+  it('takes steps asked for before the previous one held, one event each, none dropped', async () => {
+    const { trace, handle, holds } = start({ source: 'x = 0\nwhile True:\n    x += 1\n', startPaused: true });
+    expect(await handle.pause()).toBe(1);
+    expect(await Promise.all([handle.step(), handle.step(), handle.step()])).toEqual([2, 3, 4]);
+    expect(trace.size).toBe(4);
+    expect(holds).toEqual([1, 2, 3, 4]);
+    // a pause behind queued steps holds at the step on its way and drops the rest
+    const [first, second] = [handle.step(), handle.step()];
+    expect(await handle.pause()).toBe(5);
+    expect([await first, await second]).toEqual([5, null]);
+    expect(trace.size).toBe(5);
+    handle.stop();
+    expect((await handle.done).status).toBe('stopped');
+  });
+
   it('pauses a loop that records nothing and starts paused when asked', async () => {
     const { trace, handle, until } = start({
       source: "print('hi')\nx = 0\nwhile True:\n    x += 1\n",

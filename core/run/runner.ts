@@ -60,6 +60,8 @@ class ActiveRun implements WatchedRun {
   /** A watched run's next window, named before it held at the end of this one. */
   private nextWindow: [first: number, last: number] | null = null;
   private holdWaiters: ((events: number | null) => void)[] = [];
+  /** Steps asked for before the previous one held (a key held down, a lesson's steps): each is taken at the hold before it. */
+  private queuedSteps: { to: StepTo; held: (events: number | null) => void }[] = [];
   started = false;
   ended = false;
   private stopRequested = false;
@@ -138,6 +140,11 @@ class ActiveRun implements WatchedRun {
     this.heldAt = events;
     this.onHold?.(events);
     this.settleWaiters(events);
+    const next = this.queuedSteps.shift();
+    if (next) {
+      this.holdWaiters.push(next.held);
+      this.takeStep(next.to);
+    }
   }
 
   snapshot(at: number, json: string, final: boolean): void {
@@ -183,6 +190,7 @@ class ActiveRun implements WatchedRun {
   private cleanup(): void {
     this.ended = true;
     this.heldAt = null;
+    this.dropQueuedSteps();
     clearInterval(this.timer);
     clearTimeout(this.graceTimer);
     this.settleWaiters(null);
@@ -190,6 +198,12 @@ class ActiveRun implements WatchedRun {
 
   private nextHold(): Promise<number | null> {
     return new Promise((resolve) => this.holdWaiters.push(resolve));
+  }
+
+  private dropQueuedSteps(): void {
+    const dropped = this.queuedSteps;
+    this.queuedSteps = [];
+    for (const step of dropped) step.held(null);
   }
 
   private settleWaiters(events: number | null): void {
@@ -230,6 +244,8 @@ class ActiveRun implements WatchedRun {
   pause(): Promise<number | null> {
     if (this.ended) return Promise.resolve(null);
     if (this.heldAt !== null) return Promise.resolve(this.heldAt);
+    // a pause holds at the step on its way, not after the ones asked for behind it
+    this.dropQueuedSteps();
     if (!this.wanted) {
       this.wanted = true;
       if (this.started) requestPause(this.control);
@@ -241,17 +257,27 @@ class ActiveRun implements WatchedRun {
     if (this.ended || !this.wanted) return;
     this.wanted = false;
     // a pause still on its way is answered by held() when it lands
+    this.dropQueuedSteps();
     this.settleWaiters(null);
     if (this.heldAt === null) return;
     this.heldAt = null;
     answer(this.control, Action.resume);
   }
 
+  /**
+   * Steps from the hold, or, while a step or pause is on its way to its hold, from the hold after
+   * it: a step is never dropped for coming early. Resolves with the hold it ends at (null: none).
+   */
   step(to: StepTo = 'event'): Promise<number | null> {
-    if (this.ended || this.heldAt === null) return Promise.resolve(null);
+    if (this.ended || !this.wanted) return Promise.resolve(null);
+    if (this.heldAt === null) return new Promise((held) => this.queuedSteps.push({ to, held }));
+    this.takeStep(to);
+    return this.nextHold();
+  }
+
+  private takeStep(to: StepTo): void {
     this.heldAt = null;
     answer(this.control, to === 'switch' ? Action.stepSwitch : Action.stepEvent);
-    return this.nextHold();
   }
 
   stop(): void {
