@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Frame, HeapObject, HeapSnapshot, Value } from '../../core/session/snapshot.ts';
-import { layoutHeap, type HeapLayout } from './heap-layout.ts';
+import { GEOMETRY, layoutHeap, type HeapLayout } from './heap-layout.ts';
 
 const module = (locals: [string, Value][]): Frame => ({
   key: 'main',
@@ -192,6 +192,26 @@ describe('the layout of frames and objects', () => {
     expect([outer.y, middle.y]).toEqual([0, 0]);
     expect(inner.x).toBe(outer.x);
     expect(inner.y).toBeGreaterThan(outer.y + outer.height);
+  });
+
+  it('wraps a title wider than the room right of the frames into lines, its cells below them', () => {
+    const deque: HeapObject = {
+      ...list('h1', [{ v: '1' }, { v: '2' }]),
+      type: 'deque',
+      shape: 'deque',
+      maxlen: 8,
+    };
+    const s = snapshot([module([['buffer', { r: 'h1' }]])], [deque]);
+    const objectTitle = () => 'buffer · deque (2) maxlen=8';
+    const wide = layoutHeap(s, undefined, { objectTitle }).objects[0];
+    expect(wide.title).toEqual(['buffer · deque (2) maxlen=8']);
+    const maxWidth = wide.x + 100;
+    const narrow = layoutHeap(s, undefined, { objectTitle, maxWidth });
+    const [box] = narrow.objects;
+    expect(box.title).toEqual(['buffer ·', 'deque (2)', 'maxlen=8']);
+    expect(narrow.width).toBeLessThanOrEqual(maxWidth);
+    expect(box.slots[0].y - box.y).toBe(wide.slots[0].y - wide.y + 2 * GEOMETRY.line);
+    expect(box.height).toBe(wide.height + 2 * GEOMETRY.line);
   });
 
   it('sizes the frames to the titles the view writes, wide characters counted twice', () => {

@@ -16,6 +16,8 @@ export const GEOMETRY = {
   char: 7.2,
   row: 22,
   header: 22,
+  /** A title's further lines, when it is wrapped to the view's width. */
+  line: 15,
   pad: 8,
   gapX: 44,
   gapY: 12,
@@ -57,6 +59,8 @@ export interface FrameBox {
 export interface ObjectBox {
   key: string;
   object: HeapObject;
+  /** Its title, in lines that fit the view's width. */
+  title: string[];
   x: number;
   y: number;
   width: number;
@@ -108,9 +112,36 @@ export function objectTitle(o: HeapObject): string {
   return `${o.type}${len}${maxlen}`;
 }
 
-/** The label, size and slots (relative to the box) of an object. */
-function objectShape(o: HeapObject): { width: number; height: number; slots: Slot[]; gapAt: number | null } {
-  const title = textWidth(objectTitle(o)) + G.pad * 2;
+/** A title cut at its spaces into lines no wider than `room` (a word wider than that has a line of its own). */
+export function titleLines(title: string, room: number): string[] {
+  const lines: string[] = [];
+  for (const word of title.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && textWidth(`${lines[last]} ${word}`) + G.pad * 2 <= room) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+interface ObjectShape {
+  title: string[];
+  width: number;
+  height: number;
+  slots: Slot[];
+  gapAt: number | null;
+}
+
+/** The title, size and slots (relative to the box) of an object, its title wrapped to `room`. */
+function objectShape(o: HeapObject, text: string, room: number): ObjectShape {
+  const lines = titleLines(text, room);
+  const title = Math.max(...lines.map(textWidth)) + G.pad * 2;
+  const head = G.header + (lines.length - 1) * G.line;
+  const shape = contentShape(o, head);
+  return { ...shape, title: lines, width: Math.max(title, shape.width) };
+}
+
+/** The size and slots of an object's contents, under a title `head` high. */
+function contentShape(o: HeapObject, head: number): Omit<ObjectShape, 'title'> {
   const slots: Slot[] = [];
   if (ROWS.has(o.shape)) {
     const pairs: [string, Value][] =
@@ -120,14 +151,14 @@ function objectShape(o: HeapObject): { width: number; height: number; slots: Slo
     const labelWidth = Math.max(0, ...pairs.map(([label]) => textWidth(label))) + G.pad * 2;
     const valueWidth = Math.max(G.minCell, ...pairs.map(([, v]) => cellWidth(v)));
     pairs.forEach(([label, value], i) =>
-      slots.push({ x: labelWidth, y: G.header + i * G.row, width: valueWidth, height: G.row, label, value }),
+      slots.push({ x: labelWidth, y: head + i * G.row, width: valueWidth, height: G.row, label, value }),
     );
     const gapRows = o.gap ? 1 : 0;
     return {
-      width: Math.max(title, labelWidth + valueWidth),
-      height: G.header + (pairs.length + gapRows) * G.row,
+      width: labelWidth + valueWidth,
+      height: head + (pairs.length + gapRows) * G.row,
       slots,
-      gapAt: o.gap ? G.header + pairs.length * G.row : null,
+      gapAt: o.gap ? head + pairs.length * G.row : null,
     };
   }
   const items = o.items ?? [];
@@ -140,12 +171,12 @@ function objectShape(o: HeapObject): { width: number; height: number; slots: Slo
     }
     const width = cellWidth(value);
     const index = o.gap && i >= o.gap[0] ? i + o.gap[1] : i;
-    slots.push({ x, y: G.header, width, height: G.row, label: String(index), value });
+    slots.push({ x, y: head, width, height: G.row, label: String(index), value });
     x += width;
   });
   const leaf = o.name ?? o.repr ?? '';
   const body = items.length > 0 || o.gap || leaf ? G.row : 0;
-  return { width: Math.max(title, x, textWidth(leaf) + G.pad * 2), height: G.header + body, slots, gapAt };
+  return { width: Math.max(x, textWidth(leaf) + G.pad * 2), height: head + body, slots, gapAt };
 }
 
 /** What the view writes in a frame's header (the lane's name and the frame's state, in its language). */
@@ -155,9 +186,12 @@ const englishTitle: FrameTitle = (f) => `${f.name} — suspended at line ${f.lin
 
 export interface LayoutOptions {
   title?: FrameTitle;
+  /** What the view writes as an object's title (objectTitle, after its lane's name if it has one). */
+  objectTitle?: (object: HeapObject) => string;
   /**
    * The width the view has: object columns that would end past it go to a band below the others
-   * (still right of the frames), so a small heap is seen whole without scrolling sideways.
+   * (still right of the frames), and a title wider than the room right of the frames is wrapped, so
+   * a small heap is seen whole without scrolling sideways.
    */
   maxWidth?: number;
 }
@@ -259,8 +293,12 @@ export function layoutHeap(
   /** Where the current band of columns starts, and how far down its columns reach. */
   let bandTop = 0;
   let bandBottom = 0;
+  const room = options.maxWidth === undefined ? Infinity : options.maxWidth - left;
   for (const keys of columns) {
-    const shapes = keys.map((key) => objectShape(byKey.get(key)!));
+    const shapes = keys.map((key) => {
+      const object = byKey.get(key)!;
+      return objectShape(object, (options.objectTitle ?? objectTitle)(object), room);
+    });
     const columnWidth = Math.max(0, ...shapes.map((shape) => shape.width));
     if (options.maxWidth !== undefined && x > left && x + columnWidth > options.maxWidth) {
       x = left;
@@ -273,6 +311,7 @@ export function layoutHeap(
       const box: ObjectBox = {
         key,
         object,
+        title: shape.title,
         x,
         y: cy,
         width: shape.width,
@@ -283,7 +322,7 @@ export function layoutHeap(
       if (shape.gapAt !== null && object.gap)
         box.gap = ROWS.has(object.shape)
           ? { x: x + G.pad, y: cy + shape.gapAt, count: object.gap[1] }
-          : { x: x + shape.gapAt, y: cy + G.header, count: object.gap[1] };
+          : { x: x + shape.gapAt, y: cy + shape.height - G.row, count: object.gap[1] };
       objects.push(box);
       cy += shape.height + G.gapY;
     });
