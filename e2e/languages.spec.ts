@@ -1,6 +1,12 @@
 /** The interface speaks English and Traditional Chinese: the system's language first, then the user's choice, remembered. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { expect, test } from './fixtures.ts';
-import { pickLesson, status, waitForPython } from './app-page.ts';
+import { openTraceFile, pickLesson, status, waitForPython } from './app-page.ts';
+import { ROOT } from './hosts.ts';
+
+const FILES = resolve(ROOT, 'test-results/e2e-files');
+mkdirSync(FILES, { recursive: true });
 
 test.describe('on a Traditional Chinese system', () => {
   test.use({ locale: 'zh-TW' });
@@ -28,6 +34,26 @@ test.describe('on a Traditional Chinese system', () => {
     await app.reload();
     await expect(app.getByTestId('run')).toHaveText('▶ Run');
     await expect(app.getByTestId('language')).toHaveValue('en');
+  });
+
+  test('says why the host refused a file in Traditional Chinese, and again in English once switched', async ({
+    app,
+    desktop,
+    shot,
+  }) => {
+    const notes = resolve(FILES, 'notes.txt');
+    writeFileSync(notes, 'not a trace, just notes\n');
+    await openTraceFile(app, desktop, notes);
+    const notice = app.getByTestId('message-notice');
+    await expect(notice).toContainText(
+      '開啟 notes.txt沒有成功: notes.txt:不是追蹤:既不是 Yieldscope 追蹤檔,也不是 JSON Lines',
+    );
+    await shot('lang-zh-TW-refusal');
+    // the notice already shown follows the language at once: the host sent a problem, not a sentence
+    await app.getByTestId('language').selectOption('en');
+    await expect(notice).toContainText(
+      'Opening notes.txt did not work: notes.txt: not a trace: neither a Yieldscope trace file nor JSON Lines',
+    );
   });
 });
 

@@ -5,12 +5,13 @@
  * a message naming the byte — never decoded with replacement characters. Runs in every host and in
  * the page (a program picked in the browser edition).
  */
+import { ProblemError, type Problem } from './problems.ts';
 
 /** The longest program Yieldscope runs, in bytes of its file and characters of its text. */
 export const MAX_PROGRAM_BYTES = 2_000_000;
 
-/** A program that cannot be run as it is: the message says why and what to do. */
-export class ProgramTextError extends Error {}
+/** A program that cannot be run as it is: the problem says why and what to do. */
+export class ProgramTextError extends ProblemError {}
 
 const BOM = [0xef, 0xbb, 0xbf];
 const COOKIE = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
@@ -62,16 +63,12 @@ export function decodeProgram(bytes: Uint8Array, fileName: string): string {
   if (bytes.length > MAX_PROGRAM_BYTES) throw new ProgramTextError(tooLong(fileName, bytes.length));
   const zero = bytes.indexOf(0);
   if (zero >= 0)
-    throw new ProgramTextError(
-      `${fileName} is not a Python program: it holds a zero byte (at byte ${zero}), as binary files do. Open the .py file that holds the program's text.`,
-    );
+    throw new ProgramTextError({ key: 'zeroByte', values: { name: fileName, at: String(zero) } });
   const bom = BOM.every((b, i) => bytes[i] === b);
   const named = codingLine(bytes);
   const encoding = named ?? 'utf-8';
   if (bom && named !== undefined && !['utf-8', 'utf8', 'u8', 'utf-8-sig'].includes(named))
-    throw new ProgramTextError(
-      `${fileName} starts with a UTF-8 byte order mark but its coding line says ${named}: remove one of the two.`,
-    );
+    throw new ProgramTextError({ key: 'bomAndCoding', values: { name: fileName, encoding: named } });
   const body = bom ? bytes.subarray(3) : bytes;
   const at = bom ? 3 : 0;
   if (LATIN1.has(encoding)) return byteText(body);
@@ -93,9 +90,7 @@ export function decodeProgram(bytes: Uint8Array, fileName: string): string {
   }
   const label = DECODERS[encoding];
   if (label === undefined)
-    throw new ProgramTextError(
-      `${fileName} names an encoding Python does not know here (${named}) in its coding line: write "# -*- coding: utf-8 -*-" or save it as UTF-8.`,
-    );
+    throw new ProgramTextError({ key: 'unknownEncoding', values: { name: fileName, encoding } });
   try {
     return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(body);
   } catch {
@@ -103,9 +98,12 @@ export function decodeProgram(bytes: Uint8Array, fileName: string): string {
   }
 }
 
-/** A human sentence for a program over the size limit. */
-export function tooLong(fileName: string, bytes: number): string {
-  return `${fileName} is ${(bytes / 1e6).toFixed(1)} MB: Yieldscope runs programs of up to ${MAX_PROGRAM_BYTES / 1e6} MB. Move its data into a file of the program's folder and read it from there.`;
+/** The problem of a program over the size limit. */
+export function tooLong(fileName: string, bytes: number): Problem {
+  return {
+    key: 'programTooLong',
+    values: { name: fileName, mb: (bytes / 1e6).toFixed(1), max: MAX_PROGRAM_BYTES / 1e6 },
+  };
 }
 
 /** The encoding a PEP 263 coding line names (normalized as Python does), if there is one. */
@@ -204,12 +202,17 @@ function undecodable(
   body: Uint8Array,
   offset: number,
   at: number,
-): string {
+): Problem {
   const where = Math.min(offset, body.length - 1);
   const byte = body[where];
-  const shown =
-    byte === undefined
-      ? 'its last character is cut short'
-      : `byte ${where + at} (0x${byte.toString(16).padStart(2, '0')})`;
-  return `${fileName} is not valid ${encoding === 'utf-8' ? 'UTF-8' : encoding} text: ${shown} cannot be read. Save it as UTF-8, or name its encoding in a coding line ("# -*- coding: latin-1 -*-").`;
+  return {
+    key: 'undecodable',
+    values: {
+      name: fileName,
+      encoding: encoding === 'utf-8' ? 'UTF-8' : encoding,
+      // `cut`: the file ends inside a character, so there is no byte to name
+      at: byte === undefined ? 'cut' : String(where + at),
+      hex: byte === undefined ? '' : `0x${byte.toString(16).padStart(2, '0')}`,
+    },
+  };
 }

@@ -17,15 +17,54 @@
  * This module runs in the renderer too (the WebSocket client and the sandboxed preload import it):
  * it must stay free of Node APIs.
  */
-import type { SessionEvent } from './protocol.ts';
+import { problemOf, type Problem } from './problems.ts';
+import type { Args, Method, Replies, SessionApi, SessionEvent } from './protocol.ts';
 
 export type Frame =
   | { kind: 'request'; id: number; method: string; arg?: unknown }
   | { kind: 'reply'; id: number; ok: true; value?: unknown }
-  | { kind: 'reply'; id: number; ok: false; error: string }
+  /** A refusal: its English message, and the problem to say it in the user's language when there is one. */
+  | { kind: 'reply'; id: number; ok: false; error: string; problem?: Problem }
   | { kind: 'event'; event: SessionEvent };
 
 export class WireError extends Error {}
+
+/** A request the host refused or failed: its English message, and its problem when it has one. */
+export class HostRefusal extends Error {
+  constructor(
+    message: string,
+    readonly problem?: Problem,
+  ) {
+    super(message);
+  }
+}
+
+export type Reply = Extract<Frame, { kind: 'reply' }>;
+
+/** A reply's value; a refusal is thrown as a HostRefusal, its problem checked since it came from another process. */
+export function replyValue(reply: Reply): unknown {
+  if (reply.ok) return reply.value;
+  throw new HostRefusal(reply.error, problemOf(reply));
+}
+
+/**
+ * The session API as the desktop preload hands it to the page: `call` answers with the reply itself,
+ * refusals included, since an error thrown across Electron's context bridge keeps only its message
+ * and a refusal's problem must reach the page to be said in the user's language.
+ */
+export interface BridgedSession {
+  call(method: Method, arg: unknown): Promise<Reply>;
+  listen: SessionApi['listen'];
+}
+
+/** The page's session API over the preload's. */
+export function overBridge(bridged: BridgedSession): SessionApi {
+  return {
+    call: async <M extends Method>(method: M, arg: Args<M>) =>
+      replyValue(await bridged.call(method, arg)) as Replies[M],
+    listen: (listener) => bridged.listen(listener),
+  };
+}
 
 const MAGIC = [0x59, 0x53, 0x57, 1]; // "YSW", version 1
 const PREAMBLE = 8;

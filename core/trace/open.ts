@@ -12,36 +12,36 @@ export { TraceFileError } from './file-error.ts';
  */
 export function readTraceFile(bytes: Uint8Array, name: string): Trace {
   try {
-    return decode(bytes);
+    return decode(bytes, name);
   } catch (e) {
-    if (e instanceof TraceFileError) throw new TraceFileError(`${name}: ${e.message}`);
+    if (e instanceof TraceFileError)
+      throw e.problem ? e : new TraceFileError({ key: 'traceFlaw', values: { name, detail: e.message } });
     // A reader bug or an allocation failure on absurd input: still this file's problem to the user.
-    throw new TraceFileError(`${name}: cannot be read (${e instanceof Error ? e.message : String(e)})`);
+    const detail = e instanceof Error ? e.message : String(e);
+    throw new TraceFileError({ key: 'traceUnreadable', values: { name, detail } });
   }
 }
 
 /** JSON Lines is read as one string, and V8's strings stop at 2^29 − 24 characters. */
 const MAX_TEXT_BYTES = 2 ** 29 - 24;
 
-function decode(bytes: Uint8Array): Trace {
-  if (bytes.length === 0) throw new TraceFileError('empty file: not a trace');
+function decode(bytes: Uint8Array, name: string): Trace {
+  if (bytes.length === 0) throw new TraceFileError({ key: 'traceEmpty', values: { name } });
   if (isNative(bytes)) return decodeNative(bytes);
   if (bytes.length > MAX_TEXT_BYTES)
-    throw new TraceFileError(
-      `too large to read as text (${Math.round(bytes.length / 1e6)} MB): record or save big traces in the native format`,
-    );
+    throw new TraceFileError({
+      key: 'traceTooLargeAsText',
+      values: { name, mb: Math.round(bytes.length / 1e6) },
+    });
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new TraceFileError('not a trace: neither a Yieldscope trace file nor text');
+    throw new TraceFileError({ key: 'traceNotText', values: { name } });
   }
   const start = text.trimStart();
   if (start.startsWith('{"displayTimeUnit"') || start.startsWith('{"traceEvents"'))
-    throw new TraceFileError(
-      'a Chrome trace export: open it in Perfetto; Yieldscope reads its .ystrace and .jsonl files',
-    );
-  if (!start.startsWith('{'))
-    throw new TraceFileError('not a trace: neither a Yieldscope trace file nor JSON Lines');
+    throw new TraceFileError({ key: 'traceChrome', values: { name } });
+  if (!start.startsWith('{')) throw new TraceFileError({ key: 'traceNotJsonl', values: { name } });
   return decodeJsonl(text);
 }

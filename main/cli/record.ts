@@ -12,6 +12,7 @@ import {
   tooLong,
 } from '../../core/session/program-text.ts';
 import type { TraceFormat } from '../../core/session/protocol.ts';
+import { problemText } from '../../core/session/problems.ts';
 import { chromeChunks } from '../../core/trace/chrome.ts';
 import { jsonlChunks } from '../../core/trace/jsonl.ts';
 import { encodeNative } from '../../core/trace/native.ts';
@@ -143,7 +144,7 @@ async function readProgram(given: string, path: string): Promise<string> {
       `cannot read ${given}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
     );
   }
-  if (size > MAX_PROGRAM_BYTES) throw new UsageError(tooLong(basename(path), size));
+  if (size > MAX_PROGRAM_BYTES) throw new UsageError(problemText('en', tooLong(basename(path), size)));
   try {
     return decodeProgram(new Uint8Array(await readFile(path)), basename(path));
   } catch (e) {

@@ -1,9 +1,10 @@
 /**
  * The renderer's side of the IPC transport, run in the sandboxed preload: the session API as
- * `{ call, listen }`, and nothing else. Frames use the same wire codec as the WebSocket.
+ * `{ call, listen }`, and nothing else. Frames use the same wire codec as the WebSocket. `call`
+ * answers with the reply, refusals included (see BridgedSession): the page throws them itself.
  */
-import type { SessionApi, SessionEvent } from '../../core/session/protocol.ts';
-import { decodeFrame, encodeFrame } from '../../core/session/wire.ts';
+import type { SessionEvent } from '../../core/session/protocol.ts';
+import { decodeFrame, encodeFrame, type BridgedSession } from '../../core/session/wire.ts';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './ipc.ts';
 
 export interface IpcRendererLike {
@@ -11,7 +12,7 @@ export interface IpcRendererLike {
   on(channel: string, listener: (event: unknown, data: Uint8Array) => void): unknown;
 }
 
-export function sessionBridge(ipc: IpcRendererLike): SessionApi {
+export function sessionBridge(ipc: IpcRendererLike): BridgedSession {
   const listeners = new Set<(event: SessionEvent) => void>();
   ipc.on(EVENT_CHANNEL, (_event, data) => {
     // views, not copies: the context bridge copies what it hands to the page anyway
@@ -27,8 +28,7 @@ export function sessionBridge(ipc: IpcRendererLike): SessionApi {
       );
       const reply = decodeFrame(data as Uint8Array);
       if (reply.kind !== 'reply') throw new Error('the host answered with something other than a reply');
-      if (!reply.ok) throw new Error(reply.error);
-      return reply.value as never;
+      return reply;
     },
     listen: (listener) => {
       listeners.add(listener);

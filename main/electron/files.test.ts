@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../core/session/lesson.ts';
+import { ProblemError } from '../../core/session/problems.ts';
 import { hostLanguage } from './language.ts';
 import { filesFromArgv, outsideFiles } from './launch-files.ts';
 import { menuTemplate, type MenuActions } from './menu.ts';
@@ -101,11 +102,11 @@ describe('window size and position', () => {
 });
 
 describe('files handed over from outside the window', () => {
-  function opener(failWith?: string, lang: Lang = 'en') {
+  function opener(failWith?: Error, lang: Lang = 'en') {
     const seen: string[] = [];
     const reach = async (what: string) => {
       seen.push(what);
-      if (failWith) throw new Error(failWith);
+      if (failWith) throw failWith;
     };
     const files = outsideFiles(
       { announceProgram: (path) => reach(`program ${path}`), openTraceAt: (path) => reach(`trace ${path}`) },
@@ -130,23 +131,33 @@ describe('files handed over from outside the window', () => {
     ]);
   });
 
-  // The box's words are in the interface's language; the reader's own reason stays as it said it.
+  // The box's words and the session's reason are in the interface's language.
   it.each([
     [
       'en',
       'Cannot open the file',
+      'Cannot open /home/me/gone.py: there is no such file.',
       'This file is neither a Python program (.py) nor a trace (.ystrace, .jsonl):',
     ],
-    ['zh-TW', '無法開啟檔案', '這個檔案既不是 Python 程式(.py),也不是追蹤(.ystrace、.jsonl):'],
+    [
+      'zh-TW',
+      '無法開啟檔案',
+      '無法開啟 /home/me/gone.py:沒有這個檔案。',
+      '這個檔案既不是 Python 程式(.py),也不是追蹤(.ystrace、.jsonl):',
+    ],
   ] as const)(
     'says why a file cannot be opened, and does not remember it (%s)',
-    async (lang, title, neither) => {
-      const { files, seen } = opener('there is no such file', lang);
+    async (lang, title, why, neither) => {
+      const gone = new ProblemError({
+        key: 'cannotOpen',
+        values: { path: '/home/me/gone.py', why: 'missing', detail: 'ENOENT' },
+      });
+      const { files, seen } = opener(gone, lang);
       await files.openPath('/home/me/gone.py');
       await files.openPath('/home/me/notes.txt');
       expect(seen).toEqual([
         'program /home/me/gone.py',
-        `${title}: there is no such file`,
+        `${title}: ${why}`,
         `${title}: ${neither}\n/home/me/notes.txt`,
       ]);
     },

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SessionEvent } from '../../core/session/protocol.ts';
-import { encodeFrame } from '../../core/session/wire.ts';
+import { encodeFrame, overBridge } from '../../core/session/wire.ts';
 import { refusingEngine } from '../session/refusing-engine.ts';
 import { Session } from '../session/session.ts';
 import { sessionBridge } from './bridge.ts';
@@ -41,10 +41,13 @@ async function wired(senderUrl: string | null = PAGE) {
     ownPages(PAGE),
   );
   forwardEvents(session, (channel, frame) => rendererListeners.get(channel)?.(null, frame));
-  const api = sessionBridge({
-    invoke: (channel, data) => handlers.get(channel)!(sender, data),
-    on: (channel, listener) => rendererListeners.set(channel, listener),
-  });
+  // the page's side of the bridge, as renderer/api/api.ts makes it
+  const api = overBridge(
+    sessionBridge({
+      invoke: (channel, data) => handlers.get(channel)!(sender, data),
+      on: (channel, listener) => rendererListeners.set(channel, listener),
+    }),
+  );
   return { api, session, engine, handlers, stop };
 }
 

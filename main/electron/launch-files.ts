@@ -2,6 +2,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { desktopText } from '../../core/session/desktop-texts.ts';
 import type { Lang } from '../../core/session/lesson.ts';
+import { problemOf, problemText } from '../../core/session/problems.ts';
 import { OPENABLE_EXTENSIONS } from '../session/formats.ts';
 
 export type OutsideFile = { kind: 'program' | 'trace'; path: string };
@@ -37,7 +38,7 @@ export interface OutsideFileHandlers {
   remember(path: string): void;
   /** Tells the user a file could not be opened. */
   showError(title: string, message: string): void;
-  /** The interface's language, for the message box's words (a file's own problem stays as the reader said it). */
+  /** The interface's language, for the message box's words and the file's problem. */
   lang(): Lang;
 }
 
@@ -53,7 +54,12 @@ export function outsideFiles(session: FileOpening, handlers: OutsideFileHandlers
       else await session.openTraceAt(file.path);
       handlers.remember(file.path);
     } catch (error) {
-      handlers.showError(desktopText(handlers.lang(), 'cannotOpen'), (error as Error).message);
+      const problem = problemOf(error);
+      const lang = handlers.lang();
+      handlers.showError(
+        desktopText(lang, 'cannotOpen'),
+        problem ? problemText(lang, problem) : (error as Error).message,
+      );
     }
   };
   const openPath = async (path: string): Promise<void> => {

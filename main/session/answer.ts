@@ -1,7 +1,9 @@
 /**
  * What both transports do with a request frame: ask the session, and turn its answer or its refusal
- * into a reply frame. A failure travels back as the error's message, never as a dropped request.
+ * into a reply frame. A failure travels back as the error's message (and its problem, so the page can
+ * say it in the user's language), never as a dropped request.
  */
+import { problemOf } from '../../core/session/problems.ts';
 import type { SessionEvent } from '../../core/session/protocol.ts';
 import { encodeFrame, type Frame } from '../../core/session/wire.ts';
 
@@ -23,6 +25,7 @@ export async function answerRequest(session: SessionLike, frame: RequestFrame): 
       id: frame.id,
       ok: false,
       error: error instanceof Error ? error.message : String(error),
+      problem: problemOf(error),
     };
   }
   return encodeFrame(reply);

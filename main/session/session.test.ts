@@ -7,7 +7,9 @@ import { Runner } from '../../core/run/runner.ts';
 import type { OpenedProgram, SessionEvent } from '../../core/session/protocol.ts';
 import type { Inspection } from '../../core/session/snapshot.ts';
 import type { EventBatch } from '../../core/trace/batch.ts';
+import { decodeFrame } from '../../core/session/wire.ts';
 import { Trace } from '../../core/trace/trace.ts';
+import { answerRequest } from './answer.ts';
 import { refusingEngine } from './refusing-engine.ts';
 import { Session } from './session.ts';
 
@@ -332,5 +334,64 @@ describe('a session with the real core', () => {
     expect(opened).toMatchObject({ name: 'spin.py', events: hello.lastRecording.events });
     expect(replayed.at(-1)).toMatchObject({ type: 'state', state: 'ended', summary: { status: 'stopped' } });
     expect(firstRun).toBeGreaterThan(0);
+  });
+});
+
+describe('a refusal, as it reaches the page', () => {
+  /** The reply frame a transport sends for `method`: what the page reads, the problem included. */
+  async function refusal(session: Session, method: string, arg: unknown) {
+    const reply = decodeFrame(await answerRequest(session, { kind: 'request', id: 1, method, arg }));
+    if (reply.kind !== 'reply' || reply.ok) throw new Error(`${method} was not refused`);
+    return { message: reply.error, problem: reply.problem };
+  }
+
+  it('carries its problem, key and values, next to the English message', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'yieldscope-refusals-'));
+    await writeFile(join(dir, 'notes.txt'), 'print(1)\n');
+    await writeFile(join(dir, 'image.py'), Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0, 1));
+    const picked = [join(dir, 'notes.txt'), join(dir, 'gone.py'), join(dir, 'image.py')];
+    const fresh = new Session({
+      version: 'test',
+      lessonsFolder: dir,
+      dataFolder: dir,
+      startEngine: refusingEngine,
+      dialogs: {
+        openTrace: async () => null,
+        saveTrace: async () => null,
+        openProgram: async () => picked.shift() ?? null,
+      },
+    });
+    expect(await refusal(fresh, 'saveTrace', { format: 'native' })).toEqual({
+      message: 'There is no trace to save yet: run a program or open a trace first.',
+      problem: { key: 'noTraceToSave' },
+    });
+    expect((await refusal(fresh, 'inspect', { at: 0 })).problem).toEqual({ key: 'noVariablesYet' });
+    expect(await refusal(fresh, 'openProgram', { dialog: true })).toEqual({
+      message: 'notes.txt is not a Python program: its name must end in .py.',
+      problem: { key: 'notPython', values: { name: 'notes.txt' } },
+    });
+    expect((await refusal(fresh, 'openProgram', { dialog: true })).problem).toEqual({
+      key: 'cannotOpen',
+      values: { path: join(dir, 'gone.py'), why: 'missing', detail: expect.stringContaining('ENOENT') },
+    });
+    expect((await refusal(fresh, 'openProgram', { dialog: true })).problem).toEqual({
+      key: 'zeroByte',
+      values: { name: 'image.py', at: '4' },
+    });
+    const text = (s: string) => new TextEncoder().encode(s);
+    expect(await refusal(fresh, 'openTrace', { name: 'notes.txt', bytes: text('hello\n') })).toEqual({
+      message: 'notes.txt: not a trace: neither a Yieldscope trace file nor JSON Lines',
+      problem: { key: 'traceNotJsonl', values: { name: 'notes.txt' } },
+    });
+    // a reader's own flaw keeps its words, inside a problem naming the file
+    expect(
+      (await refusal(fresh, 'openTrace', { name: 'cut.jsonl', bytes: text('{"v":\n') })).problem,
+    ).toEqual({
+      key: 'traceFlaw',
+      values: { name: 'cut.jsonl', detail: 'bad line 1: not valid JSON' },
+    });
+    // a malformed request is the page's fault, not the user's: it has no problem to say
+    expect((await refusal(fresh, 'inspect', { at: -1 })).problem).toBeUndefined();
+    await fresh.close();
   });
 });

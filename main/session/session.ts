@@ -33,12 +33,8 @@ import {
   type SessionEvent,
   type TraceFormat,
 } from '../../core/session/protocol.ts';
-import {
-  decodeProgram,
-  MAX_PROGRAM_BYTES,
-  ProgramTextError,
-  tooLong,
-} from '../../core/session/program-text.ts';
+import { ProblemError, type Problem } from '../../core/session/problems.ts';
+import { decodeProgram, MAX_PROGRAM_BYTES, tooLong } from '../../core/session/program-text.ts';
 import { readTraceFile } from '../../core/trace/open.ts';
 import { Trace } from '../../core/trace/trace.ts';
 import { writeFileAtomic } from './atomic.ts';
@@ -78,8 +74,8 @@ export interface SessionOptions {
   onLanguage?(lang: Lang): void;
 }
 
-/** A valid request that cannot be done now; the message says what to do instead. */
-export class SessionError extends Error {}
+/** A valid request that cannot be done now; its problem says what to do instead. */
+export class SessionError extends ProblemError {}
 
 /** A long run is also kept while it goes, so that a crash of the host loses at most this much of it. */
 const KEEP_RUNNING_EVERY_MS = 10_000;
@@ -218,7 +214,7 @@ export class Session {
     try {
       await this.engine.ready;
     } catch (error) {
-      throw new SessionError(`Python could not start, so nothing can run: ${(error as Error).message}`);
+      throw new SessionError({ key: 'pythonDidNotStart', values: { detail: (error as Error).message } });
     }
     const current: Current = {
       runId: this.nextRunId++,
@@ -304,8 +300,7 @@ export class Session {
 
   private async inspect(at: number): Promise<Inspection> {
     const current = this.current;
-    if (!current)
-      throw new SessionError('There are no variables to show yet: run a program or open a trace first.');
+    if (!current) throw new SessionError({ key: 'noVariablesYet' });
     this.inspector ??= new Inspector(() => this.options.startEngine(() => undefined));
     return this.inspector.at(
       { trace: current.trace, replay: replayOf(current.trace, at, current.folder) },
@@ -334,7 +329,7 @@ export class Session {
     if ('bytes' in arg) return { name: basename(arg.name), bytes: arg.bytes };
     if ('lastRecording' in arg) {
       const kept = await this.lastRecording.load().catch(() => null);
-      if (!kept) throw new SessionError('No recording was kept from an earlier session.');
+      if (!kept) throw new SessionError({ key: 'noKeptRecording' });
       return kept;
     }
     const path = await this.dialogs().openTrace();
@@ -344,8 +339,7 @@ export class Session {
 
   private async saveTrace(arg: Arg<'saveTrace'>): Promise<Replies['saveTrace']> {
     const current = this.current;
-    if (!current)
-      throw new SessionError('There is no trace to save yet: run a program or open a trace first.');
+    if (!current) throw new SessionError({ key: 'noTraceToSave' });
     const fileName = traceFileName(current.name, arg.format);
     if (!arg.dialog) return { bytes: joinChunks(FORMATS[arg.format].chunks(current.trace)), fileName };
     const path = await this.dialogs().saveTrace(arg.format, fileName);
@@ -353,29 +347,22 @@ export class Session {
     try {
       await writeFileAtomic(path, FORMATS[arg.format].chunks(current.trace));
     } catch (error) {
-      throw new SessionError(`Could not save ${path}: ${(error as Error).message}`);
+      throw new SessionError({ key: 'cannotSave', values: { path, detail: (error as Error).message } });
     }
     return { fileName: basename(path) };
   }
 
   private async readProgram(path: string): Promise<OpenedProgram> {
     const fileName = basename(path);
-    if (!fileName.endsWith('.py'))
-      throw new SessionError(`${fileName} is not a Python program: its name must end in .py.`);
+    if (!fileName.endsWith('.py')) throw new SessionError({ key: 'notPython', values: { name: fileName } });
     const bytes = await readHostFile(path, MAX_PROGRAM_BYTES, (size) => tooLong(fileName, size));
-    let source: string;
-    try {
-      source = decodeProgram(bytes, fileName);
-    } catch (error) {
-      if (error instanceof ProgramTextError) throw new SessionError(error.message);
-      throw error;
-    }
+    // a ProgramTextError is a problem already: it travels to the page as it is
+    const source = decodeProgram(bytes, fileName);
     return { fileName, source, programId: this.programs.issue(path) };
   }
 
   private dialogs(): Dialogs {
-    if (!this.options.dialogs)
-      throw new SessionError('This host has no file dialogs: pick the file in the page instead.');
+    if (!this.options.dialogs) throw new SessionError({ key: 'noDialogs' });
     return this.options.dialogs;
   }
 
@@ -385,28 +372,24 @@ export class Session {
   }
 }
 
-const tooBigATrace = (path: string) => (size: number) =>
-  `${basename(path)} is too large for a trace (${size} bytes).`;
+const tooBigATrace =
+  (path: string) =>
+  (size: number): Problem => ({ key: 'traceTooBig', values: { name: basename(path), size } });
 
 async function readHostFile(
   path: string,
   limit: number,
-  tooBig: (size: number) => string,
+  tooBig: (size: number) => Problem,
 ): Promise<Uint8Array> {
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw new SessionError(`${path} is not a file.`);
+    if (!info.isFile()) throw new SessionError({ key: 'notAFile', values: { path } });
     if (info.size > limit) throw new SessionError(tooBig(info.size));
     return new Uint8Array(await readFile(path));
   } catch (error) {
     if (error instanceof SessionError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'there is no such file'
-        : code === 'EACCES'
-          ? 'permission denied'
-          : (error as Error).message;
-    throw new SessionError(`Cannot open ${path}: ${why}.`);
+    const why = code === 'ENOENT' ? 'missing' : code === 'EACCES' ? 'denied' : 'other';
+    throw new SessionError({ key: 'cannotOpen', values: { path, why, detail: (error as Error).message } });
   }
 }

@@ -3,15 +3,14 @@
  * there is one, else a WebSocket back to the `npm run serve` server that served this page.
  */
 import type { SessionApi } from '../../core/session/protocol.ts';
+import { overBridge, type BridgedSession } from '../../core/session/wire.ts';
 import { socketApi, socketUrl, type SocketLike } from './socket.ts';
 import { t } from '../i18n/locale.svelte.ts';
-
-export { SessionError } from './socket.ts';
 
 declare global {
   interface Window {
     /** Exposed by the Electron preload through contextBridge. */
-    yieldscope?: SessionApi;
+    yieldscope?: BridgedSession;
   }
 }
 
@@ -24,7 +23,7 @@ export function onConnectionLost(listener: (message: string) => void): () => voi
 }
 
 function connect(): SessionApi {
-  if (window.yieldscope) return window.yieldscope;
+  if (window.yieldscope) return overBridge(window.yieldscope);
   const socket = new WebSocket(socketUrl(window.location)) as unknown as SocketLike;
   return socketApi(
     socket,

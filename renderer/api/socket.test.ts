@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import { decodeFrame, encodeFrame } from '../../core/session/wire.ts';
+import { decodeFrame, encodeFrame, HostRefusal } from '../../core/session/wire.ts';
 import { emptyBatch } from '../../core/trace/batch.ts';
 import type { SessionEvent } from '../../core/session/protocol.ts';
 import { translate } from '../i18n/translate.ts';
-import { SessionError, socketApi, socketUrl, type SocketLike } from './socket.ts';
+import { socketApi, socketUrl, type SocketLike } from './socket.ts';
 
 let server: WebSocketServer | null = null;
 afterEach(async () => {
@@ -49,7 +49,7 @@ describe('socketApi', () => {
     ]);
     expect(hello).toEqual({ status: 'fulfilled', value: { version: '9.9' } });
     expect(refused.status).toBe('rejected');
-    expect((refused as PromiseRejectedResult).reason).toBeInstanceOf(SessionError);
+    expect((refused as PromiseRejectedResult).reason).toBeInstanceOf(HostRefusal);
     expect((refused as PromiseRejectedResult).reason.message).toBe('bad stop request');
     expect(events).toHaveLength(1);
     const event = events[0] as Extract<SessionEvent, { type: 'batch' }>;

@@ -3,7 +3,7 @@
  * fanned out to listeners, every message one binary frame of the shared wire codec.
  */
 import type { Args, Method, Replies, SessionApi, SessionEvent } from '../../core/session/protocol.ts';
-import { decodeFrame, encodeFrame, type Frame } from '../../core/session/wire.ts';
+import { decodeFrame, encodeFrame, HostRefusal, replyValue, type Frame } from '../../core/session/wire.ts';
 
 /** What the client needs of a WebSocket: the browser's, or `ws`'s in tests. */
 export interface SocketLike {
@@ -15,9 +15,6 @@ export interface SocketLike {
   onclose: ((event: unknown) => void) | null;
   onmessage: ((event: { data: unknown }) => void) | null;
 }
-
-/** A request the host refused or failed, with the host's explanation. */
-export class SessionError extends Error {}
 
 const OPEN = 1;
 
@@ -51,7 +48,7 @@ export function socketApi(
     closed = true;
     const lost = lostText();
     onLost(lost);
-    for (const { reject } of pending.values()) reject(new SessionError(lost));
+    for (const { reject } of pending.values()) reject(new HostRefusal(lost));
     pending.clear();
   };
   socket.onmessage = ({ data }) => {
@@ -69,14 +66,17 @@ export function socketApi(
       const waiter = pending.get(frame.id);
       pending.delete(frame.id);
       if (!waiter) return;
-      if (frame.ok) waiter.resolve(frame.value);
-      else waiter.reject(new SessionError(frame.error));
+      try {
+        waiter.resolve(replyValue(frame));
+      } catch (refusal) {
+        waiter.reject(refusal as HostRefusal);
+      }
     }
   };
 
   return {
     call<M extends Method>(method: M, arg: Args<M>): Promise<Replies[M]> {
-      if (closed) return Promise.reject(new SessionError(lostText()));
+      if (closed) return Promise.reject(new HostRefusal(lostText()));
       const id = nextId++;
       const frame = encodeFrame({ kind: 'request', id, method, arg });
       return new Promise<Replies[M]>((resolve, reject) => {

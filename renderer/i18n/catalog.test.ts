@@ -6,6 +6,7 @@ import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messagefor
 import { describe, expect, it } from 'vitest';
 import { LANGS, MESSAGES, type MessageKey } from './catalog.ts';
 import { richText, translate } from './translate.ts';
+import { problems, problemText, type ProblemKey } from '../../core/session/problems.ts';
 
 const KEYS = Object.entries(MESSAGES).flatMap(([area, messages]) =>
   Object.keys(messages).map((name) => `${area}.${name}` as MessageKey),
@@ -58,4 +59,28 @@ describe('the catalogs', () => {
     const parts = richText('zh-TW', 'help.drop');
     expect(parts.find((p) => p.mark === 'code')).toEqual({ text: '.py', mark: 'code' });
   });
+
+  // What the host and core refuse, said in the page as the main process says it in its message boxes.
+  it.each(Object.keys(problems) as ProblemKey[])(
+    'says the problem %s in every language, its values filled',
+    (key) => {
+      const selects = new Set<string>();
+      const visit = (elements: MessageFormatElement[]) => {
+        for (const el of elements)
+          if (el.type === TYPE.select) {
+            selects.add(el.value);
+            Object.values(el.options).forEach((o) => visit(o.value));
+          }
+      };
+      visit(parse(problems[key].en));
+      const names = [...argumentsOf(parse(problems[key].en))];
+      const values = Object.fromEntries(names.map((n) => [n, selects.has(n) ? 'other' : `«${n}»`]));
+      for (const lang of LANGS) {
+        const text = translate(lang, `problems.${key}`, values);
+        expect(text).toBe(problemText(lang, { key, values }));
+        expect(text).not.toMatch(/[{}]/);
+        for (const n of names) if (!selects.has(n)) expect(text, `${key} in ${lang}`).toContain(`«${n}»`);
+      }
+    },
+  );
 });

@@ -2,10 +2,12 @@
  * Every text of the interface, in every language, one file per area of the app under `messages/`.
  * A message is `{ en, 'zh-TW' }` side by side, so a text added in one language only is seen at once
  * (and fails `catalog.test.ts`). Keys are `area.name`: `t('toolbar.run')`. The desktop host's menu and
- * dialogs read their texts from core/session/desktop-texts.ts, here as the `desktop` area.
+ * dialogs read their texts from core/session/desktop-texts.ts, here as the `desktop` area; what the
+ * host and core refuse or fail to do, from core/session/problems.ts, as the `problems` area.
  */
 import type { Lang } from '../../core/session/lesson.ts';
 import { desktop } from '../../core/session/desktop-texts.ts';
+import { problems } from '../../core/session/problems.ts';
 import { app } from './messages/app.ts';
 import { files } from './messages/files.ts';
 import { frames } from './messages/frames.ts';
@@ -42,6 +44,7 @@ export const MESSAGES = {
   output,
   player,
   predict,
+  problems,
   status,
   toolbar,
   views,

@@ -6,6 +6,7 @@
 import { loadStored, saveStored } from '../state/stored.ts';
 import { LANGS, type Lang, type MessageKey } from './catalog.ts';
 import { preferredLang } from '../../core/session/language.ts';
+import type { Problem } from '../../core/session/problems.ts';
 import { richText, translate, type Part, type Values } from './translate.ts';
 
 const KEY = 'yieldscope.language';
@@ -37,6 +38,11 @@ export const locale = new Locale();
 /** The text of `key` in the interface's language. */
 export function t(key: MessageKey, values?: Values): string {
   return translate(locale.lang, key, values);
+}
+
+/** A problem the host or core reported, in the interface's language. */
+export function tProblem({ key, values }: Problem): string {
+  return t(`problems.${key}`, values);
 }
 
 /** The text of `key` in the interface's language, as plain and marked parts (see `RichText.svelte`). */

@@ -6,6 +6,7 @@ import type { ReadyProgress } from '../api/types.ts';
 import type { Hello } from '../../core/session/protocol.ts';
 import type { MessageKey } from '../i18n/catalog.ts';
 import type { Values } from '../i18n/translate.ts';
+import { problemOf, type Problem } from '../../core/session/problems.ts';
 
 /** A failed request, said in words: what the user tried, and why it did not work. */
 export interface Notice {
@@ -13,6 +14,8 @@ export interface Notice {
   action: MessageKey;
   values?: Values;
   message: string;
+  /** Why, when the host or core said it as a problem: shown in the language of the moment, not the one it failed in. */
+  problem?: Problem;
 }
 
 class Host {
@@ -26,7 +29,12 @@ class Host {
   }
 
   fail(action: MessageKey, error: unknown, values?: Values): void {
-    this.notice = { action, values, message: error instanceof Error ? error.message : String(error) };
+    this.notice = {
+      action,
+      values,
+      message: error instanceof Error ? error.message : String(error),
+      problem: problemOf(error),
+    };
   }
 
   dismiss(): void {
