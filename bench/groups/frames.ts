@@ -11,6 +11,7 @@ import { Inspector, type Subject } from '../../core/inspect/inspector.ts';
 import { replayOf } from '../../core/inspect/replay.ts';
 import { recordTrace } from '../../core/run/record.ts';
 import { Runner } from '../../core/run/runner.ts';
+import { ProblemError } from '../../core/session/problems.ts';
 import type { Report } from '../harness.ts';
 
 /** A producer, a consumer, a bounded deque between them and a linked list growing now and then. */
@@ -74,7 +75,7 @@ async function traceOf(runner: Runner, items: number): Promise<{ subject: Subjec
   if (summary.status !== 'ok')
     throw new Error(`the bench program ended ${summary.status}: ${summary.message}`);
   const replay = replayOf(trace);
-  if ('cannot' in replay) throw new Error(replay.cannot);
+  if ('cannot' in replay) throw new ProblemError(replay.cannot);
   return { subject: { trace, replay }, recordMs };
 }
 

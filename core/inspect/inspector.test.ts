@@ -6,6 +6,7 @@ import type { Trace } from '../trace/trace.ts';
 import { Inspector, type Subject } from './inspector.ts';
 import { replayOf } from './replay.ts';
 import type { Frame, HeapObject, HeapSnapshot, Value } from '../session/snapshot.ts';
+import { ProblemError, problemText } from '../session/problems.ts';
 
 let runner: Runner;
 let inspector: Inspector;
@@ -22,7 +23,7 @@ async function recorded(source: string): Promise<Subject> {
   const { trace, summary } = await recordTrace({ source }, runner);
   expect(summary.status, summary.message).toBe('ok');
   const replay = replayOf(trace);
-  if ('cannot' in replay) throw new Error(replay.cannot);
+  if ('cannot' in replay) throw new ProblemError(replay.cannot);
   return { trace, replay };
 }
 
@@ -334,6 +335,14 @@ describe('the heap at any event, from a re-run of the program', () => {
     const after = await inspector.at(subject, printed(trace, 'end'));
     expect(after).toMatchObject({ ok: false, reason: 'diverged' });
     expect(!after.ok && after.message).toMatch(/went differently from event \d+ on/);
+    // the page says it in the user's language from the problem: where it went differently, and how
+    const at = !after.ok && (after.problem.values?.at as number);
+    expect(after).toMatchObject({
+      problem: { key: 'diverged', values: { before: Number(at) - 1, recorded: 'line', again: 'stdout' } },
+    });
+    expect(!after.ok && problemText('zh-TW', after.problem)).toMatch(
+      /^再執行一次時,程式從事件 \d+ 起走了不同的路/,
+    );
   });
 
   it('stops a re-run held at its window at once, also while its generators unwind', async () => {
@@ -361,7 +370,7 @@ describe('a program that read input', () => {
     const { trace, summary } = await recordTrace({ source, stdin: ['Ada\n'] }, runner);
     expect(summary.status, summary.message).toBe('ok');
     const replay = replayOf(trace);
-    if ('cannot' in replay) throw new Error(replay.cannot);
+    if ('cannot' in replay) throw new ProblemError(replay.cannot);
     const snapshot = await heap({ trace, replay }, printed(trace, 'hello Ada'));
     expect(variable(module(snapshot), 'greeting')).toEqual({ v: "'hello Ada'" });
   });

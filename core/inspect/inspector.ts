@@ -36,6 +36,8 @@ import { FIELD_COLUMNS, KIND_CODE, KIND_NAMES, KINDS } from '../trace/schema.ts'
 import type { Trace } from '../trace/trace.ts';
 import { KeyMap } from './keys.ts';
 import type { HeapSnapshot, Inspection } from '../session/snapshot.ts';
+import { problemText, type Problem } from '../session/problems.ts';
+import type { CannotReplay } from './replay.ts';
 
 /** What the inspector needs of core/run/runner.ts's Runner: its own worker. */
 export interface InspectEngine {
@@ -52,7 +54,7 @@ export interface InspectEngine {
 /** A trace to inspect, and how to run its program again exactly as it ran (null: it cannot be). */
 export interface Subject {
   trace: Trace;
-  replay: RunOptions | { cannot: string };
+  replay: RunOptions | CannotReplay;
 }
 
 /** Snapshots kept, most recently used first to stay. */
@@ -84,7 +86,7 @@ class Job {
   /** Count of the last snapshot received (the event after which it was taken, plus one). */
   seen = 0;
   ended = false;
-  failure: string | null = null;
+  failure: Problem | null = null;
   anchored: boolean;
   private readonly buffered: HeapSnapshot[] = [];
   private wake: (() => void)[] = [];
@@ -120,7 +122,7 @@ class Job {
     );
     this.handle.done.then(
       () => this.end(null),
-      (error: Error) => this.end(`running the program again failed: ${error.message}`),
+      (error: Error) => this.end({ key: 'rerunFailed', values: { detail: error.message } }),
     );
   }
 
@@ -178,7 +180,7 @@ class Job {
     for (const resolve of wake) resolve();
   }
 
-  private end(failure: string | null): void {
+  private end(failure: Problem | null): void {
     this.ended = true;
     this.failure = failure;
     this.changed();
@@ -202,7 +204,7 @@ export class Inspector {
   private readonly cache = new Map<number, HeapSnapshot>();
   private final: HeapSnapshot | null = null;
   private readonly failed = new Map<number, string>();
-  private diverged: { at: number; message: string } | null = null;
+  private diverged: { at: number; problem: Problem } | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private nextKey = 1;
   /** Recent cost of one snapshot in a window, for sizing background windows. */
@@ -242,36 +244,26 @@ export class Inspector {
   private async inspect(subject: Subject, cursor: number): Promise<Inspection> {
     this.use(subject);
     const { trace, replay } = subject;
-    if ('cannot' in replay) return { ok: false, reason: 'unavailable', message: replay.cannot };
+    if ('cannot' in replay) return refused('unavailable', replay.cannot);
     if (!Number.isInteger(cursor) || cursor < 0 || cursor >= trace.size)
-      return {
-        ok: false,
-        reason: 'unavailable',
-        message: `There is no event ${cursor}: the trace has events 0 to ${trace.size - 1}.`,
-      };
+      return refused('unavailable', { key: 'noEvent', values: { at: cursor, last: trace.size - 1 } });
     const c = stoppedBefore(trace, cursor) ? cursor - 1 : cursor;
     const first = this.slots[0] ?? this.addSlot();
     try {
       await first.engine.ready;
     } catch (error) {
-      return {
-        ok: false,
-        reason: 'unavailable',
-        message: `Python could not start: ${(error as Error).message}`,
-      };
+      return refused('unavailable', {
+        key: 'inspectorDidNotStart',
+        values: { detail: (error as Error).message },
+      });
     }
     const target = c + 1;
     let started: Job | null = null;
     for (;;) {
-      if (this.diverged && c >= this.diverged.at)
-        return { ok: false, reason: 'diverged', message: this.diverged.message };
+      if (this.diverged && c >= this.diverged.at) return refused('diverged', this.diverged.problem);
       const failed = this.failed.get(c);
       if (failed !== undefined)
-        return {
-          ok: false,
-          reason: 'unavailable',
-          message: `The variables could not be read at this event (${failed}). This is a fault of Yieldscope: please report it.`,
-        };
+        return refused('unavailable', { key: 'snapshotFailed', values: { detail: failed } });
       const found = this.cached(c);
       if (found) {
         this.prefetch(replay, c);
@@ -285,8 +277,7 @@ export class Inspector {
           this.advance(job, Math.max(job.last + 1, target - FORWARD_WINDOW), target);
         await job.next();
       } else if (started && started.ended) {
-        const why = started.failure ?? 'the program, run again, ended before that event';
-        return { ok: false, reason: 'unavailable', message: `The variables cannot be shown: ${why}.` };
+        return refused('unavailable', started.failure ?? { key: 'rerunEnded' });
       } else {
         // one event more when the next one is known: its snapshot anchors this re-run's keys
         const last = this.cache.has(target) ? target + 1 : target;
@@ -490,14 +481,20 @@ export class Inspector {
 
   private diverge(at: number, trace: Trace, kind: number, line: number): void {
     if (this.diverged && this.diverged.at <= at) return;
-    const recorded = describe(KIND_NAMES[trace.kindAt(at)], trace.lineAt(at));
-    const again = describe(KIND_NAMES[kind], line);
     this.diverged = {
       at,
-      message:
-        `Run again, the program went differently from event ${at} on (the recording has ${recorded}, ` +
-        `the new run ${again}): it depends on something outside it, such as the time or a random ` +
-        `number without a seed. Its variables can be shown up to event ${at - 1} only.`,
+      problem: {
+        key: 'diverged',
+        values: {
+          at,
+          before: at - 1,
+          recorded: KIND_NAMES[trace.kindAt(at)],
+          // a line of 0 is an event of no line of the program: the sentence names none
+          recordedLine: String(Math.max(0, trace.lineAt(at))),
+          again: KIND_NAMES[kind],
+          againLine: String(Math.max(0, line)),
+        },
+      },
     };
     this.stopJobs();
   }
@@ -527,9 +524,8 @@ function homesOf(size: number): number[] {
 
 function sameReplay(a: Subject['replay'], b: Subject['replay']): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].every(
-    (key) => (a as Record<string, unknown>)[key] === (b as Record<string, unknown>)[key],
-  );
+  const field = (r: Subject['replay'], key: string) => (r as unknown as Record<string, unknown>)[key];
+  return [...keys].every((key) => field(a, key) === field(b, key));
 }
 
 /** The trace ends with the run stopped (or over a limit) at `at`: what holds there is the event before. */
@@ -539,7 +535,7 @@ function stoppedBefore(trace: Trace, at: number): boolean {
   return status === 'stopped' || status === 'timeout' || status === 'limit';
 }
 
-function describe(kind: string, line: number): string {
-  const a = /^[aeiou]/.test(kind) ? 'an' : 'a';
-  return line > 0 ? `${a} ${kind} event at line ${line}` : `${a} ${kind} event`;
+/** An inspection refused: the problem, and its English sentence for the CLI and older callers. */
+function refused(reason: 'diverged' | 'unavailable', problem: Problem): Inspection {
+  return { ok: false, reason, message: problemText('en', problem), problem };
 }

@@ -1,10 +1,11 @@
 import type { Policy, RunOptions } from '../run/types.ts';
 import { KIND_CODE } from '../trace/schema.ts';
 import type { Trace } from '../trace/trace.ts';
+import type { Problem } from '../session/problems.ts';
 
-/** Why a trace's program cannot be run again, in words for the user. */
+/** Why a trace's program cannot be run again, as a problem to say to the user. */
 export interface CannotReplay {
-  cannot: string;
+  cannot: Problem;
 }
 
 const RUN_START = KIND_CODE['run.start'];
@@ -51,22 +52,12 @@ export function replayOf(
   to = trace.size - 1,
   folder?: { programDir: string },
 ): RunOptions | CannotReplay {
-  if (trace.size === 0 || trace.kindAt(0) !== RUN_START)
-    return { cannot: 'This trace does not start with its run, so its program cannot be run again.' };
+  if (trace.size === 0 || trace.kindAt(0) !== RUN_START) return { cannot: { key: 'replayNoRun' } };
   const source = trace.str(0, 3);
-  if (source === null)
-    return {
-      cannot:
-        'This trace was recorded by an older Yieldscope and does not carry its program: record it ' +
-        'again to see its variables.',
-    };
+  if (source === null) return { cannot: { key: 'replayNoSource' } };
   const { stdin, read } = scan(trace);
   if (read <= to && !folder)
-    return {
-      cannot:
-        `The program read ${trace.str(read, 0)} from its folder, which a trace does not keep, so it ` +
-        'cannot be run again here: run the program itself to see its variables.',
-    };
+    return { cannot: { key: 'replayReadFolder', values: { file: String(trace.str(read, 0)) } } };
   const options = parseOptions(trace.str(0, 2));
   return { source, fileName: trace.str(0, 1) ?? 'main.py', ...options, stdin, ...folder };
 }

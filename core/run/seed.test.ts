@@ -6,6 +6,7 @@ import type { Trace } from '../trace/trace.ts';
 import { recordTrace } from './record.ts';
 import { replayOf } from '../inspect/replay.ts';
 import { sharedRunner } from './testing.ts';
+import { ProblemError } from '../session/problems.ts';
 
 const runner = sharedRunner();
 
@@ -48,7 +49,7 @@ describe('the seed', () => {
     const source = "import random\nname = input('Name? ')\nprint(name, random.random(), {'a', 'b', 'c'})\n";
     const first = await recordTrace({ source, fileName: 'again.py', seed: 7, stdin: ['Ada\n'] }, runner());
     const replay = replayOf(first.trace);
-    if ('cannot' in replay) throw new Error(replay.cannot);
+    if ('cannot' in replay) throw new ProblemError(replay.cannot);
     const again = await recordTrace(replay, runner());
     const events = (trace: Trace) => withoutTime([...decodeJsonl(encodeJsonl(trace)).events()]);
     expect(events(again.trace)).toEqual(events(first.trace));

@@ -95,6 +95,41 @@ export const problems = {
     en: '{name}: {detail}',
     'zh-TW': '{name} 無法當作追蹤讀取:{detail}',
   },
+  replayNoRun: {
+    en: 'This trace does not start with its run, so its program cannot be run again.',
+    'zh-TW': '這個追蹤不是從它的執行開始的,所以它的程式無法再執行一次。',
+  },
+  replayNoSource: {
+    en: 'This trace was recorded by an older Yieldscope and does not carry its program: record it again to see its variables.',
+    'zh-TW': '這個追蹤是由較舊的 Yieldscope 記錄的,沒有附上它的程式:請重新記錄,才能看到它的變數。',
+  },
+  replayReadFolder: {
+    en: 'The program read {file} from its folder, which a trace does not keep, so it cannot be run again here: run the program itself to see its variables.',
+    'zh-TW':
+      '程式從它的資料夾讀取了 {file},而追蹤不會保存資料夾中的檔案,所以這裡無法再執行一次:請直接執行程式本身來看它的變數。',
+  },
+  noEvent: {
+    en: 'There is no event {at}: the trace has events 0 to {last}.',
+    'zh-TW': '沒有事件 {at}:這個追蹤的事件是 0 到 {last}。',
+  },
+  inspectorDidNotStart: { en: 'Python could not start: {detail}', 'zh-TW': 'Python 無法啟動:{detail}' },
+  snapshotFailed: {
+    en: 'The variables could not be read at this event ({detail}). This is a fault of Yieldscope: please report it.',
+    'zh-TW': '在這個事件無法讀取變數({detail})。這是 Yieldscope 的錯誤:請回報。',
+  },
+  rerunEnded: {
+    en: 'The variables cannot be shown: the program, run again, ended before that event.',
+    'zh-TW': '無法顯示變數:程式再執行一次時,在那個事件之前就結束了。',
+  },
+  rerunFailed: {
+    en: 'The variables cannot be shown: running the program again failed: {detail}.',
+    'zh-TW': '無法顯示變數:再執行一次程式失敗了:{detail}。',
+  },
+  diverged: {
+    en: 'Run again, the program went differently from event {at} on (recorded: {recorded}{recordedLine, select, 0 {} other { at line {recordedLine}}}; run again: {again}{againLine, select, 0 {} other { at line {againLine}}}): it depends on something outside it, such as the time or a random number without a seed. Its variables can be shown up to event {before} only.',
+    'zh-TW':
+      '再執行一次時,程式從事件 {at} 起走了不同的路(記錄中是 {recorded}{recordedLine, select, 0 {} other {(第 {recordedLine} 行)}};再執行一次是 {again}{againLine, select, 0 {} other {(第 {againLine} 行)}}):它依賴程式之外的東西,例如時間或沒有種子的亂數。它的變數只能顯示到事件 {before} 為止。',
+  },
   traceUnreadable: {
     en: '{name}: cannot be read ({detail})',
     'zh-TW': '{name}:無法讀取({detail})',

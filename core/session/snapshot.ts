@@ -4,6 +4,7 @@
  * (core/inspect/inspector.ts); plain data that a host sends the renderer (the `inspect` request)
  * and the CLI prints as JSON.
  */
+import type { Problem } from './problems.ts';
 
 /** A variable's or an item's value: a small value inline (its bounded repr), or a reference to an object. */
 export type Value = { v: string } | { r: string };
@@ -104,6 +105,7 @@ export type Inspection =
   /**
    * `diverged`: the program ran differently when run again (it reads the time, say), so the heap
    * cannot be shown from that event on; `unavailable`: it cannot be run again (no source in the
-   * trace) or the re-run failed. The message says so in words a student understands.
+   * trace) or the re-run failed. The problem says so in words a student understands, in every
+   * language; the message is its English sentence.
    */
-  | { ok: false; reason: 'diverged' | 'unavailable'; message: string };
+  | { ok: false; reason: 'diverged' | 'unavailable'; message: string; problem: Problem };

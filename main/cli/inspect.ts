@@ -9,13 +9,14 @@ import { TraceFileError } from '../../core/trace/file-error.ts';
 import { readTraceFile } from '../../core/trace/open.ts';
 import type { Trace } from '../../core/trace/trace.ts';
 import { UsageError, type InspectCommand } from './args.ts';
+import { problemText } from '../../core/session/problems.ts';
 
 export async function inspect(command: InspectCommand, say: (text: string) => void): Promise<void> {
   const trace = await readTrace(command.trace);
   if (command.at >= trace.size)
     throw new UsageError(`--at ${command.at} is past the trace's end: its events are 0 to ${trace.size - 1}`);
   const replay = replayOf(trace, command.at);
-  if ('cannot' in replay) throw new UsageError(replay.cannot);
+  if ('cannot' in replay) throw new UsageError(problemText('en', replay.cannot));
   const inspector = new Inspector(() => new Runner());
   try {
     const inspection = await inspector.at({ trace, replay }, command.at);

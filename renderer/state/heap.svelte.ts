@@ -5,6 +5,7 @@
  * cursor moved meanwhile, the newest position is asked next, so a held arrow key never queues up.
  */
 import type { Inspection } from '../../core/session/snapshot.ts';
+import { problemOf, type Problem } from '../../core/session/problems.ts';
 import { cursor, recording } from './recording.svelte.ts';
 import { selection } from './selection.svelte.ts';
 import { settings } from './settings.svelte.ts';
@@ -15,8 +16,8 @@ class Heap {
   at = $state(-1);
   /** The host's answer for the cursor is on its way: what is shown is an earlier event's. */
   asking = $state(false);
-  /** A request that failed outright (no trace, the connection), in words. */
-  failure = $state<string | null>(null);
+  /** A request that failed outright (no trace, the connection): its problem when the host said one. */
+  failure = $state.raw<{ message: string; problem?: Problem } | null>(null);
 
   #run: number | null = null;
   #wanted = -1;
@@ -56,7 +57,11 @@ class Heap {
       this.at = at;
       this.failure = null;
     } catch (error) {
-      if (run === this.#run) this.failure = error instanceof Error ? error.message : String(error);
+      if (run === this.#run)
+        this.failure = {
+          message: error instanceof Error ? error.message : String(error),
+          problem: problemOf(error),
+        };
     } finally {
       this.#busy = false;
       this.asking = this.#wanted !== this.at;
