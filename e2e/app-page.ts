@@ -13,6 +13,18 @@ export async function waitForPython(app: Page): Promise<void> {
   await expect(app.getByTestId('message-python')).toBeHidden();
 }
 
+/**
+ * Opens the Frames and objects view. By keyboard, as a keyboard user would: the header wraps, and its
+ * buttons move while the page fills in (the run's status, the lesson list), so a click aimed at where
+ * the button was a moment ago can land beside it on a loaded machine; focus does not depend on where
+ * it is drawn. Then waits for the toggle to say it is on.
+ */
+export async function showFrames(app: Page): Promise<void> {
+  const toggle = app.getByTestId('show-frames');
+  await toggle.press('Enter');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+}
+
 /** The timeline's text alternative: where its cursor is ("Cursor at event 12, line 3."). */
 const cursorSays = (app: Page) => app.getByTestId('switch-list').locator('p');
 

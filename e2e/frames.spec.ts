@@ -4,7 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { runToEnd, setProgram, status, waitForPython } from './app-page.ts';
+import { runToEnd, setProgram, showFrames, status, waitForPython } from './app-page.ts';
 
 /** Moves the cursor to the moment the program printed `text` (the console's lines jump there). */
 async function toPrint(app: Page, text: string): Promise<void> {
@@ -20,7 +20,7 @@ async function settled(app: Page): Promise<void> {
 test.describe('frames and objects', () => {
   test.beforeEach(async ({ app }) => {
     await waitForPython(app);
-    await app.getByTestId('show-frames').click();
+    await showFrames(app);
   });
 
   test('three arrows to one inner list, changed "all three" at once; stepping back redraws it', async ({

@@ -3,7 +3,7 @@
  * name, and the timeline's text alternative follows the cursor, in both languages.
  */
 import { expect, test } from './fixtures.ts';
-import { pickLesson, waitForPython } from './app-page.ts';
+import { pickLesson, showFrames, waitForPython } from './app-page.ts';
 
 test('Esc then Tab leaves the editor, and F1 says so', async ({ app }) => {
   await waitForPython(app);
@@ -32,7 +32,7 @@ for (const lang of ['en', 'zh-TW'] as const) {
     await app.getByTestId('run').click();
     await expect(app.getByTestId('status')).toHaveAttribute('data-state', 'ended', { timeout: 60_000 });
     // The Frames and objects view too, with what it shows at the cursor.
-    await app.getByTestId('show-frames').click();
+    await showFrames(app);
     await expect(app.getByTestId('frame').first()).toBeVisible({ timeout: 60_000 });
     const tree = await app.locator('body').ariaSnapshot();
     const unnamed = tree
