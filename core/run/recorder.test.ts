@@ -4,7 +4,6 @@ import { Trace } from '../trace/trace.ts';
 import { recordTrace } from './record.ts';
 import { Runner } from './runner.ts';
 import { probeUnderTest } from './probe-under-test.ts';
-import { LIST_VS_DEQUE } from './timing-lesson.ts';
 
 let runner: Runner;
 beforeAll(async () => {
@@ -378,89 +377,6 @@ w.clear()
       ['clear', null, '[5, 9]', null, 0],
     ]);
   });
-});
-
-describe('deque costs', () => {
-  // The Python recorder, the fallback, records each deque operation through a Python method, which
-  // costs far more than the operation: this bound is the compiled recorder's (skipped for the other).
-  const python = probeUnderTest() === 'python';
-  if (python)
-    console.log(
-      'python recorder: skipping the deque cost bound: each deque operation goes through a Python method (the compiled recorder is held to it)',
-    );
-  it.skipIf(python)(
-    "keep their order when recorded: the course's timing program finds the list's left end far slower (compiled recorder only)",
-    async () => {
-      // The course's timing program (issue 9), then each timing again as the best of five (so that a
-      // moment the machine is busy elsewhere does not decide), the deque's also unrecorded: a recorded
-      // deque operation may cost a little more, never enough to change the lesson.
-      const events = await run(`${LIST_VS_DEQUE}
-from yieldscope import timeit as unrecorded
-
-def best(statement):
-    return min(timeit.repeat(statement, globals=globals(), number=2000, repeat=5)) / 2000
-
-on_list = best('items.insert(0, 1); items.pop(0)')
-on_deque = best('queue.appendleft(1); queue.popleft()')
-plain = unrecorded('queue.appendleft(1); queue.popleft()', f'from collections import deque; queue = deque(range({N}))', number=2000)
-print(on_list / on_deque)
-print(on_deque / plain)
-`);
-      const [course, factor, cost] = only(events, 'stdout').map((e) =>
-        Number(/([\d.e+-]+)\n$/.exec(e.text as string)![1]),
-      );
-      expect(course).toBeGreaterThan(0);
-      // every operation of the program's deque was recorded, with the line that timed it
-      const timed = LIST_VS_DEQUE.split('\n').findIndex((l) => l.startsWith('deque_time')) + 1;
-      expect(only(events, 'deque.op').filter((e) => e.line === timed)).toHaveLength(2 * 20_000);
-      expect(factor).toBeGreaterThanOrEqual(10);
-      expect(cost).toBeLessThanOrEqual(3);
-    },
-  );
-});
-
-describe('a RecursionError', () => {
-  // The Python recorder's callbacks are Python frames of their own: it does not keep this promise yet
-  // (the compiled recorder adds no frame to the program's).
-  const python = probeUnderTest() === 'python';
-  if (python)
-    console.log(
-      'python recorder: skipping the RecursionError depth test: its callbacks are Python frames, 2 to 5 more than the program has (the compiled recorder is held to it)',
-    );
-  it.skipIf(python)(
-    'strikes at the same depth and in the same frame as unrecorded, never inside the recorder (compiled recorder only)',
-    async () => {
-      // A bare except around iter(x) in a recursive flatten of strings: where the error strikes
-      // decides whether the program ends by it or goes on with what the except returned.
-      const source = `
-def flatten(x, depth=0):
-    try:
-        it = iter(x)
-    except:
-        return [depth]
-    found = []
-    for y in it:
-        found.extend(flatten(y, depth + 1))
-    return found
-
-def deepest(n):
-    try:
-        return deepest(n + 1)
-    except RecursionError:
-        return n
-
-try:
-    code = 1_000_000 + flatten(['ab'])[0]
-except RecursionError:
-    code = 2
-raise SystemExit(code * 10_000 + deepest(0))
-`;
-      const unrecorded = await runner.run({ source, record: false }, () => {}).done;
-      const { summary } = await recordTrace({ source }, runner);
-      expect(unrecorded.message).toMatch(/exited with code 2\d{4}\./);
-      expect(summary.message).toBe(unrecorded.message);
-    },
-  );
 });
 
 describe('what each event says', () => {
