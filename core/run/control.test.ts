@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Trace } from '../trace/trace.ts';
-import { EndReason, SIGINT, createControl, requestEnd } from './control.ts';
+import { EndReason, PAUSE_SIGNAL, SIGINT, createControl, requestEnd } from './control.ts';
 import { recordTrace } from './record.ts';
 import { Runner } from './runner.ts';
 import { watchRun, type WatchedRun } from './testing.ts';
@@ -171,6 +171,31 @@ describe('pause and step', () => {
     const paused = await handle.pause();
     expect(paused).toBe(trace.size);
     expect(await handle.pause()).toBe(paused); // asked again while held: the same hold
+    handle.stop();
+    expect((await handle.done).status).toBe('stopped');
+  });
+});
+
+describe('a pause signal lost or repeated', () => {
+  it('pauses even when the pause signal is lost: the host raises it again until a hold meets it', async () => {
+    const { trace, handle, until } = start({ source: 'x = 0\nwhile True:\n    x += 1\n' });
+    await until(() => trace.size > 100, 'some events');
+    const paused = handle.pause();
+    Atomics.store(runner['control'], 0, 0); // as Pyodide does when the host writes between its read and its clear
+    expect(await paused).toBe(trace.size);
+    handle.stop();
+    expect((await handle.done).status).toBe('stopped');
+  });
+
+  it('a repeat of a pause signal that arrives after its hold does not hold the next step again', async () => {
+    const { trace, handle } = start({ source: 'x = 0\nwhile True:\n    x += 1\n', startPaused: true });
+    expect(await handle.pause()).toBe(1);
+    for (let i = 2; i <= 30; i++) {
+      const stepped = handle.step();
+      Atomics.store(runner['control'], 0, PAUSE_SIGNAL); // the host's last repeat, heard after the hold
+      expect(await stepped).toBe(i);
+    }
+    expect(trace.size).toBe(30);
     handle.stop();
     expect((await handle.done).status).toBe('stopped');
   });

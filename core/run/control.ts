@@ -7,7 +7,12 @@
  * that records nothing). Slot 1 is the host's answer to a paused worker (an Action), slot 2 why
  * the host ended the run, slots 3 and 4 the next window of events an inspector's re-run shows
  * (core/inspect), read when it is resumed, slot 5 counts the lines of input the host has sent (on
- * the input port), slot 6 whether the worker's Python has left the run.
+ * the input port), slot 6 whether the worker's Python has left the run, slots 7 and 8 how many pauses
+ * the host has asked for and how many of them a hold has met.
+ *
+ * A pause signal can be lost (Pyodide reads its buffer, then clears it; a signal read while the
+ * run is still being set up finds no handler), so the host raises it again until a hold meets the
+ * pause; the counts let the worker tell such a repeat, arriving after the hold, from a new pause.
  */
 
 export const SIGINT = 2;
@@ -27,9 +32,11 @@ const WINDOW_FIRST = 3;
 const WINDOW_LAST = 4;
 const INPUT = 5;
 const LEFT = 6;
+const PAUSES_ASKED = 7;
+const PAUSES_MET = 8;
 
 export function createControl(): Int32Array {
-  return new Int32Array(new SharedArrayBuffer(7 * 4));
+  return new Int32Array(new SharedArrayBuffer(9 * 4));
 }
 
 /** The view Pyodide's setInterruptBuffer takes. */
@@ -42,7 +49,26 @@ export function resetControl(control: Int32Array): void {
 }
 
 export function requestPause(control: Int32Array): void {
+  Atomics.add(control, PAUSES_ASKED, 1);
   Atomics.store(control, INTERRUPT, PAUSE_SIGNAL);
+}
+
+/**
+ * Host side, until the worker acknowledges a hold: raises the pause signal again if no hold has met
+ * the pause and no signal is pending (a stop, or the worker's own, goes first and is not overwritten).
+ */
+export function repeatPause(control: Int32Array): void {
+  if (pauseOutstanding(control)) Atomics.compareExchange(control, INTERRUPT, 0, PAUSE_SIGNAL);
+}
+
+/** Whether the host has asked for a pause no hold has met yet: a pause signal is obeyed only then. */
+export function pauseOutstanding(control: Int32Array): boolean {
+  return Atomics.load(control, PAUSES_ASKED) > Atomics.load(control, PAUSES_MET);
+}
+
+/** Worker side, as it holds: every pause asked for so far is met by this hold. */
+export function pausesMet(control: Int32Array): void {
+  Atomics.store(control, PAUSES_MET, Atomics.load(control, PAUSES_ASKED));
 }
 
 export function answer(control: Int32Array, action: number): void {
@@ -121,12 +147,16 @@ export function withdrawInterrupt(control: Int32Array): void {
   Atomics.store(control, INTERRUPT, 0);
 }
 
-/** Worker side: block until the host answers; a stop also withdraws the pending interrupt. */
+/**
+ * Worker side: block until the host answers; a stop also withdraws the pending interrupt, any other
+ * answer a pause signal the host repeated before it heard of this hold (the hold met that pause).
+ */
 export function waitForAnswer(control: Int32Array): number {
   for (;;) {
     const action = Atomics.exchange(control, ACTION, Action.none);
     if (action !== Action.none) {
       if (action === Action.stop) Atomics.store(control, INTERRUPT, 0);
+      else if (!pauseOutstanding(control)) Atomics.compareExchange(control, INTERRUPT, PAUSE_SIGNAL, 0);
       return action;
     }
     Atomics.wait(control, ACTION, Action.none, 1000);

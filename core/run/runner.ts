@@ -10,6 +10,7 @@ import {
   hasLeftRun,
   moveWindow,
   inputSent,
+  repeatPause,
   requestEnd,
   requestPause,
   resetControl,
@@ -107,6 +108,8 @@ class ActiveRun implements WatchedRun {
       const now = performance.now();
       if (this.heldAt === null && !this.preparing && !this.waitingForInput) this.ranMs += now - last;
       last = now;
+      // a pause signal can be lost: raised again until a hold meets it
+      if (this.wanted && this.heldAt === null) repeatPause(this.control);
       if (limit !== undefined && this.ranMs > limit && !this.stopRequested)
         this.requestEnd(EndReason.timeout);
     }, TIMER_TICK_MS);

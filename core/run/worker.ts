@@ -17,6 +17,8 @@ import {
   FILE_SIGNAL,
   interruptBuffer,
   leftRun,
+  pauseOutstanding,
+  pausesMet,
   raiseSignal,
   waitForAnswer,
   waitForInput,
@@ -199,6 +201,7 @@ class Recorder {
     const maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
     // The probe flushes before it holds, so the acknowledgement follows the batches it counts.
     const waiter = sealed((events: number) => {
+      pausesMet(control);
       if (watcher) return watcher.held(events);
       post({ type: 'held', events });
       return waitForAnswer(control);
@@ -231,6 +234,7 @@ class Recorder {
         maxEvents,
         sendBatch,
         waiter,
+        sealed(() => pauseOutstanding(control)),
         sealed(() => {
           schedulerHooks.install(ctx);
           watcher?.installed();

@@ -213,13 +213,22 @@ def _to_the_end(step):
             stopped = True
 
 
-def run(source, file_name, work_dir, options_json, files_json, max_events, send_batch, wait_for_host, install, drain, start_paused, recording=True, hold_at=None, take_files=None, read_line=None, note_line=None):
+def _obeying(pause_outstanding):
+    """The pause signal's handler for a run: holds for a pause no hold has met yet, else does nothing."""
+    def on_pause_signal(signum, frame):
+        if pause_outstanding():
+            R.on_pause_signal(signum, frame)
+    return on_pause_signal
+
+
+def run(source, file_name, work_dir, options_json, files_json, max_events, send_batch, wait_for_host, pause_outstanding, install, drain, start_paused, recording=True, hold_at=None, take_files=None, read_line=None, note_line=None):
     """Runs one program; returns [status, message, stdout, stderr] (the host may still turn the status
     into stopped/timeout). With recording off, the program runs unobserved (the baseline benchmarks
     compare against) and its output comes back as text; recording, the output is in the trace (None).
     hold_at: hold (as a pause does) once this many events are recorded. take_files records the
     folder's changes (files.py); read_line and note_line give the program its input and record it
-    (stdin.py)."""
+    (stdin.py). pause_outstanding says whether a pause signal is one no hold has met yet: the host
+    repeats a pause's signal until a hold acknowledges it, and a repeat arriving after is dropped."""
     stopped = _to_the_end(lambda: R.start(send_batch, wait_for_host, max_events))
     if hold_at is not None:
         R.hold_at(hold_at)
@@ -257,7 +266,7 @@ def run(source, file_name, work_dir, options_json, files_json, max_events, send_
         sys.stdout, sys.stderr = out, err
         if read_line is not None:
             sys.stdin = stdin.Stdin(read_line, note_line, R.program_line)
-        signal.signal(P.PAUSE_SIGNAL, R.on_pause_signal)
+        signal.signal(P.PAUSE_SIGNAL, _obeying(pause_outstanding))
         if take_files is not None:
             files.install(take_files)
         if recording:

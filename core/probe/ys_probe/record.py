@@ -418,7 +418,7 @@ def hold():
     recorded, and hears of a hold only once every event before it is sent: one asked for while a
     batch is being handed over (a pause signal at sink's call) holds at the next tick instead, which
     the flushing tick runs as soon as it is done."""
-    global gate, nc, held_at
+    global gate, nc, held_at, pause_pending
     if _flushing:
         gate = 1
         nc = n + 1
@@ -427,6 +427,8 @@ def hold():
     flush()
     paused_at = clock()
     action = waiter(n)
+    # a pause whose signal struck while this hold was on its way is met by it
+    pause_pending = False
     skip_clock(paused_at)
     if action == _ACT_STOP:
         gate = 0
