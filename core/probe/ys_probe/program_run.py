@@ -3,6 +3,7 @@ program's own code only, its output and errors recorded, and everything put back
 run's globals, imports and patches never reach the next."""
 
 import builtins
+import gc
 import os
 import signal
 import sys
@@ -214,10 +215,22 @@ def _to_the_end(step):
 
 
 def _obeying(pause_outstanding):
-    """The pause signal's handler for a run: holds for a pause no hold has met yet, else does nothing."""
+    """The pause signal's handler for a run: holds for a pause no hold has met yet, else does nothing.
+    A repeat heard while the handler runs returns at once: run through, it would hold between this
+    handler's check and its hold, which would then hold a second time at the same event."""
+    handling = False
+
     def on_pause_signal(signum, frame):
-        if pause_outstanding():
-            R.on_pause_signal(signum, frame)
+        nonlocal handling
+        if handling:
+            return
+        handling = True
+        try:
+            if pause_outstanding():
+                R.on_pause_signal(signum, frame)
+        finally:
+            handling = False
+
     return on_pause_signal
 
 
@@ -321,7 +334,12 @@ def _forget_held():
 
 
 def finish(status, message, take_files=None):
-    """Records the folder's last changes, run.end, and sends the last batch."""
+    """Finalizes what the run left unreachable, records the folder's last changes, run.end, and sends
+    the last batch."""
+    # Garbage in reference cycles (a stopped asyncio program's tasks and loop) would otherwise be
+    # collected during a later run: its suspended generators finalized under that run's probe, which
+    # has corrupted Python's memory. Here the probe is off; a finalizer's events still belong to this run.
+    _to_the_end(gc.collect)
     R.end_run()  # these are recorded even past the event limit, or after a stop
     _to_the_end(_forget_held)
     if take_files is not None:
