@@ -66,6 +66,20 @@ describe('the layout of frames and objects', () => {
     expect(inner.x).toBeGreaterThan(outer.x + outer.width);
   });
 
+  it("enters an object from its left and a frame from its right, even from a cell right of the object's side", () => {
+    const aliased = snapshot(
+      [module([['a', { r: 'h1' }]])],
+      [list('h1', [{ r: 'h2' }, { r: 'h2' }, { r: 'h2' }]), list('h2', [{ v: '0' }, { v: '0' }, { v: '0' }])],
+    );
+    // too narrow for two columns: the inner list goes to a band below, left of the cells pointing at it
+    const layout = layoutHeap(aliased, undefined, { maxWidth: 300 });
+    const [outer, inner] = layout.objects;
+    expect(inner.y).toBeGreaterThan(outer.y + outer.height);
+    const intoInner = layout.arrows.filter((a) => a.to === 'h2');
+    expect(intoInner.every((a) => a.start.x > a.end.x && a.end.x === inner.x && a.enter === 1)).toBe(true);
+    expect(layout.arrows.find((a) => a.to === 'h1')?.enter).toBe(1);
+  });
+
   it("points a deque slot holding a generator at that generator's frame", () => {
     const gen: Frame = {
       key: 'o4',
@@ -98,6 +112,7 @@ describe('the layout of frames and objects', () => {
     expect(layout.arrows.find((a) => a.from.owner === 'o7')).toMatchObject({
       to: 'o4',
       end: { x: frame.x + frame.width, y: frame.y + 11 },
+      enter: -1,
     });
   });
 

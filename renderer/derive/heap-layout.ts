@@ -77,6 +77,11 @@ export interface Arrow {
   to: string;
   start: Point;
   end: Point;
+  /**
+   * Which way the arrow travels as it arrives: rightwards (1) into an object's left side, leftwards
+   * (-1) into a frame's right side, whichever side it comes from, so its head never lies on a title.
+   */
+  enter: 1 | -1;
 }
 
 export interface HeapLayout {
@@ -332,21 +337,22 @@ export function layoutHeap(
     x += columnWidth + G.gapX;
   }
 
-  const targets = new Map<string, Point>();
+  const targets = new Map<string, Point & { enter: 1 | -1 }>();
   // a frame is reached at its right side, where the objects are: an arrow never crosses its variables
-  for (const f of frames) targets.set(f.key, { x: f.x + f.width, y: f.y + G.header / 2 });
-  for (const o of objects) targets.set(o.key, { x: o.x, y: o.y + G.header / 2 });
+  for (const f of frames) targets.set(f.key, { x: f.x + f.width, y: f.y + G.header / 2, enter: -1 });
+  for (const o of objects) targets.set(o.key, { x: o.x, y: o.y + G.header / 2, enter: 1 });
   const arrows: Arrow[] = [];
   const arrowsFrom = (owner: string, slots: Slot[]) =>
     slots.forEach((s, slot) => {
       if (!('r' in s.value)) return;
-      const end = targets.get(s.value.r);
-      if (end)
+      const target = targets.get(s.value.r);
+      if (target)
         arrows.push({
           from: { owner, slot },
           to: s.value.r,
           start: { x: s.x + s.width / 2, y: s.y + s.height / 2 },
-          end,
+          end: { x: target.x, y: target.y },
+          enter: target.enter,
         });
     });
   for (const f of frames) arrowsFrom(f.key, f.slots);
