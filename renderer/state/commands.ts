@@ -179,7 +179,6 @@ export async function openDropped(file: File): Promise<void> {
   else await openTraceFile(file);
 }
 
-/** The desktop menu's commands (and the same shortcuts in the page); `openTrace` shows a native dialog or the page's file picker. */
 /** "Run to here": the cursor moves to the next time `line` starts to run. */
 export function runToLine(line: number): void {
   const found = cursor.at < 0 ? null : nextAtLine(recording.trace, cursor.at, line);
@@ -187,6 +186,7 @@ export function runToLine(line: number): void {
   else cursor.toEvent(found);
 }
 
+/** The desktop menu's commands (and the same shortcuts in the page); `openTrace` shows a native dialog or the page's file picker. */
 export function menu(command: MenuCommand, openTrace: () => void): void {
   const actions: Record<MenuCommand, () => unknown> = {
     open: openTrace,
