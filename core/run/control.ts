@@ -10,9 +10,9 @@
  * the input port), slot 6 whether the worker's Python has left the run, slots 7 and 8 how many pauses
  * the host has asked for and how many of them a hold has met.
  *
- * A pause signal can be lost (Pyodide reads its buffer, then clears it; a signal read while the
- * run is still being set up finds no handler), so the host raises it again until a hold meets the
- * pause; the counts let the worker tell such a repeat, arriving after the hold, from a new pause.
+ * A pause signal can be lost (Pyodide reads its buffer, then clears it: a write in between is
+ * gone), so the host raises it again until a hold meets the pause; the counts let the worker tell
+ * such a repeat, arriving after the hold, from a new pause.
  */
 
 export const SIGINT = 2;
@@ -50,11 +50,11 @@ export function resetControl(control: Int32Array): void {
 
 export function requestPause(control: Int32Array): void {
   Atomics.add(control, PAUSES_ASKED, 1);
-  Atomics.store(control, INTERRUPT, PAUSE_SIGNAL);
+  repeatPause(control);
 }
 
 /**
- * Host side, until the worker acknowledges a hold: raises the pause signal again if no hold has met
+ * Host side, until the worker acknowledges a hold: raises the pause signal (again) if no hold has met
  * the pause and no signal is pending (a stop, or the worker's own, goes first and is not overwritten).
  */
 export function repeatPause(control: Int32Array): void {

@@ -109,7 +109,7 @@ class ActiveRun implements WatchedRun {
       if (this.heldAt === null && !this.preparing && !this.waitingForInput) this.ranMs += now - last;
       last = now;
       // a pause signal can be lost: raised again until a hold meets it
-      if (this.wanted && this.heldAt === null) repeatPause(this.control);
+      if (this.wanted && this.heldAt === null && !this.stopRequested) repeatPause(this.control);
       if (limit !== undefined && this.ranMs > limit && !this.stopRequested)
         this.requestEnd(EndReason.timeout);
     }, TIMER_TICK_MS);
