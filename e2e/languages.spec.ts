@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from './fixtures.ts';
-import { openTraceFile, pickLesson, status, waitForPython } from './app-page.ts';
+import { openTraceFile, pickLesson, setProgram, status, waitForPython } from './app-page.ts';
 import { ROOT } from './hosts.ts';
 
 const FILES = resolve(ROOT, 'test-results/e2e-files');
@@ -53,6 +53,29 @@ test.describe('on a Traditional Chinese system', () => {
     await app.getByTestId('language').selectOption('en');
     await expect(notice).toContainText(
       'Opening notes.txt did not work: notes.txt: not a trace: neither a Yieldscope trace file nor JSON Lines',
+    );
+  });
+
+  test('says a deadlock in Traditional Chinese, naming the waiting tasks, and in English once switched', async ({
+    app,
+  }) => {
+    await waitForPython(app);
+    // asyncio's own loop, run by Yieldscope's scheduler: its one task waits on an event nobody sets
+    await setProgram(
+      app,
+      ['import asyncio', 'async def main():', '    await asyncio.Event().wait()', 'asyncio.run(main())'].join(
+        '\n',
+      ),
+    );
+    await app.getByTestId('run').click();
+    const end = app.getByTestId('message-run-end');
+    await expect(end).toHaveText(
+      "執行已停止:死結,每個任務都在等待,沒有任何任務能執行。 死結:沒有任務可以執行,也沒有任務在睡眠,但剩下的任務都在等待:'main'。只有另一個任務能喚醒它們。",
+      { timeout: 60_000 },
+    );
+    await app.getByTestId('language').selectOption('en');
+    await expect(end).toHaveText(
+      "Run stopped: deadlock, every task waits and none can run. Deadlock: no task can run and none is sleeping, yet every task left waits: 'main'. Only another task could wake them.",
     );
   });
 });

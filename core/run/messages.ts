@@ -2,6 +2,7 @@ import type { ProbeKind } from '../probe/load.ts';
 import type { EventBatch } from '../trace/batch.ts';
 import type { MessagePort } from 'node:worker_threads';
 import type { ReadyProgress, RunOptions, RunSummary } from './types.ts';
+import type { Problem } from '../session/problems.ts';
 
 /** Event counts whose heap an inspector's re-run shows (core/inspect): a snapshot at each, holding at `last`. */
 export interface WatchWindow {
@@ -25,7 +26,7 @@ export type FromWorker =
   /** The program waits for a line of input: the host sends it on the input port (WorkerSetup). */
   | { type: 'input' }
   /** `input`: the run could not start because of what it was given (its program's folder), not a fault of ours. */
-  | { type: 'failed'; message: string; input?: boolean };
+  | { type: 'failed'; message: string; input?: boolean; problem?: Problem };
 
 /** Given to the worker at start. */
 export interface WorkerSetup {

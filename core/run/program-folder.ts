@@ -14,6 +14,7 @@ import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PyodideAPI } from 'pyodide';
 import { decodeProgram } from '../session/program-text.ts';
+import { ProblemError } from '../session/problems.ts';
 import { MAX_FILE_BYTES } from '../trace/schema.ts';
 import { MAX_LISTED_FILES, type FolderListing } from './run-start.ts';
 import type { Change, FileChange } from './types.ts';
@@ -24,8 +25,8 @@ export const MAX_READ_BYTES = 64 * 1024 * 1024;
 /** What a run's folder may hold in memory, files read and written together (then ENOSPC). */
 export const MAX_FOLDER_BYTES = 256 * 1024 * 1024;
 
-/** A refused folder: the message says what to do. */
-export class ProgramDirError extends Error {}
+/** A refused folder: the message says what to do, and its problem says it in the user's language. */
+export class ProgramDirError extends ProblemError {}
 
 // Emscripten's errno numbers (what Python's errno module holds in Pyodide) and mode bits.
 const ENOENT = 44;
@@ -246,7 +247,7 @@ export class ProgramFolder {
   mount(): string {
     const { hostDir, fileName } = this.setup;
     if (hostDir !== undefined && !isHostFolder(hostDir))
-      throw new ProgramDirError(`cannot read the program's folder ${hostDir}: it is not a folder`);
+      throw new ProgramDirError({ key: 'programFolderGone', values: { path: hostDir } });
     const fs = this.fs;
     if (
       fs.analyzePath(PROGRAM_DIR).exists &&

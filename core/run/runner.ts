@@ -16,6 +16,7 @@ import {
   resetControl,
 } from './control.ts';
 import type { ProbeKind } from '../probe/load.ts';
+import { problemText, type Problem } from '../session/problems.ts';
 import type { FromWorker, ToWorker, WatchWindow, WorkerSetup } from './messages.ts';
 import type {
   BatchListener,
@@ -34,7 +35,15 @@ import type {
 const STOP_GRACE_MS = 1000;
 const TIMER_TICK_MS = 25;
 
-export class RunnerError extends Error {}
+export class RunnerError extends Error {
+  /** What went wrong as a problem, when Yieldscope said it, so the page says it in the user's language. */
+  constructor(
+    message: string,
+    readonly problem?: Problem,
+  ) {
+    super(message);
+  }
+}
 
 /** A run refused because of what it was given (say, a program folder it cannot read): the user can fix it. */
 export class RunInputError extends RunnerError {}
@@ -215,8 +224,13 @@ class ActiveRun implements WatchedRun {
     for (const resolve of waiters) resolve(events);
   }
 
-  /** Ends a run whose worker had to be killed: the run.end event is written here instead. */
-  abandon(status: RunSummary['status'], message: string): void {
+  /**
+   * Ends a run whose worker had to be killed: the run.end event is written here instead. Its
+   * reason is a problem when the page shows it; a stop's sentence is not shown (the page counts events).
+   */
+  abandon(status: RunSummary['status'], reason: string | Problem): void {
+    const problem = typeof reason === 'string' ? undefined : reason;
+    const message = typeof reason === 'string' ? reason : problemText('en', reason);
     const base = this.strings;
     const f = new Int32Array(FIELD_COLUMNS).fill(NULL_INT);
     f[0] = base;
@@ -232,7 +246,7 @@ class ActiveRun implements WatchedRun {
       stringBase: base,
       strings: [status, message],
     });
-    this.finish({ status, events: this.events, wallMs: this.ranMs, message });
+    this.finish({ status, events: this.events, wallMs: this.ranMs, message, ...(problem && { problem }) });
   }
 
   private requestEnd(reason: number): void {
@@ -363,7 +377,9 @@ export class Runner {
         else if (m.type === 'input') this.active?.askForInput();
         else if (m.type === 'done') this.active?.finish(m.summary);
         else if (m.type === 'failed') {
-          const error = m.input ? new RunInputError(m.message) : new RunnerError(m.message);
+          const error = m.input
+            ? new RunInputError(m.message, m.problem)
+            : new RunnerError(m.message, m.problem);
           if (this.active && !this.active.ended && this.active.started) this.active.fail(error);
           else reject(error);
         }
@@ -379,7 +395,7 @@ export class Runner {
         reject(new RunnerError(`the Python worker exited (code ${code}) before it was ready`));
         const run = this.active;
         if (run && run.started && !run.ended)
-          run.abandon('error', `The Python worker exited unexpectedly (code ${code}).`);
+          run.abandon('error', { key: 'workerExited', values: { exitCode: String(code) } });
       });
     });
     this.readyPromise.catch(() => {});

@@ -1,6 +1,7 @@
 import type { EventBatch } from '../trace/batch.ts';
 import type { RunStatus } from '../trace/schema.ts';
 import type { Policy } from '../scheduler/run-context.ts';
+import type { Problem } from '../session/problems.ts';
 
 export type { Policy };
 
@@ -74,6 +75,8 @@ export interface RunSummary {
   wallMs: number;
   /** A sentence a user can act on, for every status but ok. */
   message?: string;
+  /** The message as a problem, when Yieldscope wrote it, so the page says it in the user's language. */
+  problem?: Problem;
   /** Only for a run with `record: false`. */
   captured?: CapturedRun;
 }

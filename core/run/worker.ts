@@ -35,6 +35,7 @@ import { recordedOptions } from './run-start.ts';
 import { emptyScratchDirs } from './sandbox.ts';
 import { DEFAULT_SEED } from '../session/protocol.ts';
 import type { RunOptions, RunSummary } from './types.ts';
+import { problemOf, type Problem } from '../session/problems.ts';
 
 export const DEFAULT_MAX_EVENTS = 5_000_000;
 
@@ -269,7 +270,9 @@ class Recorder {
       decided = schedulerHooks.finish?.(ctx);
     }
     leftRun(control);
-    if (decided && status !== 'limit') [status, message] = [decided.status, decided.message];
+    let problem: Problem | undefined;
+    if (decided && status !== 'limit')
+      [status, message, problem] = [decided.status, decided.message, decided.problem];
     const reason = endReason(control);
     const final = reason === EndReason.none ? watcher?.ended() : null;
     if (reason === EndReason.stopped) [status, message] = ['stopped', 'Stopped.'];
@@ -284,6 +287,7 @@ class Recorder {
     if (final) post(final);
     const summary: RunSummary = { status, events, wallMs: performance.now() - started };
     if (message) summary.message = message;
+    if (problem && status === 'deadlock') summary.problem = problem;
     if (!recording) summary.captured = { stdout, stderr, files };
     return summary;
   }
@@ -327,7 +331,7 @@ async function main(): Promise<void> {
         post({ type: 'done', summary: recorder.run(message.options, message.watch) });
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
-        post({ type: 'failed', message, input: e instanceof ProgramDirError });
+        post({ type: 'failed', message, input: e instanceof ProgramDirError, problem: problemOf(e) });
       }
     });
   });

@@ -1,5 +1,6 @@
 import type { RunContext, SchedulerHooks } from './run-context.ts';
 import { PythonScheduler } from './python-api.ts';
+import { deadlockMessage, deadlockProblem } from './scheduler.ts';
 
 /** The run in progress (a worker runs one program at a time), with the context it was installed in. */
 let current: { ctx: RunContext; scheduler: PythonScheduler } | null = null;
@@ -18,6 +19,8 @@ export const schedulerHooks: SchedulerHooks = {
     const { deadlock } = current.scheduler;
     current.scheduler.dispose();
     current = null;
-    return deadlock ? { status: 'deadlock', message: deadlock } : undefined;
+    return deadlock
+      ? { status: 'deadlock', message: deadlockMessage(deadlock), problem: deadlockProblem(deadlock) }
+      : undefined;
   },
 };

@@ -69,8 +69,8 @@ export class PythonScheduler {
   readonly scheduler: Scheduler;
   /** What is ending the run (a Python exception's type name, or where it was caught), once something is. */
   private abort: string | null = null;
-  /** The message of the deadlock the tasks ended in, if they did. */
-  deadlock: string | null = null;
+  /** The tasks left waiting by the deadlock the run ended in, if it did. */
+  deadlock: Waiting[] | null = null;
   /** Where the loop's events go: the recorder, through yieldscope._emit (see emitter.ts). */
   private readonly emit: Emit;
   private readonly step: PyCallable;
@@ -176,7 +176,7 @@ export class PythonScheduler {
       run: () => {
         const outcome = scheduler.run();
         if (outcome.kind !== 'deadlock') return undefined;
-        this.deadlock = outcome.message;
+        this.deadlock = outcome.waiting;
         return outcome.message;
       },
       aborted: () => this.abort ?? undefined,
@@ -212,7 +212,7 @@ export class PythonScheduler {
         const waiting = JSON.parse(waitingJson) as Waiting[];
         const message = deadlockMessage(waiting);
         emit('sched.deadlock', 0, 0, [message, waitingJson]);
-        this.deadlock = message;
+        this.deadlock = waiting;
         return message;
       },
     };

@@ -5,6 +5,7 @@
  */
 import type { PyodideAPI } from 'pyodide';
 import type { EventKind, RunStatus } from '../trace/schema.ts';
+import type { Problem } from '../session/problems.ts';
 
 export type Policy = 'fifo' | 'lifo' | 'random' | 'priority';
 
@@ -45,7 +46,8 @@ export interface SchedulerHooks {
    * After the run, once the probe is off: releases the tasks it left (their generators end here,
    * never during a later run, where ending them under that run's probe corrupted Python's memory),
    * and returns an end the scheduler decided, which the worker records instead of `error` (the
-   * tasks deadlocked: status `deadlock` and a message naming every waiting task), or undefined.
+   * tasks deadlocked: status `deadlock` and a message naming every waiting task, with the problem
+   * the page says it by), or undefined.
    */
-  finish?(ctx: RunContext): { status: RunStatus; message: string } | undefined;
+  finish?(ctx: RunContext): { status: RunStatus; message: string; problem: Problem } | undefined;
 }

@@ -1,4 +1,5 @@
 import type { Policy } from './run-context.ts';
+import type { Problem } from '../session/problems.ts';
 import { VirtualClock } from './clock.ts';
 import { Cpu } from './cpu.ts';
 import { ReadyQueue, type Emit } from './ready-queue.ts';
@@ -79,6 +80,14 @@ export function deadlockMessage(waiting: readonly Waiting[]): string {
     `${waiting.length === 1 ? 'task still waits' : 'tasks still wait'}: ${who}. ` +
     'Only another task could wake them, and every task left is waiting too.'
   );
+}
+
+/**
+ * The deadlock as the page says it, in the user's language: the waiting tasks by name (the program's
+ * own words). What each waits on is Yieldscope's English and stays in the message and the trace.
+ */
+export function deadlockProblem(waiting: readonly Waiting[]): Problem {
+  return { key: 'deadlock', values: { names: waiting.map((w) => `'${w.name}'`).join(', ') } };
 }
 
 /**

@@ -134,6 +134,25 @@ export const problems = {
     en: '{name}: cannot be read ({detail})',
     'zh-TW': '{name}:無法讀取({detail})',
   },
+  workerExited: {
+    en: 'The Python worker exited unexpectedly (code {exitCode}).',
+    'zh-TW': '執行 Python 的背景程序意外結束了(代碼 {exitCode})。',
+  },
+  runFailed: { en: 'The run failed: {detail}', 'zh-TW': '執行失敗:{detail}' },
+  deadlock: {
+    en: 'Deadlock: no task can run and none is sleeping, yet every task left waits: {names}. Only another task could wake them.',
+    'zh-TW':
+      '死結:沒有任務可以執行,也沒有任務在睡眠,但剩下的任務都在等待:{names}。只有另一個任務能喚醒它們。',
+  },
+  programFolderGone: {
+    en: "cannot read the program's folder {path}: it is not a folder",
+    'zh-TW': '無法讀取程式的資料夾 {path}:它不是資料夾',
+  },
+  programTooManyChars: {
+    en: 'The program is longer than {max} characters, the most Yieldscope runs: move its data into a file of its folder and read it from there.',
+    'zh-TW':
+      '程式超過 {max} 個字元,這是 Yieldscope 能執行的上限:請把其中的資料移到程式資料夾中的一個檔案,再從那裡讀取。',
+  },
 } satisfies Record<string, Text>;
 
 export type ProblemKey = keyof typeof problems;

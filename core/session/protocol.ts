@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX_PROGRAM_BYTES } from './program-text.ts';
+import { problemText, type Problem } from './problems.ts';
 import type { EventBatch } from '../trace/batch.ts';
 import type { ReadyProgress, RunSummary } from '../run/types.ts';
 import { LANGS, type LessonList } from './lesson.ts';
@@ -26,14 +27,15 @@ const limits = {
   line: 1_000_000,
 };
 
+/** The one refusal of a request a user can cause (a program pasted too long), said in the user's language. */
+const programTooManyChars: Problem = {
+  key: 'programTooManyChars',
+  values: { max: limits.source.toLocaleString('en') },
+};
+
 export const RunRequest = z
   .object({
-    source: z
-      .string()
-      .max(
-        limits.source,
-        `the program is longer than ${limits.source.toLocaleString('en')} characters, the most Yieldscope runs: move its data into a file of its folder and read it from there`,
-      ),
+    source: z.string().max(limits.source, problemText('en', programTooManyChars)),
     fileName: z
       .string()
       .min(1)
@@ -209,7 +211,15 @@ export interface SessionApi {
   listen(listener: (event: SessionEvent) => void): () => void;
 }
 
-export class RequestRefused extends Error {}
+/** A malformed request: the page's fault, so English only, unless the user caused it (a problem then). */
+export class RequestRefused extends Error {
+  constructor(
+    message: string,
+    readonly problem?: Problem,
+  ) {
+    super(message);
+  }
+}
 
 /** Validates a request before any host acts on it. Throws RequestRefused naming the problem. */
 export function parseRequest<M extends Method>(
@@ -219,9 +229,13 @@ export function parseRequest<M extends Method>(
   if (typeof method !== 'string' || !Object.hasOwn(REQUESTS, method))
     throw new RequestRefused(`unknown request ${JSON.stringify(String(method)).slice(0, 80)}`);
   const result = REQUESTS[method as Method].safeParse(arg);
-  if (!result.success)
+  if (!result.success) {
+    const { issues } = result.error;
+    const tooLong = method === 'run' && issues.some((i) => i.path[0] === 'source' && i.code === 'too_big');
     throw new RequestRefused(
-      `bad ${method} request: ${result.error.issues.map((i) => `${i.path.join('.') || 'argument'}: ${i.message}`).join('; ')}`,
+      `bad ${method} request: ${issues.map((i) => `${i.path.join('.') || 'argument'}: ${i.message}`).join('; ')}`,
+      tooLong ? programTooManyChars : undefined,
     );
+  }
   return { method: method as M, arg: result.data as z.output<(typeof REQUESTS)[M]> };
 }

@@ -1,5 +1,5 @@
 /** The session with the real core: real Pyodide runs in a worker, real trace files. */
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { Runner } from '../../core/run/runner.ts';
 import type { OpenedProgram, SessionEvent } from '../../core/session/protocol.ts';
 import type { Inspection } from '../../core/session/snapshot.ts';
 import type { EventBatch } from '../../core/trace/batch.ts';
+import { problemText, type Problem } from '../../core/session/problems.ts';
 import { decodeFrame } from '../../core/session/wire.ts';
 import { Trace } from '../../core/trace/trace.ts';
 import { answerRequest } from './answer.ts';
@@ -234,6 +235,63 @@ describe('a session with the real core', () => {
     );
   });
 
+  /** The problem said in Traditional Chinese, checked to hold no English word but the values it was given. */
+  function inChinese(problem: Problem): string {
+    const text = problemText('zh-TW', problem);
+    const rest = Object.values(problem.values ?? {}).reduce<string>(
+      (t, v) => t.replaceAll(String(v), ''),
+      text,
+    );
+    expect(rest, text).not.toMatch(/[A-Za-z]{2,}/);
+    return text;
+  }
+
+  it('ends a run whose program folder is gone with a problem the page says in its language', async () => {
+    const own = await mkdtemp(join(tmpdir(), 'yieldscope-gone-'));
+    await writeFile(join(own, 'gone.py'), 'print(1)\n');
+    programsToOpen.push(join(own, 'gone.py'));
+    const opened = (await session.call('openProgram', { dialog: true })) as OpenedProgram;
+    await rm(own, { recursive: true });
+    const { runId } = (await session.call('run', {
+      source: opened.source,
+      fileName: 'gone.py',
+      programId: opened.programId,
+    })) as { runId: number };
+    const { summary } = await ended(runId);
+    expect(summary).toMatchObject({
+      status: 'error',
+      message: `The run failed: cannot read the program's folder ${own}: it is not a folder`,
+      problem: { key: 'programFolderGone', values: { path: own } },
+    });
+    expect(inChinese(summary!.problem!)).toBe(`無法讀取程式的資料夾 ${own}:它不是資料夾`);
+  });
+
+  it('ends a deadlocked run with its English sentence and a problem naming the waiting tasks', async () => {
+    const { runId } = (await session.call('run', {
+      source: [
+        'from yieldscope import spawn, Event',
+        "ping, pong = Event('ping'), Event('pong')",
+        'def left():',
+        '    yield from ping.wait()',
+        '    pong.set()',
+        'def right():',
+        '    yield from pong.wait()',
+        '    ping.set()',
+        'spawn(left)',
+        'spawn(right)',
+        '',
+      ].join('\n'),
+      fileName: 'stuck.py',
+    })) as { runId: number };
+    const { summary } = await ended(runId);
+    expect(summary).toMatchObject({
+      status: 'deadlock',
+      message: expect.stringMatching(/^Deadlock: .*task 'left' waits on event \(ping is not set\)/),
+      problem: { key: 'deadlock', values: { names: "'left', 'right'" } },
+    });
+    expect(inChinese(summary!.problem!)).toContain("在等待:'left', 'right'。");
+  });
+
   it("runs a program opened through its dialog in the program's own folder, named by its id", async () => {
     const own = await mkdtemp(join(tmpdir(), 'yieldscope-program-'));
     await writeFile(join(own, 'reads.py'), "print(open('data.txt').read())\n");
@@ -390,6 +448,15 @@ describe('a refusal, as it reaches the page', () => {
       key: 'traceFlaw',
       values: { name: 'cut.jsonl', detail: 'bad line 1: not valid JSON' },
     });
+    // a program pasted too long is the user's to fix: said in their language
+    const long = await refusal(fresh, 'run', { source: 'x'.repeat(2_000_001), fileName: 'long.py' });
+    expect(long).toEqual({
+      message: expect.stringContaining('source: The program is longer than 2,000,000 characters'),
+      problem: { key: 'programTooManyChars', values: { max: '2,000,000' } },
+    });
+    expect(problemText('zh-TW', long.problem!)).toBe(
+      '程式超過 2,000,000 個字元,這是 Yieldscope 能執行的上限:請把其中的資料移到程式資料夾中的一個檔案,再從那裡讀取。',
+    );
     // a malformed request is the page's fault, not the user's: it has no problem to say
     expect((await refusal(fresh, 'inspect', { at: -1 })).problem).toBeUndefined();
     await fresh.close();

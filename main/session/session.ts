@@ -33,7 +33,7 @@ import {
   type SessionEvent,
   type TraceFormat,
 } from '../../core/session/protocol.ts';
-import { ProblemError, type Problem } from '../../core/session/problems.ts';
+import { ProblemError, problemOf, problemText, type Problem } from '../../core/session/problems.ts';
 import { decodeProgram, MAX_PROGRAM_BYTES, tooLong } from '../../core/session/program-text.ts';
 import { readTraceFile } from '../../core/trace/open.ts';
 import { Trace } from '../../core/trace/trace.ts';
@@ -248,13 +248,17 @@ export class Session {
     );
     current.handle.done.then(
       (summary) => this.finish(current, summary),
-      (error: Error) =>
+      (error: Error) => {
+        const failed: Problem = { key: 'runFailed', values: { detail: error.message } };
         this.finish(current, {
           status: 'error',
           events: trace.size,
           wallMs: 0,
-          message: `The run failed: ${error.message}`,
-        }),
+          message: problemText('en', failed),
+          // a failure Yieldscope can say (a program folder gone) is said whole; another keeps its words
+          problem: problemOf(error) ?? failed,
+        });
+      },
     );
     return { runId };
   }

@@ -95,7 +95,7 @@ describe('every malformed request is refused, never acted on', () => {
     );
     await expect(session.call('launch', undefined)).rejects.toThrow(/unknown request "launch"/);
     await expect(session.call('run', { ...run, source: 'x'.repeat(2_000_001) })).rejects.toThrow(
-      'source: the program is longer than 2,000,000 characters, the most Yieldscope runs: move its data into a file of its folder and read it from there',
+      'source: The program is longer than 2,000,000 characters, the most Yieldscope runs: move its data into a file of its folder and read it from there.',
     );
   });
 });

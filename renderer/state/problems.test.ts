@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FIELD_COLUMNS, KIND_CODE, NULL_INT } from '../../core/trace/schema.ts';
 import { Trace } from '../../core/trace/trace.ts';
 import { describeProgramError, describeRunEnd, findProgramError, recordedProgram } from './problems.ts';
+import type { RunSummary } from '../api/types.ts';
 
 /** A trace of `line` events, with an `error` event at `errorAt` (line 7), built the way the recorder streams it. */
 function traceWithError(size: number, errorAt: number | null): Trace {
@@ -68,6 +69,37 @@ describe('describeRunEnd', () => {
     );
     const error = { line: 7, exc: 'ZeroDivisionError', message: 'division by zero', traceback: '' };
     expect(describeProgramError(error, 'zh-TW')).toBe('第 7 行:ZeroDivisionError: division by zero');
+  });
+
+  it("says the host's reason in the language asked, from its problem, the English message aside", () => {
+    const deadlock = {
+      status: 'deadlock' as const,
+      events: 9,
+      wallMs: 1,
+      message:
+        "Deadlock: no task can run and none is sleeping, yet 1 task still waits: task 'a' waits on event (e is not set). Only another task could wake them, and every task left is waiting too.",
+      problem: { key: 'deadlock' as const, values: { names: "'a'" } },
+    };
+    expect(describeRunEnd(deadlock, 'zh-TW')).toBe(
+      "執行已停止:死結,每個任務都在等待,沒有任何任務能執行。 死結:沒有任務可以執行,也沒有任務在睡眠,但剩下的任務都在等待:'a'。只有另一個任務能喚醒它們。",
+    );
+    expect(describeRunEnd(deadlock, 'en')).toContain("yet every task left waits: 'a'.");
+    const exited: RunSummary = {
+      status: 'error',
+      events: 2,
+      wallMs: 1,
+      message: 'The Python worker exited unexpectedly (code 1).',
+      problem: { key: 'workerExited', values: { exitCode: '1' } },
+    };
+    expect(describeRunEnd(exited, 'zh-TW')).toBe('執行 Python 的背景程序意外結束了(代碼 1)。');
+    const failed: RunSummary = {
+      ...exited,
+      problem: { key: 'runFailed', values: { detail: 'Python could not start: no memory' } },
+    };
+    expect(describeRunEnd(failed, 'zh-TW')).toBe('執行失敗:Python could not start: no memory');
+    // a problem this page does not know (a newer host) falls back to the host's English
+    const newer = { ...exited, problem: { key: 'fromTheFuture' } } as unknown as RunSummary;
+    expect(describeRunEnd(newer, 'zh-TW')).toBe(exited.message);
   });
 });
 

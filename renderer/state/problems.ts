@@ -2,6 +2,7 @@
  * What went wrong, in words a user can act on: the program's own error (with its line, for the
  * editor), and why a run ended early.
  */
+import { problemOf } from '../../core/session/problems.ts';
 import { KIND_CODE } from '../../core/trace/schema.ts';
 import type { Trace } from '../../core/trace/trace.ts';
 import type { RunSummary } from '../api/types.ts';
@@ -57,18 +58,28 @@ const ENDS: Record<Exclude<RunSummary['status'], 'ok' | 'error' | 'stopped'>, Me
   deadlock: 'notices.deadlock',
 };
 
+/**
+ * Why a run ended, in `lang` when the host said it as a problem (checked: it came from another
+ * process), else in the host's words (a message from an older host, or a time limit's).
+ */
+function reasonOf(summary: RunSummary, lang: Lang): string | undefined {
+  const problem = problemOf(summary);
+  return problem ? translate(lang, `problems.${problem.key}`, problem.values) : summary.message;
+}
+
 /** A sentence for a run that ended other than normally, or null when it simply finished. */
 export function describeRunEnd(summary: RunSummary, lang: Lang): string | null {
   switch (summary.status) {
     case 'ok':
       return null;
     case 'error':
-      return summary.message ?? translate(lang, 'notices.endedWithError');
+      return reasonOf(summary, lang) ?? translate(lang, 'notices.endedWithError');
     case 'stopped':
       // The user pressed Stop: the count is the news, the host's own wording adds nothing.
       return translate(lang, 'notices.stopped', { events: summary.events });
     default: {
-      const why = summary.message ? ` ${summary.message}` : '';
+      const reason = reasonOf(summary, lang);
+      const why = reason ? ` ${reason}` : '';
       return `${translate(lang, ENDS[summary.status])}${why}`;
     }
   }
