@@ -11,6 +11,7 @@
  */
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { Lang, Text } from './lesson.ts';
+import { namedFlaws } from './trace-flaws.ts';
 
 export const problems = {
   noTraceToSave: {
@@ -91,10 +92,6 @@ export const problems = {
     en: '{name}: a Chrome trace export: open it in Perfetto; Yieldscope reads its .ystrace and .jsonl files',
     'zh-TW': '{name}:這是匯出的 Chrome 追蹤:請用 Perfetto 開啟;Yieldscope 讀取自己的 .ystrace 和 .jsonl 檔案',
   },
-  traceFlaw: {
-    en: '{name}: {detail}',
-    'zh-TW': '{name} 無法當作追蹤讀取:{detail}',
-  },
   replayNoRun: {
     en: 'This trace does not start with its run, so its program cannot be run again.',
     'zh-TW': '這個追蹤不是從它的執行開始的,所以它的程式無法再執行一次。',
@@ -153,6 +150,7 @@ export const problems = {
     'zh-TW':
       '程式超過 {max} 個字元,這是 Yieldscope 能執行的上限:請把其中的資料移到程式資料夾中的一個檔案,再從那裡讀取。',
   },
+  ...namedFlaws,
 } satisfies Record<string, Text>;
 
 export type ProblemKey = keyof typeof problems;

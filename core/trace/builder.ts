@@ -1,9 +1,17 @@
 import type { EventBatch } from './batch.ts';
 import { FIELD_COLUMNS, KIND_CODE, KINDS, NULL_INT, type EventKind, type TraceEvent } from './schema.ts';
 import { Trace } from './trace.ts';
+import { lineFlawText, type FlawValues, type LineFlawKey } from '../session/trace-flaws.ts';
 
-/** A decoded event that does not fit the schema; the message names the field and the problem. */
-export class TraceEventError extends Error {}
+/** A decoded event that does not fit the schema: its flaw (a key and values, so a reader can say it in the user's language) and that flaw in English. */
+export class TraceEventError extends Error {
+  constructor(
+    readonly flaw: LineFlawKey,
+    readonly values: FlawValues = {},
+  ) {
+    super(lineFlawText('en', flaw, values));
+  }
+}
 
 const BASE_KEYS = new Set(['seq', 't', 'kind', 'obj', 'line']);
 
@@ -100,24 +108,23 @@ export function traceOf(events: Iterable<TraceEvent>): Trace {
 }
 
 function checkEvent(ev: TraceEvent, expectedSeq: number): void {
-  if (typeof ev !== 'object' || ev === null || Array.isArray(ev))
-    throw new TraceEventError('an event must be an object');
+  if (typeof ev !== 'object' || ev === null || Array.isArray(ev)) throw new TraceEventError('eventNotObject');
   if (typeof ev.kind !== 'string' || !Object.hasOwn(KINDS, ev.kind))
-    throw new TraceEventError(`unknown kind ${JSON.stringify(ev.kind)}`);
+    throw new TraceEventError('eventUnknownKind', { kind: String(JSON.stringify(ev.kind)) });
   const kind = ev.kind as EventKind;
   if (ev.seq !== expectedSeq)
-    throw new TraceEventError(`seq is ${JSON.stringify(ev.seq)}, expected ${expectedSeq}`);
+    throw new TraceEventError('eventSeq', { seq: String(JSON.stringify(ev.seq)), expected: expectedSeq });
   if (typeof ev.t !== 'number' || !Number.isFinite(ev.t) || ev.t < 0)
-    throw new TraceEventError(`t must be a number of nanoseconds ≥ 0, got ${JSON.stringify(ev.t)}`);
+    throw new TraceEventError('eventTime', { got: String(JSON.stringify(ev.t)) });
   if (ev.obj !== undefined && (!isInt32(ev.obj) || ev.obj === NULL_INT))
-    throw new TraceEventError(`obj must be an integer object id, got ${JSON.stringify(ev.obj)}`);
+    throw new TraceEventError('eventObj', { got: JSON.stringify(ev.obj) });
   if (ev.line !== undefined && (!isInt32(ev.line) || ev.line < 1))
-    throw new TraceEventError(`line must be a line number ≥ 1, got ${JSON.stringify(ev.line)}`);
+    throw new TraceEventError('eventLine', { got: JSON.stringify(ev.line) });
   const fields = KINDS[kind].fields;
   const known = new Set<string>(fields.map(([name]) => name));
   for (const key of Object.keys(ev))
     if (!BASE_KEYS.has(key) && !known.has(key))
-      throw new TraceEventError(`${kind} has no field ${JSON.stringify(key)}`);
+      throw new TraceEventError('eventNoField', { kind, field: JSON.stringify(key) });
   for (const [name, type] of fields) {
     const v = ev[name];
     if (v === null || v === undefined) continue;
@@ -129,17 +136,6 @@ function checkEvent(ev: TraceEvent, expectedSeq: number): void {
           : type === 'num'
             ? typeof v === 'number' && Number.isFinite(v)
             : isInt32(v) && v !== NULL_INT;
-    if (!ok)
-      throw new TraceEventError(
-        `${kind} field ${name} must be ${FIELD_WORDS[type]}, got ${JSON.stringify(v)}`,
-      );
+    if (!ok) throw new TraceEventError('eventFieldType', { kind, field: name, type, got: JSON.stringify(v) });
   }
 }
-
-const FIELD_WORDS = {
-  str: 'a string',
-  obj: 'an object id (integer)',
-  int: 'a 32-bit integer',
-  bool: 'true or false',
-  num: 'a finite number',
-} as const;

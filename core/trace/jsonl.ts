@@ -71,16 +71,13 @@ export function decodeJsonl(text: string): Trace {
     try {
       builder.add(value as TraceEvent);
     } catch (e) {
-      if (e instanceof TraceEventError) throw new TraceFileError(`bad line ${lineNumber}: ${e.message}`);
+      if (e instanceof TraceEventError) throw TraceFileError.flaw(e.flaw, { ...e.values, line: lineNumber });
       throw e;
     }
   }
-  if (header === undefined && builder.size === 0)
-    throw new TraceFileError('not a trace: the file holds no events');
+  if (header === undefined && builder.size === 0) throw TraceFileError.flaw('traceNoEvents');
   if (header?.events !== undefined && header.events !== builder.size)
-    throw new TraceFileError(
-      `truncated: the header announces ${header.events} events, the file holds ${builder.size}`,
-    );
+    throw TraceFileError.flaw('traceCountMismatch', { announced: header.events, held: builder.size });
   return builder.trace();
 }
 
@@ -88,7 +85,7 @@ function parseLine(line: string, lineNumber: number): unknown {
   try {
     return JSON.parse(line);
   } catch {
-    throw new TraceFileError(`bad line ${lineNumber}: not valid JSON`);
+    throw TraceFileError.flaw('lineNotJson', { line: lineNumber });
   }
 }
 
@@ -98,18 +95,15 @@ function isHeader(value: unknown): value is Record<string, unknown> {
 
 function checkHeader(value: Record<string, unknown>): JsonlHeader {
   if (value.format !== JSONL_FORMAT)
-    throw new TraceFileError(
-      `not a trace: the header names format ${JSON.stringify(value.format)}, not ${JSONL_FORMAT}`,
-    );
+    throw TraceFileError.flaw('traceOtherFormat', {
+      format: String(JSON.stringify(value.format)),
+      expected: JSONL_FORMAT,
+    });
   const version = value.version;
   if (typeof version !== 'number' || !READABLE_VERSIONS.includes(version))
-    throw new TraceFileError(
-      `wrong version: the file is trace format version ${JSON.stringify(version)}, this Yieldscope reads versions ${READABLE_VERSIONS.join(' and ')}`,
-    );
+    throw TraceFileError.wrongVersion(String(JSON.stringify(version)));
   const events = value.events;
   if (events !== undefined && !(typeof events === 'number' && Number.isInteger(events) && events >= 0))
-    throw new TraceFileError(
-      `bad line 1: the header's events must be a count, got ${JSON.stringify(events)}`,
-    );
+    throw TraceFileError.flaw('lineHeaderEvents', { line: 1, got: JSON.stringify(events) });
   return { format: JSONL_FORMAT, version, events };
 }

@@ -83,42 +83,34 @@ export function encodeNative(trace: Trace): Uint8Array {
 }
 
 export function decodeNative(bytes: Uint8Array): Trace {
-  if (!isNative(bytes))
-    throw new TraceFileError('not a Yieldscope trace: the file does not start with the trace signature');
-  if (bytes.length < HEADER_BYTES) throw new TraceFileError('truncated: the file ends inside its header');
+  if (!isNative(bytes)) throw TraceFileError.flaw('traceNoSignature');
+  if (bytes.length < HEADER_BYTES) throw TraceFileError.flaw('traceHeaderCut');
   const header = new DataView(bytes.buffer, bytes.byteOffset, HEADER_BYTES);
   const version = header.getUint32(8, true);
-  if (!READABLE_VERSIONS.includes(version))
-    throw new TraceFileError(
-      `wrong version: the file is trace format version ${version}, this Yieldscope reads versions ${READABLE_VERSIONS.join(' and ')}`,
-    );
+  if (!READABLE_VERSIONS.includes(version)) throw TraceFileError.wrongVersion(version);
   const n = header.getUint32(12, true);
   const stringCount = header.getUint32(16, true);
   const bodyLength = header.getUint32(20, true);
   const packed = bytes.subarray(HEADER_BYTES);
   if (bodyLength > packed.length * MAX_INFLATE_RATIO + 64 || n > bodyLength || stringCount > bodyLength)
-    throw new TraceFileError('corrupt: the header does not match the size of the file');
+    throw TraceFileError.flaw('traceHeaderSize');
 
   const out = new Uint8Array(bodyLength + 1);
   let raw: Uint8Array;
   try {
     raw = inflateSync(packed, { out });
   } catch (e) {
-    throw new TraceFileError(
-      `truncated or corrupt: the compressed event data cannot be read (${(e as Error).message})`,
-    );
+    throw TraceFileError.flaw('traceInflate', { detail: (e as Error).message });
   }
-  if (raw.length < bodyLength)
-    throw new TraceFileError('truncated: the event data is shorter than its header says');
-  if (raw.length > bodyLength)
-    throw new TraceFileError('corrupt: the event data is longer than its header says');
+  if (raw.length < bodyLength) throw TraceFileError.flaw('traceDataShort');
+  if (raw.length > bodyLength) throw TraceFileError.flaw('traceDataLong');
 
   const body = new ByteReader(raw);
   const t = readTimes(body, n);
   const kind = body.take(n).slice();
   for (let i = 0; i < n; i++)
     if (kind[i] >= KIND_NAMES.length)
-      throw new TraceFileError(`corrupt: event ${i} has unknown kind code ${kind[i]}`);
+      throw TraceFileError.flaw('traceKindCode', { event: i, kindCode: kind[i] });
   const obj = new Int32Array(n);
   readNullableDeltas(body, obj, n, 0, null, null);
   const line = new Int32Array(n);
@@ -127,8 +119,7 @@ export function decodeNative(bytes: Uint8Array): Trace {
   const counts = fieldCounts(version);
   for (let col = 0; col < FIELD_COLUMNS; col++) readNullableDeltas(body, f, n, col, kind, counts);
   const strings = readStrings(body, stringCount);
-  if (body.left > 0)
-    throw new TraceFileError(`corrupt: ${body.left} unexpected bytes after the string table`);
+  if (body.left > 0) throw TraceFileError.flaw('traceExtraBytes', { count: body.left });
   checkReferences(kind, f, n, stringCount);
 
   // The columns were checked above and are exactly n long: they become the trace's own, uncopied.
@@ -155,7 +146,7 @@ function writeTimes(body: ByteWriter, t: Float64Array[]): void {
 function readTimes(body: ByteReader, n: number): Float64Array<ArrayBuffer> {
   const encoding = body.byte();
   if (encoding === T_FLOATS) return new Float64Array(body.take(n * 8).slice().buffer);
-  if (encoding !== T_INTEGERS) throw new TraceFileError(`corrupt: unknown time encoding ${encoding}`);
+  if (encoding !== T_INTEGERS) throw TraceFileError.flaw('traceTimeEncoding', { encoding });
   const t = new Float64Array(n);
   let prev = 0;
   for (let i = 0; i < n; i++) {
@@ -226,8 +217,7 @@ function readNullableDeltas(
       continue;
     }
     const v = prev[s] + unzigzag(z - 1);
-    if (v <= NULL_INT || v > 2147483647)
-      throw new TraceFileError(`corrupt: event ${i} holds a number out of range`);
+    if (v <= NULL_INT || v > 2147483647) throw TraceFileError.flaw('traceNumberRange', { event: i });
     column[i * stride + col] = v;
     prev[s] = v;
   }
@@ -242,9 +232,9 @@ function readStrings(body: ByteReader, count: number): string[] {
     text = new TextDecoder('utf-8', { fatal: true }).decode(body.take(body.varint()));
   } catch (e) {
     if (e instanceof TraceFileError) throw e;
-    throw new TraceFileError('corrupt: the string table is not valid UTF-8');
+    throw TraceFileError.flaw('traceStringsUtf8');
   }
-  if (text.length !== total) throw new TraceFileError('corrupt: the string table does not match its lengths');
+  if (text.length !== total) throw TraceFileError.flaw('traceStringsLengths');
   const strings = new Array<string>(count);
   let at = 0;
   for (let i = 0; i < count; i++) {
@@ -266,14 +256,19 @@ function checkReferences(kind: Uint8Array, f: Int32Array, n: number, stringCount
       if (v === NULL_INT) continue;
       const type = types[col];
       if ((type === 'str' || type === 'num') && (v < 0 || v >= stringCount))
-        throw badField(i, kind[i], col, 'points outside the string table');
-      if (type === 'bool' && v !== 0 && v !== 1)
-        throw badField(i, kind[i], col, `is ${v}, not true or false`);
+        throw badField('traceFieldOutside', i, kind[i], col);
+      if (type === 'bool' && v !== 0 && v !== 1) throw badField('traceFieldBool', i, kind[i], col, v);
     }
   }
 }
 
-function badField(i: number, code: number, col: number, problem: string): TraceFileError {
-  const name = KIND_NAMES[code];
-  return new TraceFileError(`corrupt: event ${i} (${name}) field ${KINDS[name].fields[col][0]} ${problem}`);
+function badField(
+  flaw: 'traceFieldOutside' | 'traceFieldBool',
+  event: number,
+  code: number,
+  col: number,
+  value = 0,
+): TraceFileError {
+  const kind = KIND_NAMES[code];
+  return TraceFileError.flaw(flaw, { event, kind, field: KINDS[kind].fields[col][0], value });
 }

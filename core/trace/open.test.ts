@@ -8,6 +8,7 @@ import { encodeJsonl } from './jsonl.ts';
 import { encodeNative, NATIVE_MAGIC } from './native.ts';
 import { readTraceFile, TraceFileError } from './open.ts';
 import type { TraceEvent } from './schema.ts';
+import { problemText, type Problem } from '../session/problems.ts';
 
 const events: TraceEvent[] = [
   { seq: 0, t: 0, kind: 'gen.create', obj: 1, line: 2, name: 'g', genkind: 'generator' },
@@ -20,6 +21,29 @@ const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 function refuses(bytes: Uint8Array, problem: string): void {
   expect(() => readTraceFile(bytes, 'f.ystrace')).toThrow(TraceFileError);
   expect(() => readTraceFile(bytes, 'f.ystrace')).toThrow(`f.ystrace: ${problem}`);
+}
+
+/**
+ * The problem a refusal carries: in English its message, in Chinese no English word left but its
+ * values and the names of things (Yieldscope, JSON, UTF-8).
+ */
+function problemOfRefusal(bytes: Uint8Array): Problem {
+  let refusal: unknown;
+  try {
+    readTraceFile(bytes, 'f.ystrace');
+  } catch (e) {
+    refusal = e;
+  }
+  const { problem, message } = refusal as TraceFileError;
+  expect(problem, message).toBeDefined();
+  expect(problemText('en', problem!)).toBe(message);
+  // the longest first, so that a value inside another (str in f.ystrace) does not cut it
+  const kept = [...Object.values(problem!.values ?? {}), 'Yieldscope', 'JSON', 'UTF-8'].map(String);
+  const zh = kept
+    .sort((a, b) => b.length - a.length)
+    .reduce((t, v) => t.replaceAll(v, ''), problemText('zh-TW', problem!));
+  expect(zh, problemText('zh-TW', problem!)).not.toMatch(/[A-Za-z]{2,}/);
+  return problem!;
 }
 
 /** Arbitrary input decodes or is refused, and refused by the readers' own checks, not by a crash inside them. */
@@ -58,6 +82,43 @@ describe('readTraceFile', () => {
   });
 
   it('refuses an empty file', () => refuses(new Uint8Array(0), 'empty file'));
+
+  it("says why a file is corrupt as a problem naming the file, line and reason, whole in the user's language", () => {
+    const native = encodeNative(traceOf(events));
+    const jsonl = encodeJsonl(traceOf(events));
+    expect(problemOfRefusal(native.subarray(0, 30))).toMatchObject({ values: { name: 'f.ystrace' } });
+    const newer = native.slice();
+    new DataView(newer.buffer).setUint32(8, 7, true);
+    expect(problemOfRefusal(newer)).toEqual({
+      key: 'traceWrongVersion',
+      values: { name: 'f.ystrace', version: 7, oldest: 1, newest: 2 },
+    });
+    expect(problemText('zh-TW', problemOfRefusal(newer))).toBe(
+      'f.ystrace:版本不對:這個檔案是第 7 版的追蹤格式,這個 Yieldscope 讀取第 1 到第 2 版',
+    );
+    expect(problemOfRefusal(text(jsonl.replace('"seq":2', '"seq":2,')))).toEqual({
+      key: 'lineNotJson',
+      values: { name: 'f.ystrace', line: 4 },
+    });
+    const unknown = problemOfRefusal(text(jsonl.replace('gen.return', 'gen.vanish')));
+    expect(unknown).toEqual({
+      key: 'eventUnknownKind',
+      values: { name: 'f.ystrace', line: 4, kind: '"gen.vanish"' },
+    });
+    expect(problemText('zh-TW', unknown)).toBe('f.ystrace:第 4 行有誤:無法辨認的種類 "gen.vanish"');
+    const typed = problemOfRefusal(text(jsonl.replace('"via":"for"', '"via":7')));
+    expect(typed).toEqual({
+      key: 'eventFieldType',
+      values: { name: 'f.ystrace', line: 3, kind: 'gen.resume', field: 'via', type: 'str', got: '7' },
+    });
+    expect(problemText('zh-TW', typed)).toBe(
+      'f.ystrace:第 3 行有誤:gen.resume 的欄位 via 必須是字串,實際是 7',
+    );
+    expect(problemOfRefusal(text('{"format":"yieldscope-trace","version":2,"events":9}\n'))).toMatchObject({
+      key: 'traceCountMismatch',
+      values: { announced: 9, held: 0 },
+    });
+  });
   it('refuses a truncated native file', () =>
     refuses(encodeNative(traceOf(events)).subarray(0, 30), 'truncated'));
   it('refuses a native file of another version', () => {
@@ -65,7 +126,7 @@ describe('readTraceFile', () => {
     new DataView(bytes.buffer).setUint32(8, 7, true);
     refuses(
       bytes,
-      'wrong version: the file is trace format version 7, this Yieldscope reads versions 1 and 2',
+      'wrong version: the file is trace format version 7, this Yieldscope reads versions 1 to 2',
     );
   });
   it('refuses random bytes', () => refuses(Uint8Array.of(0xff, 0xfe, 0x00, 0x12, 0x99), 'not a trace'));

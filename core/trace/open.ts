@@ -15,7 +15,7 @@ export function readTraceFile(bytes: Uint8Array, name: string): Trace {
     return decode(bytes, name);
   } catch (e) {
     if (e instanceof TraceFileError)
-      throw e.problem ? e : new TraceFileError({ key: 'traceFlaw', values: { name, detail: e.message } });
+      throw e.flaw ? new TraceFileError({ key: e.flaw.key, values: { ...e.flaw.values, name } }) : e;
     // A reader bug or an allocation failure on absurd input: still this file's problem to the user.
     const detail = e instanceof Error ? e.message : String(e);
     throw new TraceFileError({ key: 'traceUnreadable', values: { name, detail } });

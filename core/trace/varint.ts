@@ -76,22 +76,22 @@ export class ByteReader {
     let v = 0;
     let scale = 1;
     for (;;) {
-      if (this.at >= bytes.length) throw new TraceFileError('truncated: the event data ends early');
+      if (this.at >= bytes.length) throw TraceFileError.flaw('traceDataEnds');
       const b = bytes[this.at++];
       v += (b & 0x7f) * scale;
       if (b < 0x80) return v;
       scale *= 0x80;
-      if (scale > 2 ** 56) throw new TraceFileError('corrupt: a number in the event data is too long');
+      if (scale > 2 ** 56) throw TraceFileError.flaw('traceNumberLong');
     }
   }
 
   byte(): number {
-    if (this.at >= this.bytes.length) throw new TraceFileError('truncated: the event data ends early');
+    if (this.at >= this.bytes.length) throw TraceFileError.flaw('traceDataEnds');
     return this.bytes[this.at++];
   }
 
   take(n: number): Uint8Array {
-    if (n > this.left) throw new TraceFileError('truncated: the event data ends early');
+    if (n > this.left) throw TraceFileError.flaw('traceDataEnds');
     const out = this.bytes.subarray(this.at, this.at + n);
     this.at += n;
     return out;

@@ -441,12 +441,10 @@ describe('a refusal, as it reaches the page', () => {
       message: 'notes.txt: not a trace: neither a Yieldscope trace file nor JSON Lines',
       problem: { key: 'traceNotJsonl', values: { name: 'notes.txt' } },
     });
-    // a reader's own flaw keeps its words, inside a problem naming the file
-    expect(
-      (await refusal(fresh, 'openTrace', { name: 'cut.jsonl', bytes: text('{"v":\n') })).problem,
-    ).toEqual({
-      key: 'traceFlaw',
-      values: { name: 'cut.jsonl', detail: 'bad line 1: not valid JSON' },
+    // a reader's flaw is a problem too, the file named, so the page says all of it in one language
+    expect(await refusal(fresh, 'openTrace', { name: 'cut.jsonl', bytes: text('{"v":\n') })).toEqual({
+      message: 'cut.jsonl: bad line 1: not valid JSON',
+      problem: { key: 'lineNotJson', values: { name: 'cut.jsonl', line: 1 } },
     });
     // a program pasted too long is the user's to fix: said in their language
     const long = await refusal(fresh, 'run', { source: 'x'.repeat(2_000_001), fileName: 'long.py' });
