@@ -22,9 +22,16 @@ export const SCREENSHOTS = resolve(ROOT, 'test-results/screenshots');
 
 export const test = base.extend<
   { app: Page; desktop: ElectronApplication | null; shot: (name: string) => Promise<void> },
-  { host: Host; server: ServedApp | null; chromiumBrowser: Browser | null }
+  {
+    host: Host;
+    /** The app's own folder of lessons (YIELDSCOPE_LESSONS_DIR), when not the shipped one. */
+    lessonsDir: string | undefined;
+    server: ServedApp | null;
+    chromiumBrowser: Browser | null;
+  }
 >({
   host: ['browser', { option: true, scope: 'worker' }],
+  lessonsDir: [undefined, { option: true, scope: 'worker' }],
 
   chromiumBrowser: [
     async ({ host }, use) => {
@@ -37,9 +44,9 @@ export const test = base.extend<
   ],
 
   server: [
-    async ({ host }, use) => {
+    async ({ host, lessonsDir }, use) => {
       if (host !== 'browser') return use(null);
-      const server = await serve();
+      const server = await serve(lessonsDir ? { YIELDSCOPE_LESSONS_DIR: lessonsDir } : {});
       await use(server);
       await server.close();
     },
@@ -73,7 +80,7 @@ export const test = base.extend<
   },
 
   /** The desktop app (Electron's main process, for answering its native dialogs), or null in the browser. */
-  desktop: async ({ host, locale }, use, testInfo) => {
+  desktop: async ({ host, locale, lessonsDir }, use, testInfo) => {
     if (host !== 'electron') return use(null);
     const electron = electronBinary();
     if ('missing' in electron) {
@@ -83,7 +90,8 @@ export const test = base.extend<
     }
     // Electron takes the system's language from the OS, or from --lang.
     const args = locale ? [`--lang=${locale}`, ROOT] : [ROOT];
-    const desktop = await _electron.launch({ executablePath: electron.path, args, cwd: ROOT });
+    const env = lessonsDir ? { ...process.env, YIELDSCOPE_LESSONS_DIR: lessonsDir } : undefined;
+    const desktop = await _electron.launch({ executablePath: electron.path, args, cwd: ROOT, env });
     await use(desktop);
     await desktop.close();
   },

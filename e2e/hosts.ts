@@ -17,17 +17,18 @@ export interface ServedApp {
 const URL_LINE = /(http:\/\/127\.0\.0\.1:\d+\/\S*token=[\w-]+)/;
 
 /**
- * Starts `npm run serve` and resolves with the URL it prints. With YIELDSCOPE_E2E_URL set, drives
- * that already running server instead (for debugging a spec against a server you watch).
+ * Starts `npm run serve` (with `env` added to its environment) and resolves with the URL it prints.
+ * With YIELDSCOPE_E2E_URL set, drives that already running server instead (for debugging a spec
+ * against a server you watch).
  */
-export function serve(): Promise<ServedApp> {
+export function serve(env: NodeJS.ProcessEnv = {}): Promise<ServedApp> {
   const given = process.env.YIELDSCOPE_E2E_URL;
   if (given) return Promise.resolve({ url: given, close: async () => undefined });
   const child = spawn('npm', ['run', '--silent', 'serve'], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, BROWSER: 'none' },
+    env: { ...process.env, ...env, BROWSER: 'none' },
   });
   let output = '';
   return new Promise((resolvePromise, reject) => {

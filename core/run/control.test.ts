@@ -243,15 +243,33 @@ describe('limits', () => {
       { source: 'while True:\n    pass\n', maxEvents: 1000 },
       runner,
     );
-    expect(summary.status).toBe('limit');
-    expect(summary.message).toMatch(/event limit/);
+    expect(summary).toMatchObject({
+      status: 'limit',
+      message: 'The program produced more than 1,000 events (the event limit).',
+      problem: { key: 'eventLimit', values: { max: '1,000' } },
+    });
     expect(trace.size).toBe(1001);
+  });
+
+  it('stops at the output limit', async () => {
+    const { summary } = await recordTrace(
+      { source: "for i in range(40):\n    print('x' * 10**6)\n" },
+      runner,
+    );
+    expect(summary).toMatchObject({
+      status: 'limit',
+      message: 'The program printed more than 32 MB of output (the output limit).',
+      problem: { key: 'outputLimit', values: { mb: 32 } },
+    });
   });
 
   it('stops at the time limit', async () => {
     const { summary } = await recordTrace({ source: 'while True:\n    pass\n', timeoutMs: 300 }, runner);
-    expect(summary.status).toBe('timeout');
-    expect(summary.message).toMatch(/time limit/);
+    expect(summary).toMatchObject({
+      status: 'timeout',
+      message: 'The program ran longer than 0.3 s (the time limit).',
+      problem: { key: 'timeLimit', values: { seconds: '0.3' } },
+    });
   });
 
   it('ends deep recursion and a memory bomb as the errors they are, saying why for memory', async () => {

@@ -35,7 +35,7 @@ import { recordedOptions } from './run-start.ts';
 import { emptyScratchDirs } from './sandbox.ts';
 import { DEFAULT_SEED } from '../session/protocol.ts';
 import type { RunOptions, RunSummary } from './types.ts';
-import { problemOf, type Problem } from '../session/problems.ts';
+import { problemOf, problemText, type Problem } from '../session/problems.ts';
 
 export const DEFAULT_MAX_EVENTS = 5_000_000;
 
@@ -275,22 +275,34 @@ class Recorder {
       [status, message, problem] = [decided.status, decided.message, decided.problem];
     const reason = endReason(control);
     const final = reason === EndReason.none ? watcher?.ended() : null;
-    if (reason === EndReason.stopped) [status, message] = ['stopped', 'Stopped.'];
-    if (reason === EndReason.timeout)
-      [status, message] = [
-        'timeout',
-        `The program ran longer than ${((options.timeoutMs ?? 0) / 1000).toFixed(1)} s (the time limit).`,
-      ];
+    if (reason === EndReason.stopped) [status, message, problem] = ['stopped', 'Stopped.', undefined];
+    if (reason === EndReason.timeout) {
+      problem = { key: 'timeLimit', values: { seconds: ((options.timeoutMs ?? 0) / 1000).toFixed(1) } };
+      [status, message] = ['timeout', problemText('en', problem)];
+    }
+    if (status === 'limit' && message) problem = limitProblem(message);
     const files = folder.finish();
     // undefined reaches Python as None (null would not)
     this.programRun.finish(status, message ?? undefined, recording ? takeFiles : undefined);
     if (final) post(final);
     const summary: RunSummary = { status, events, wallMs: performance.now() - started };
     if (message) summary.message = message;
-    if (problem && status === 'deadlock') summary.problem = problem;
+    if (problem) summary.problem = problem;
     if (!recording) summary.captured = { stdout, stderr, files };
     return summary;
   }
+}
+
+/**
+ * The probe's limits as problems, so the page says them in the user's language: the probe says them
+ * in English (core/probe/ys_probe record.py, program_run.py and the compiled events.c).
+ */
+function limitProblem(message: string): Problem | undefined {
+  const events = /^The program produced more than ([\d,]+) events \(the event limit\)\.$/.exec(message);
+  if (events) return { key: 'eventLimit', values: { max: events[1] } };
+  const output = /^The program printed more than (\d+) MB of output \(the output limit\)\.$/.exec(message);
+  if (output) return { key: 'outputLimit', values: { mb: Number(output[1]) } };
+  return undefined;
 }
 
 /** A warm interpreter for a hash seed, with the probe loaded. */

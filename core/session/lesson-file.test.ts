@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { issuePlace, lessonFileSchema } from './lesson-file.ts';
+import { lessonFileSchema } from './lesson-file.ts';
+import { issueFlaw, issuePlace, lessonFlawText } from './lesson-flaws.ts';
 
 const source = 'def gen():\n    yield 1\n\n\nfor x in gen():\n    print(x)\n';
 const text = (en: string) => ({ en, 'zh-TW': `${en}(中文)` });
@@ -20,10 +21,15 @@ function lesson(step: Record<string, unknown>, extra: Record<string, unknown> = 
   };
 }
 
-/** Every problem as `place: message`, the way the host reports them. */
-function problems(data: unknown): string[] {
+/** Every problem as `place: message`, the way the host reports them, in English or Traditional Chinese. */
+function problems(data: unknown, lang: 'en' | 'zh-TW' = 'en'): string[] {
   const parsed = lessonFileSchema(source).safeParse(data);
-  return parsed.success ? [] : parsed.error.issues.map((i) => `${issuePlace(i.path)}: ${i.message}`);
+  const colon = lang === 'en' ? ': ' : ':';
+  return parsed.success
+    ? []
+    : parsed.error.issues.map(
+        (i) => `${issuePlace(i.path, lang)}${colon}${lessonFlawText(lang, issueFlaw(i))}`,
+      );
 }
 
 describe('lesson files', () => {
@@ -158,10 +164,34 @@ describe('lesson files', () => {
     ).toEqual(["step 1, expect #1: say how the point compares with 'than': 'atLeast' or 'atMost' times it"]);
   });
 
+  it('says every problem in Traditional Chinese too, the file’s own keys and names as written', () => {
+    const said = [
+      ...problems({ ...lesson({ say: { en: 'x', zh: 'y' } }), title: { en: 'A' } }, 'zh-TW'),
+      ...problems(lesson({ at: { event: 'deque.op', fields: { opp: 'append', len: 'ten' } } }), 'zh-TW'),
+      ...problems(lesson({ at: { deque: 'd' }, highlight: [{ line: 'x' }] }), 'zh-TW'),
+      ...problems(lesson({ expect: [{ count: { event: 'stdout' } }] }), 'zh-TW'),
+      ...problems(lesson({ expect: [{ chart: 'size', x: 1, y: 2 }] }), 'zh-TW'),
+      ...problems(lesson({}, { steps: [] }), 'zh-TW'),
+    ];
+    expect(said).toEqual([
+      'title.zh-TW:缺少:請用英文(en)和繁體中文(zh-TW)都寫出來',
+      '第 1 步,say.zh-TW:缺少:請用英文(en)和繁體中文(zh-TW)都寫出來',
+      '第 1 步,say:無法辨識的鍵:"zh"',
+      '第 1 步,at.fields.opp:deque.op 沒有欄位「opp」(它有 op, arg, value, dropped, len)',
+      '第 1 步,at.fields.len:必須是數字',
+      '第 1 步,at:請說出 deque 裝了什麼:len、items 或 full',
+      '第 1 步,highlight #1.line:程式有 2 行含有 "x"(第 5, 6 行):請多引用一些你指的那一行',
+      '第 1 步,expect #1.is:輸入無效:應該是 number,收到的是 undefined',
+      '第 1 步,expect #1.chart:沒有名為「size」的圖表:請在 charts 底下定義它',
+      'steps:一堂課至少需要一個步驟',
+    ]);
+  });
+
   it('says where a problem is in a teacher’s words', () => {
     expect(issuePlace(['steps', 2, 'at', 'object'])).toBe('step 3, at.object');
     expect(issuePlace(['steps', 0, 'expect', 1, 'len'])).toBe('step 1, expect #2.len');
     expect(issuePlace(['run', 'seed'])).toBe('run.seed');
     expect(issuePlace([])).toBe('');
+    expect(issuePlace(['steps', 0, 'expect', 1, 'len'], 'zh-TW')).toBe('第 1 步,expect #2.len');
   });
 });

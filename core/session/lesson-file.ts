@@ -6,11 +6,13 @@
 import { z } from 'zod';
 import { KINDS, type EventKind, type FieldType, type RunStatus } from '../trace/schema.ts';
 import { offCourseWords } from './course-words.ts';
+import { fixed, flawIssue, issueFlaw, lessonFlawText } from './lesson-flaws.ts';
 
-const MISSING = 'missing: write it in English (en) and in Traditional Chinese (zh-TW)';
+const MISSING = fixed('lessonTextMissing');
+const NOT_TEXT = fixed('lessonNotText');
 
 const prose = z
-  .string({ error: (issue) => (issue.input === undefined ? MISSING : 'must be text') })
+  .string({ error: (issue) => (issue.input === undefined ? MISSING : NOT_TEXT) })
   .trim()
   .min(1, MISSING);
 
@@ -42,27 +44,16 @@ const Text = z.strictObject({ en: prose, 'zh-TW': prose }).superRefine((text, ct
   const onlyEn = missing(en, zh);
   const onlyZh = missing(zh, en);
   for (const { wrote, course } of offCourseWords(text['zh-TW']))
-    ctx.addIssue({
-      code: 'custom',
-      path: ['zh-TW'],
-      message: `write ${course}, the course notes' word, instead of ${wrote}`,
-    });
-  if (onlyEn.length + onlyZh.length === 0) return;
-  const said = [
-    onlyEn.length ? `only the English has ${onlyEn.join(', ')}` : '',
-    onlyZh.length ? `only the Traditional Chinese has ${onlyZh.join(', ')}` : '',
-  ];
-  ctx.addIssue({
-    code: 'custom',
-    message:
-      `the two languages must quote the same code and write the same numbers in digits, so that neither drifts ` +
-      `from the other: ${said.filter(Boolean).join('; ')}`,
-  });
+    ctx.addIssue(flawIssue('lessonCourseWord', { course, wrote }, ['zh-TW']));
+  const [inEn, inZh] = [onlyEn.join(', '), onlyZh.join(', ')];
+  if (inEn && inZh) ctx.addIssue(flawIssue('lessonFactsDiffer', { en: inEn, zh: inZh }));
+  else if (inEn) ctx.addIssue(flawIssue('lessonFactsOnlyEn', { en: inEn }));
+  else if (inZh) ctx.addIssue(flawIssue('lessonFactsOnlyZh', { zh: inZh }));
 });
 
-const name = z.string().trim().min(1, 'must name something (a lane, deque, iterator or with block)');
+const name = z.string().trim().min(1, fixed('lessonNameEmpty'));
 const count = z.number().int().min(0);
-const identifier = z.string().regex(/^[A-Za-z_]\w*$/, 'must be a Python name, as the program spells it');
+const identifier = z.string().regex(/^[A-Za-z_]\w*$/, fixed('lessonNotIdentifier'));
 
 const EVENT_KINDS = Object.keys(KINDS) as [EventKind, ...EventKind[]];
 const GENERATOR_STATES = ['GEN_CREATED', 'GEN_RUNNING', 'GEN_SUSPENDED', 'GEN_CLOSED'] as const;
@@ -75,6 +66,8 @@ const RUN_STATUSES = [
   'limit',
   'deadlock',
 ] as const satisfies RunStatus[];
+
+const EVENT_KIND = fixed('lessonEventKind', { kinds: EVENT_KINDS.join(', ') });
 
 /** A field's wanted value: text for str and num fields, a name for obj fields, a number or true/false. */
 const fieldValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -93,7 +86,7 @@ const FIELD_VALUE_TYPE: Record<FieldType, string> = {
  */
 function eventSpec(line: z.ZodType<number, unknown>) {
   return {
-    event: z.enum(EVENT_KINDS, { error: () => `must be an event kind: ${EVENT_KINDS.join(', ')}` }),
+    event: z.enum(EVENT_KINDS, { error: () => EVENT_KIND }),
     object: name.optional(),
     line: line.optional(),
     fields: z.record(z.string(), fieldValue).optional(),
@@ -107,18 +100,23 @@ function checkFields(
   const known = KINDS[spec.event].fields as readonly (readonly [string, FieldType])[];
   for (const [field, value] of Object.entries(spec.fields ?? {})) {
     const type = known.find(([n]) => n === field)?.[1];
+    const at = ['fields', field];
     if (!type)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['fields', field],
-        message: `${spec.event} has no field '${field}'${known.length ? ` (it has ${known.map(([n]) => n).join(', ')})` : ''}`,
-      });
+      ctx.addIssue(
+        known.length
+          ? flawIssue(
+              'lessonNoField',
+              { event: spec.event, field, known: known.map(([n]) => n).join(', ') },
+              at,
+            )
+          : flawIssue('lessonNoFieldAtAll', { event: spec.event, field }, at),
+      );
     else if (value !== null && typeof value !== FIELD_VALUE_TYPE[type])
-      ctx.addIssue({
-        code: 'custom',
-        path: ['fields', field],
-        message: `must be a ${FIELD_VALUE_TYPE[type]}${type === 'obj' ? ' (the name of an object)' : ''}`,
-      });
+      ctx.addIssue(
+        type === 'obj'
+          ? flawIssue('lessonFieldObject', undefined, at)
+          : flawIssue('lessonFieldType', { type: FIELD_VALUE_TYPE[type] }, at),
+      );
   }
 }
 
@@ -126,24 +124,32 @@ function checkFields(
  * Picks the form of a union by the key it has (`event:`, `line:`, …), so that a mistake is reported
  * against that form's fields instead of as "matches none of seven shapes".
  */
-function oneOf<const F extends Record<string, z.ZodType>>(what: string, forms: F) {
+function oneOf<const F extends Record<string, z.ZodType>>(what: 'moment' | 'claim' | 'highlight', forms: F) {
   const keys = Object.keys(forms);
   const choices = keys.map((k) => `'${k}'`).join(', ');
   return z.unknown().transform((value, ctx): z.output<F[keyof F]> => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      ctx.addIssue({ code: 'custom', message: `${what} must be a map with one of the keys ${choices}` });
+      ctx.addIssue(flawIssue('lessonFormNotMap', { what, keys: choices }));
       return z.NEVER;
     }
     // The first key that names a form decides (an event moment may also have a `line`).
     const key = keys.find((k) => k in value);
     if (key === undefined) {
-      ctx.addIssue({ code: 'custom', message: `${what} needs one of the keys ${choices}` });
+      ctx.addIssue(flawIssue('lessonFormUnnamed', { what, keys: choices }));
       return z.NEVER;
     }
     const parsed = forms[key].safeParse(value);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues)
-        ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+      // named here: the issue goes on as a custom one, whose code no longer says what zod found
+      for (const issue of parsed.error.issues) {
+        const flaw = issueFlaw(issue);
+        ctx.addIssue({
+          code: 'custom',
+          message: lessonFlawText('en', flaw),
+          params: { flaw },
+          path: issue.path,
+        });
+      }
       return z.NEVER;
     }
     return parsed.data as z.output<F[keyof F]>;
@@ -156,18 +162,17 @@ function lineRef(source: string) {
   return z.union([z.number(), z.string()]).transform((ref, ctx): number => {
     if (typeof ref === 'number') {
       if (Number.isInteger(ref) && ref >= 1 && ref <= lines.length) return ref;
-      ctx.addIssue({ code: 'custom', message: `the program has lines 1 to ${lines.length}, not ${ref}` });
+      ctx.addIssue(flawIssue('lessonNoSuchLine', { lines: lines.length, line: ref }));
       return z.NEVER;
     }
     const found = lines.flatMap((text, i) => (text.includes(ref) ? [i + 1] : []));
     if (found.length === 1) return found[0];
-    ctx.addIssue({
-      code: 'custom',
-      message:
-        found.length === 0
-          ? `no line of the program contains ${JSON.stringify(ref)}`
-          : `${found.length} lines of the program contain ${JSON.stringify(ref)} (lines ${found.join(', ')}): quote more of the one you mean`,
-    });
+    const text = JSON.stringify(ref);
+    ctx.addIssue(
+      found.length === 0
+        ? flawIssue('lessonNoLineHas', { text })
+        : flawIssue('lessonLinesHave', { count: found.length, text, lines: found.join(', ') }),
+    );
     return z.NEVER;
   });
 }
@@ -188,14 +193,11 @@ const Chart = z.strictObject({
     try {
       groups = [...new RegExp(pattern).source.matchAll(/\(\?<(\w+)>/g)].map((m) => m[1]);
     } catch (error) {
-      ctx.addIssue({ code: 'custom', message: `not a regular expression: ${(error as Error).message}` });
+      ctx.addIssue(flawIssue('lessonNotRegex', { detail: (error as Error).message }));
       return;
     }
     if (!groups.includes('y'))
-      ctx.addIssue({
-        code: 'custom',
-        message: 'name the number to draw with (?<y>…), and optionally (?<x>…) and (?<series>…)',
-      });
+      ctx.addIssue(flawIssue('lessonChartNoY', { y: '(?<y>…)', x: '(?<x>…)', series: '(?<series>…)' }));
   }),
   x: Text,
   y: Text,
@@ -213,9 +215,9 @@ function schemas(source: string) {
   };
   const needsCondition = (d: { len?: number; items?: string[]; full?: boolean }) =>
     d.len !== undefined || d.items !== undefined || d.full !== undefined;
-  const conditionMessage = { message: "say what the deque holds: 'len', 'items' or 'full'" };
+  const conditionMessage = { message: fixed('lessonDequeCondition') };
 
-  const Moment = oneOf('the moment (at)', {
+  const Moment = oneOf('moment', {
     event: z
       .strictObject({ ...eventSpec(line), nth })
       .superRefine(checkFields)
@@ -233,7 +235,7 @@ function schemas(source: string) {
     end: z.strictObject({ end: z.literal(true) }).transform(() => ({ type: 'end' as const })),
   });
 
-  const Claim = oneOf('a claim (expect)', {
+  const Claim = oneOf('claim', {
     deque: z
       .strictObject({ ...dequeCondition, maxlen: count.nullable().optional() })
       .refine((d) => needsCondition(d) || d.maxlen !== undefined, conditionMessage)
@@ -272,17 +274,14 @@ function schemas(source: string) {
         atMost: z.number().positive().optional(),
         than: z.strictObject({ series: z.string().optional(), x: chartX }).optional(),
       })
-      .refine((c) => (c.y !== undefined) !== (c.than !== undefined), {
-        message:
-          "give the point's exact 'y', or compare it with another point: 'atLeast' or 'atMost' times 'than'",
-      })
+      .refine((c) => (c.y !== undefined) !== (c.than !== undefined), { message: fixed('lessonChartPoint') })
       .refine((c) => c.than === undefined || c.atLeast !== undefined || c.atMost !== undefined, {
-        message: "say how the point compares with 'than': 'atLeast' or 'atMost' times it",
+        message: fixed('lessonChartCompare'),
       })
       .transform((c) => ({ type: 'chart' as const, ...c })),
   });
 
-  const Highlight = oneOf('a highlight', {
+  const Highlight = oneOf('highlight', {
     lane: z.strictObject({ lane: name }).transform((h) => ({ type: 'lane' as const, ...h })),
     deque: z
       .strictObject({ deque: name, slot: count.optional() })
@@ -300,7 +299,7 @@ function schemas(source: string) {
   const Step = z.strictObject({
     at: Moment,
     say: Text,
-    highlight: z.array(Highlight).min(1, 'name at least one thing the step highlights'),
+    highlight: z.array(Highlight).min(1, fixed('lessonNoHighlight')),
     expect: z.array(Claim).default([]),
   });
 
@@ -309,7 +308,7 @@ function schemas(source: string) {
       title: Text,
       program: z
         .string()
-        .regex(/^[^/\\]+\.py$/, 'a file name ending in .py, beside lesson.yaml')
+        .regex(/^[^/\\]+\.py$/, fixed('lessonProgramName'))
         .optional(),
       run: z
         .strictObject({
@@ -324,10 +323,8 @@ function schemas(source: string) {
         })
         .default({}),
       intro: Text,
-      charts: z
-        .record(z.string().regex(/^\w+$/, 'a chart is named with letters, digits or _'), Chart)
-        .optional(),
-      steps: z.array(Step).min(1, 'a lesson needs at least one step'),
+      charts: z.record(z.string().regex(/^\w+$/, fixed('lessonChartName')), Chart).optional(),
+      steps: z.array(Step).min(1, fixed('lessonNoSteps')),
       try: Text.optional(),
     })
     .superRefine((lesson, ctx) => {
@@ -338,11 +335,7 @@ function schemas(source: string) {
         ];
         for (const [list, i, item] of named)
           if (item.type === 'chart' && !lesson.charts?.[item.chart])
-            ctx.addIssue({
-              code: 'custom',
-              path: ['steps', k, list, i, 'chart'],
-              message: `no chart named '${item.chart}': define it under 'charts'`,
-            });
+            ctx.addIssue(flawIssue('lessonNoChart', { chart: item.chart }, ['steps', k, list, i, 'chart']));
       });
     });
   return { Moment, Claim, Highlight, Step, LessonFile, Chart };
@@ -354,22 +347,3 @@ export function lessonFileSchema(source: string) {
 }
 
 export type Schemas = ReturnType<typeof schemas>;
-
-/**
- * Where a problem is, in a teacher's words: `step 3, at.object` for `['steps', 2, 'at', 'object']`,
- * `step 1, expect #2.len` for the second claim of the first step (counted from 1, as teachers count).
- */
-export function issuePlace(path: readonly PropertyKey[]): string {
-  const parts: string[] = [];
-  let field = '';
-  for (let i = 0; i < path.length; i++) {
-    const key = path[i];
-    if (key === 'steps' && typeof path[i + 1] === 'number') {
-      parts.push(`step ${(path[i + 1] as number) + 1}`);
-      i++;
-    } else if (typeof key === 'number') field += ` #${key + 1}`;
-    else field += field ? `.${String(key)}` : String(key);
-  }
-  if (field) parts.push(field);
-  return parts.join(', ');
-}

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import type { Schemas } from './lesson-file.ts';
+import { issuePlace, lessonFlawText, type LessonFlaw } from './lesson-flaws.ts';
 
 export const LANGS = ['en', 'zh-TW'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -43,9 +44,9 @@ export interface Lesson {
 /** A lesson that cannot be offered: its file (relative to the lessons folder), where in it, and what to fix. */
 export interface LessonProblem {
   file: string;
-  /** `step 3, at.object`, or empty when the problem is the whole file. */
-  place: string;
-  message: string;
+  /** The keys down to the field at fault (`['steps', 2, 'at', 'object']`); empty for the whole file. */
+  path: (string | number)[];
+  flaw: LessonFlaw;
 }
 
 /** The lessons the host offers, and the lessons it could not (each with what is wrong). */
@@ -54,7 +55,8 @@ export interface LessonList {
   problems: LessonProblem[];
 }
 
-/** A problem in one line: `06-x/lesson.yaml: step 3, at.object: …`. */
-export function problemText(p: LessonProblem): string {
-  return `${p.file}: ${p.place ? `${p.place}: ` : ''}${p.message}`;
+/** A problem in one line, in `lang`: `06-x/lesson.yaml: step 3, at.object: …`. */
+export function problemText(p: LessonProblem, lang: Lang = 'en'): string {
+  const [place, colon] = [issuePlace(p.path, lang), lang === 'en' ? ': ' : ':'];
+  return [p.file, ...(place ? [place] : []), lessonFlawText(lang, p.flaw)].join(colon);
 }

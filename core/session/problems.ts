@@ -11,6 +11,7 @@
  */
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { Lang, Text } from './lesson.ts';
+import { lessonFlaws } from './lesson-flaws.ts';
 import { namedFlaws } from './trace-flaws.ts';
 
 export const problems = {
@@ -150,7 +151,24 @@ export const problems = {
     'zh-TW':
       '程式超過 {max} 個字元,這是 Yieldscope 能執行的上限:請把其中的資料移到程式資料夾中的一個檔案,再從那裡讀取。',
   },
+  lineTooManyChars: {
+    en: "a line of input holds at most {max} characters: put longer data in a file of the program's folder and read it from there",
+    'zh-TW': '一行輸入最多 {max} 個字元:較長的資料請放進程式資料夾中的一個檔案,再從那裡讀取',
+  },
+  timeLimit: {
+    en: 'The program ran longer than {seconds} s (the time limit).',
+    'zh-TW': '程式執行超過 {seconds} 秒(時間上限)。',
+  },
+  eventLimit: {
+    en: 'The program produced more than {max} events (the event limit).',
+    'zh-TW': '程式產生了超過 {max} 個事件(事件上限)。',
+  },
+  outputLimit: {
+    en: 'The program printed more than {mb} MB of output (the output limit).',
+    'zh-TW': '程式印出了超過 {mb} MB 的輸出(輸出上限)。',
+  },
   ...namedFlaws,
+  ...lessonFlaws,
 } satisfies Record<string, Text>;
 
 export type ProblemKey = keyof typeof problems;

@@ -27,10 +27,14 @@ const limits = {
   line: 1_000_000,
 };
 
-/** The one refusal of a request a user can cause (a program pasted too long), said in the user's language. */
+/** The refusals of a request a user can cause (a program or a line of input pasted too long), said in the user's language. */
 const programTooManyChars: Problem = {
   key: 'programTooManyChars',
   values: { max: limits.source.toLocaleString('en') },
+};
+const lineTooManyChars: Problem = {
+  key: 'lineTooManyChars',
+  values: { max: limits.line.toLocaleString('en') },
 };
 
 export const RunRequest = z
@@ -68,10 +72,7 @@ export const StepRequest = z.object({ to: z.enum(['event', 'switch']).default('e
 /** A line of input for the live run's program (its newline included), or null: the input has ended. */
 export const InputRequest = z
   .object({
-    text: z
-      .string()
-      .max(limits.line, `a line of input holds at most ${limits.line.toLocaleString('en')} characters`)
-      .nullable(),
+    text: z.string().max(limits.line, problemText('en', lineTooManyChars)).nullable(),
   })
   .strict();
 
@@ -231,10 +232,14 @@ export function parseRequest<M extends Method>(
   const result = REQUESTS[method as Method].safeParse(arg);
   if (!result.success) {
     const { issues } = result.error;
-    const tooLong = method === 'run' && issues.some((i) => i.path[0] === 'source' && i.code === 'too_big');
+    const tooLong = (field: string) => issues.some((i) => i.path[0] === field && i.code === 'too_big');
     throw new RequestRefused(
       `bad ${method} request: ${issues.map((i) => `${i.path.join('.') || 'argument'}: ${i.message}`).join('; ')}`,
-      tooLong ? programTooManyChars : undefined,
+      method === 'run' && tooLong('source')
+        ? programTooManyChars
+        : method === 'input' && tooLong('text')
+          ? lineTooManyChars
+          : undefined,
     );
   }
   return { method: method as M, arg: result.data as z.output<(typeof REQUESTS)[M]> };

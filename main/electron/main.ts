@@ -17,6 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Runner } from '../../core/run/runner.ts';
 import { preferredLang } from '../../core/session/language.ts';
+import { lessonsFolder } from '../session/lessons.ts';
 import { Session } from '../session/session.ts';
 import { nativeDialogs } from './dialogs.ts';
 import { forwardEvents, serveSessionOverIpc } from './ipc.ts';
@@ -38,7 +39,7 @@ const paths = {
     pathToFileURL(join(built, '..', 'renderer', 'index.html')).href,
   preload: join(built, '..', 'preload', 'index.cjs'),
   worker: unpacked(join(built, 'worker.js')),
-  lessons: join(app.getAppPath(), 'assets', 'lessons'),
+  lessons: lessonsFolder(join(app.getAppPath(), 'assets', 'lessons')),
   recent: join(app.getPath('userData'), 'recent.json'),
   window: join(app.getPath('userData'), 'window.json'),
   language: join(app.getPath('userData'), 'language.json'),

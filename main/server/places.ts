@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const RENDERER_FOLDER = join(ROOT, 'out', 'renderer');
-export const LESSONS_FOLDER = join(ROOT, 'assets', 'lessons');
+/** The lessons shipped with the app (a teacher may name a folder of their own: lessonsFolder). */
+export const SHIPPED_LESSONS = join(ROOT, 'assets', 'lessons');
 
 /**
  * The data folder (the last recording): YIELDSCOPE_DATA_DIR when set (tests isolate themselves with

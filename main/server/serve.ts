@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Runner } from '../../core/run/runner.ts';
 import { Session } from '../session/session.ts';
-import { dataFolder, LESSONS_FOLDER, RENDERER_FOLDER, ROOT } from './places.ts';
+import { lessonsFolder } from '../session/lessons.ts';
+import { dataFolder, RENDERER_FOLDER, ROOT, SHIPPED_LESSONS } from './places.ts';
 import { buildRenderer, rendererIsStale } from './renderer-build.ts';
 import { startServer } from './server.ts';
 
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
     .version;
   const session = new Session({
     version,
-    lessonsFolder: LESSONS_FOLDER,
+    lessonsFolder: lessonsFolder(SHIPPED_LESSONS),
     dataFolder: dataFolder(),
     startEngine: (onProgress) => new Runner({ onProgress }),
   });

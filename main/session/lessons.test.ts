@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { LANGS } from '../../core/session/lesson.ts';
-import { listLessons } from './lessons.ts';
+import { LANGS, problemText } from '../../core/session/lesson.ts';
+import { issuePlace, lessonFlawText } from '../../core/session/lesson-flaws.ts';
+import { lessonsFolder, listLessons } from './lessons.ts';
 
 const SHIPPED = fileURLToPath(new URL('../../assets/lessons', import.meta.url));
 
@@ -71,7 +72,7 @@ describe('lessons', () => {
     });
     const { lessons, problems } = await listLessons(dir);
     expect(lessons.map((l) => l.id)).toEqual(['good']);
-    expect(problems.map((p) => [p.file, p.place])).toEqual([
+    expect(problems.map((p) => [p.file, issuePlace(p.path)])).toEqual([
       ['Lesson Eight', ''],
       ['02-bad/lesson.yaml', 'step 1, say.zh-TW'],
       ['02-bad/lesson.yaml', 'step 1, say'],
@@ -81,13 +82,38 @@ describe('lessons', () => {
       ['06-good', ''],
       ['07-empty/lesson.yaml', ''],
     ]);
-    const said = Object.fromEntries(problems.map((p) => [p.file, p.message]));
+    const said = Object.fromEntries(problems.map((p) => [p.file, lessonFlawText('en', p.flaw)]));
     expect(said['Lesson Eight']).toContain('name it NN-name');
     expect(said['03-broken/lesson.yaml']).toMatch(/^not valid YAML: /);
     expect(said['04-two/lesson.yaml']).toContain("say which one with 'program: NAME.py'");
     expect(said['05-none/lesson.yaml']).toContain("put the lesson's .py file beside lesson.yaml");
     expect(said['06-good']).toContain("another lesson folder is also named 'good'");
     expect(said['07-empty/lesson.yaml']).toContain('every lesson folder holds a lesson.yaml');
+    // a teacher reading Traditional Chinese reads each whole, but for the file's own names and keys
+    // (and the YAML reader's words, quoted as it wrote them)
+    const zh = problems.map((p) => problemText(p, 'zh-TW')).filter((text) => !text.startsWith('03-broken'));
+    expect(zh).toEqual([
+      'Lesson Eight:不是課程資料夾的名稱:請命名為 NN-name,也就是決定課程順序的數字、一個連字號,再接小寫字母、數字或 _(06-producer_consumer)',
+      '02-bad/lesson.yaml:第 1 步,say.zh-TW:缺少:請用英文(en)和繁體中文(zh-TW)都寫出來',
+      '02-bad/lesson.yaml:第 1 步,say:無法辨識的鍵:"zh"',
+      '04-two/lesson.yaml:program:資料夾裡有 2 個程式(a.py, b.py):請用「program: NAME.py」說明是哪一個',
+      '05-none/lesson.yaml:program:沒有程式:請把這堂課的 .py 檔放在 lesson.yaml 旁邊',
+      '06-good:另一個課程資料夾也叫做「good」:請給每一堂課自己的名稱',
+      '07-empty/lesson.yaml:缺少檔案:每個課程資料夾都要有 lesson.yaml',
+    ]);
+    expect(
+      problemText(
+        problems.find((p) => p.file === '03-broken/lesson.yaml')!,
+        'zh-TW',
+      ),
+    ).toMatch(/^03-broken\/lesson\.yaml:不是有效的 YAML:/);
+  });
+
+  it("offers a teacher's own folder of lessons when one is named, else the shipped ones", () => {
+    expect(lessonsFolder('/app/assets/lessons', { YIELDSCOPE_LESSONS_DIR: '/home/t/lessons' })).toBe(
+      '/home/t/lessons',
+    );
+    expect(lessonsFolder('/app/assets/lessons', {})).toBe('/app/assets/lessons');
   });
 
   it('lists nothing when the folder is missing', async () => {

@@ -8,7 +8,8 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { load, YAMLException } from 'js-yaml';
-import { issuePlace, lessonFileSchema } from '../../core/session/lesson-file.ts';
+import { lessonFileSchema } from '../../core/session/lesson-file.ts';
+import { issueFlaw, type LessonFlaw } from '../../core/session/lesson-flaws.ts';
 import { problemText, type Lesson, type LessonList, type LessonProblem } from '../../core/session/lesson.ts';
 
 const FOLDER = /^(\d+)-([a-z0-9_]+)$/;
@@ -17,8 +18,13 @@ export const LESSON_FILE = 'lesson.yaml';
 /** A lesson that cannot be offered, and why. */
 class LessonError extends Error {
   constructor(readonly problems: LessonProblem[]) {
-    super(problems.map(problemText).join('\n'));
+    super(problems.map((p) => problemText(p)).join('\n'));
   }
+}
+
+/** One problem of `file`, at `path` in it. */
+function refused(file: string, flaw: LessonFlaw, path: (string | number)[] = []): LessonError {
+  return new LessonError([{ file, path, flaw }]);
 }
 
 async function readProgram(
@@ -31,24 +37,29 @@ async function readProgram(
   if (!fileName) {
     const programs = (await readdir(folder)).filter((n) => n.endsWith('.py'));
     if (programs.length !== 1)
-      throw new LessonError([
-        {
-          file,
-          place: 'program',
-          message:
-            programs.length === 0
-              ? "no program: put the lesson's .py file beside lesson.yaml"
-              : `the folder holds ${programs.length} programs (${programs.join(', ')}): say which one with 'program: NAME.py'`,
-        },
-      ]);
+      throw refused(
+        file,
+        programs.length === 0
+          ? { key: 'lessonNoProgram' }
+          : { key: 'lessonManyPrograms', values: { count: programs.length, names: programs.join(', ') } },
+        ['program'],
+      );
     fileName = programs[0];
   }
   try {
     return { fileName, source: await readFile(join(folder, fileName), 'utf8') };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    throw new LessonError([{ file, place: 'program', message: `${fileName} is not in the lesson's folder` }]);
+    throw refused(file, { key: 'lessonProgramMissing', values: { name: fileName } }, ['program']);
   }
+}
+
+/**
+ * The folder of lessons a host offers: YIELDSCOPE_LESSONS_DIR when set (a teacher's own lessons, in
+ * the format of assets/lessons/README.md), else the lessons shipped with the app.
+ */
+export function lessonsFolder(shipped: string, env: NodeJS.ProcessEnv = process.env): string {
+  return env.YIELDSCOPE_LESSONS_DIR || shipped;
 }
 
 /** Gives a program's host path the id a run names it by (the session's OpenedPrograms.issue). */
@@ -63,11 +74,9 @@ export async function readLesson(folder: string, dirName: string, programIds?: P
     data = load(await readFile(join(folder, LESSON_FILE), 'utf8'), { filename: file });
   } catch (error) {
     if (error instanceof YAMLException)
-      throw new LessonError([{ file, place: '', message: `not valid YAML: ${error.message}` }]);
+      throw refused(file, { key: 'lessonNotYaml', values: { detail: error.message } });
     if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new LessonError([
-        { file, place: '', message: `missing: every lesson folder holds a ${LESSON_FILE}` },
-      ]);
+      throw refused(file, { key: 'lessonNoFile', values: { file: LESSON_FILE } });
     throw error;
   }
   const named = typeof data === 'object' && data !== null && 'program' in data ? data.program : undefined;
@@ -79,7 +88,11 @@ export async function readLesson(folder: string, dirName: string, programIds?: P
   const parsed = lessonFileSchema(source).safeParse(data);
   if (!parsed.success)
     throw new LessonError(
-      parsed.error.issues.map((issue) => ({ file, place: issuePlace(issue.path), message: issue.message })),
+      parsed.error.issues.map((issue) => ({
+        file,
+        path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))),
+        flaw: issueFlaw(issue),
+      })),
     );
   const { title, intro, steps, run } = parsed.data;
   const lesson: Lesson = { id, title, fileName, source, intro, steps, run };
@@ -101,12 +114,7 @@ export async function listLessons(folder: string, programIds?: ProgramIds): Prom
   const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name);
   const problems: LessonProblem[] = dirs
     .filter((n) => !FOLDER.test(n))
-    .map((n) => ({
-      file: n,
-      place: '',
-      message:
-        "not a lesson folder's name: name it NN-name, a number that orders the lessons, a dash, then lowercase letters, digits or _ (06-producer_consumer)",
-    }));
+    .map((n) => ({ file: n, path: [], flaw: { key: 'lessonFolderName' } }));
   const folders = dirs
     .filter((n) => FOLDER.test(n))
     .sort((a, b) => Number(FOLDER.exec(a)![1]) - Number(FOLDER.exec(b)![1]) || a.localeCompare(b));
@@ -116,11 +124,7 @@ export async function listLessons(folder: string, programIds?: ProgramIds): Prom
       const lesson = await readLesson(join(folder, dirName), dirName, programIds);
       const twin = lessons.find((l) => l.id === lesson.id);
       if (twin)
-        problems.push({
-          file: dirName,
-          place: '',
-          message: `another lesson folder is also named '${lesson.id}': give each lesson its own name`,
-        });
+        problems.push({ file: dirName, path: [], flaw: { key: 'lessonTwin', values: { id: lesson.id } } });
       else lessons.push(lesson);
     } catch (error) {
       if (!(error instanceof LessonError)) throw error;

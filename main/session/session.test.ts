@@ -455,6 +455,12 @@ describe('a refusal, as it reaches the page', () => {
     expect(problemText('zh-TW', long.problem!)).toBe(
       '程式超過 2,000,000 個字元,這是 Yieldscope 能執行的上限:請把其中的資料移到程式資料夾中的一個檔案,再從那裡讀取。',
     );
+    // so is a line of input pasted too long
+    const line = await refusal(fresh, 'input', { text: 'y'.repeat(1_000_001) });
+    expect(line.problem).toEqual({ key: 'lineTooManyChars', values: { max: '1,000,000' } });
+    expect(problemText('zh-TW', line.problem!)).toBe(
+      '一行輸入最多 1,000,000 個字元:較長的資料請放進程式資料夾中的一個檔案,再從那裡讀取',
+    );
     // a malformed request is the page's fault, not the user's: it has no problem to say
     expect((await refusal(fresh, 'inspect', { at: -1 })).problem).toBeUndefined();
     await fresh.close();

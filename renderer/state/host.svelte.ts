@@ -7,6 +7,7 @@ import type { Hello } from '../../core/session/protocol.ts';
 import type { MessageKey } from '../i18n/catalog.ts';
 import type { Values } from '../i18n/translate.ts';
 import { problemOf, type Problem } from '../../core/session/problems.ts';
+import { problemText, type LessonProblem } from '../../core/session/lesson.ts';
 
 /** A failed request, said in words: what the user tried, and why it did not work. */
 export interface Notice {
@@ -16,6 +17,8 @@ export interface Notice {
   message: string;
   /** Why, when the host or core said it as a problem: shown in the language of the moment, not the one it failed in. */
   problem?: Problem;
+  /** The lessons the host could not offer, each with its file, place and flaw: said in the same way. */
+  lessons?: LessonProblem[];
 }
 
 class Host {
@@ -34,6 +37,15 @@ class Host {
       values,
       message: error instanceof Error ? error.message : String(error),
       problem: problemOf(error),
+    };
+  }
+
+  /** The host left lessons out: what a teacher must fix in each. */
+  refuseLessons(problems: LessonProblem[]): void {
+    this.notice = {
+      action: 'notices.loadingLessons',
+      message: problems.map((p) => problemText(p)).join('\n'),
+      lessons: problems,
     };
   }
 

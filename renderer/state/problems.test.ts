@@ -100,6 +100,28 @@ describe('describeRunEnd', () => {
     // a problem this page does not know (a newer host) falls back to the host's English
     const newer = { ...exited, problem: { key: 'fromTheFuture' } } as unknown as RunSummary;
     expect(describeRunEnd(newer, 'zh-TW')).toBe(exited.message);
+    // the run's limits, whole in the language asked
+    const timeout: RunSummary = {
+      status: 'timeout',
+      events: 4,
+      wallMs: 1,
+      message: 'The program ran longer than 2.0 s (the time limit).',
+      problem: { key: 'timeLimit', values: { seconds: '2.0' } },
+    };
+    expect(describeRunEnd(timeout, 'zh-TW')).toBe(
+      '執行已停止:達到時間上限。 程式執行超過 2.0 秒(時間上限)。',
+    );
+    const limit: RunSummary = {
+      status: 'limit',
+      events: 5_000_001,
+      wallMs: 1,
+      message: 'The program produced more than 5,000,000 events (the event limit).',
+      problem: { key: 'eventLimit', values: { max: '5,000,000' } },
+    };
+    expect(describeRunEnd(limit, 'zh-TW')).toMatch(/ 程式產生了超過 5,000,000 個事件\(事件上限\)。$/);
+    expect(describeRunEnd(limit, 'en')).toMatch(
+      / The program produced more than 5,000,000 events \(the event limit\)\.$/,
+    );
   });
 });
 
