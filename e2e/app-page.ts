@@ -97,14 +97,18 @@ export async function saveTraceAs(
   return file;
 }
 
-/** Opens a trace file: picked in the browser edition, chosen in the desktop app's native open dialog. */
-export async function openTraceFile(
+/**
+ * Opens a file with one of the page's Open buttons: picked in the browser edition, chosen in the
+ * desktop app's native open dialog (where the host reads it).
+ */
+async function openFile(
   app: Page,
   desktop: ElectronApplication | null,
+  button: 'open-trace' | 'open-program',
   file: string,
 ): Promise<void> {
   if (!desktop) {
-    await app.getByTestId('open-trace-input').setInputFiles(file);
+    await app.getByTestId(`${button}-input`).setInputFiles(file);
     return;
   }
   await desktop.evaluate(({ dialog }, path) => {
@@ -113,5 +117,15 @@ export async function openTraceFile(
       filePaths: [path],
     })) as typeof dialog.showOpenDialog;
   }, file);
-  await app.getByTestId('open-trace').click();
+  await app.getByTestId(button).click();
+}
+
+/** Opens a trace file, as a user does in each host. */
+export function openTraceFile(app: Page, desktop: ElectronApplication | null, file: string): Promise<void> {
+  return openFile(app, desktop, 'open-trace', file);
+}
+
+/** Opens a program file, as a user does in each host. */
+export function openProgramFile(app: Page, desktop: ElectronApplication | null, file: string): Promise<void> {
+  return openFile(app, desktop, 'open-program', file);
 }

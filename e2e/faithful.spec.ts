@@ -1,8 +1,16 @@
 /** Faithful runs in the app: input typed in the console, the program's files, its text, and the trace carrying them. */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from './fixtures.ts';
-import { openTraceFile, runToEnd, saveTraceAs, setProgram, status, waitForPython } from './app-page.ts';
+import {
+  openProgramFile,
+  openTraceFile,
+  runToEnd,
+  saveTraceAs,
+  setProgram,
+  status,
+  waitForPython,
+} from './app-page.ts';
 import { ROOT } from './hosts.ts';
 
 const FILES = resolve(ROOT, 'test-results/e2e-files');
@@ -87,24 +95,20 @@ test.describe('faithful runs', () => {
     app,
     desktop,
   }) => {
-    test.skip(
-      desktop !== null,
-      'the desktop app reads programs in its host (covered by the session and CLI tests)',
+    const latin = resolve(FILES, 'latin.py');
+    writeFileSync(
+      latin,
+      Buffer.concat([
+        Buffer.from("# -*- coding: latin-1 -*-\nprint('caf"),
+        Buffer.from([0xe9]),
+        Buffer.from("')\n"),
+      ]),
     );
-    const latin = Buffer.concat([
-      Buffer.from("# -*- coding: latin-1 -*-\nprint('caf"),
-      Buffer.from([0xe9]),
-      Buffer.from("')\n"),
-    ]);
-    await app
-      .getByTestId('open-program-input')
-      .setInputFiles({ name: 'latin.py', mimeType: 'text/x-python', buffer: latin });
+    await openProgramFile(app, desktop, latin);
     await expect(app.getByTestId('editor-content')).toContainText("print('café')");
-    await app.getByTestId('open-program-input').setInputFiles({
-      name: 'picture.py',
-      mimeType: 'text/x-python',
-      buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]),
-    });
+    const picture = resolve(FILES, 'picture.py');
+    writeFileSync(picture, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]));
+    await openProgramFile(app, desktop, picture);
     await expect(app.getByTestId('message-notice')).toContainText(
       'picture.py is not a Python program: it holds a zero byte (at byte 8)',
     );
