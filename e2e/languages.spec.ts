@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from './fixtures.ts';
-import { openTraceFile, pickLesson, setProgram, status, waitForPython } from './app-page.ts';
+import { moveCursor, openTraceFile, pickLesson, setProgram, status, waitForPython } from './app-page.ts';
 import { ROOT } from './hosts.ts';
 
 const FILES = resolve(ROOT, 'test-results/e2e-files');
@@ -58,6 +58,7 @@ test.describe('on a Traditional Chinese system', () => {
 
   test('says a deadlock in Traditional Chinese, naming the waiting tasks, and in English once switched', async ({
     app,
+    shot,
   }) => {
     await waitForPython(app);
     // asyncio's own loop, run by Yieldscope's scheduler: its one task waits on an event nobody sets
@@ -73,9 +74,22 @@ test.describe('on a Traditional Chinese system', () => {
       "執行已停止:死結,每個任務都在等待,沒有任何任務能執行。 死結:沒有任務可以執行,也沒有任務在睡眠,但剩下的任務都在等待:'main'。只有另一個任務能喚醒它們。",
       { timeout: 60_000 },
     );
+    // the line under the timeline says, at the scheduler's deadlock, what each task waits on
+    const words = app.getByTestId('event-words');
+    await app.getByTestId('timeline').press('End');
+    await expect(words).toContainText('執行結束');
+    while (!((await words.textContent()) ?? '').includes('沒有一個能執行'))
+      await moveCursor(app, 'ArrowLeft');
+    await expect(words).toHaveText(
+      /^\d+ 死結:1 個工作仍在等待,沒有一個能執行:main 等待\(await\)Event\.wait\(\)$/,
+    );
+    await shot('deadlock-zh-TW');
     await app.getByTestId('language').selectOption('en');
     await expect(end).toHaveText(
       "Run stopped: deadlock, every task waits and none can run. Deadlock: no task can run and none is sleeping, yet every task left waits: 'main'. Only another task could wake them.",
+    );
+    await expect(words).toHaveText(
+      /^\d+ Deadlock: 1 task waits and none can run: main awaits Event\.wait\(\)$/,
     );
   });
 });

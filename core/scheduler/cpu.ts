@@ -9,13 +9,14 @@ export interface Job {
   seconds: number;
 }
 
+import type { CpuKind } from './reasons.ts';
+
 export class Cpu {
   private busy = 0;
   private readonly queue: Job[] = [];
 
   constructor(
-    /** In a sentence: `waits for ${name}`. */
-    readonly name: string,
+    readonly kind: CpuKind,
     private slots: number,
   ) {}
 

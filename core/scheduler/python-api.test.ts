@@ -2,6 +2,7 @@
  * The scheduler end to end: real Python programs in the recorder's worker (real Pyodide), their
  * traces read back event by event.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordTrace } from '../run/record.ts';
 import { Runner } from '../run/runner.ts';
@@ -348,6 +349,44 @@ print(counter)
   });
 });
 
+describe("the scheduler's reasons, as data", () => {
+  it('records what each task waits on and why it is ready again, with the English sentence', async () => {
+    const { events } = await record(
+      readFileSync(new URL('../trace/fixtures/handoff.py', import.meta.url), 'utf8'),
+    );
+    const name = taskNames(events);
+    const fields = (kind: 'sched.park' | 'sched.wake' | 'sched.pick', keys: string[]) =>
+      only(events, kind).map((e) => [name(e.obj), ...keys.map((k) => e[k])]);
+    expect(fields('sched.park', ['on', 'what', 'amount', 'detail'])).toEqual([
+      ['producer', 'queue.put', 'jobs', 1, 'jobs is full (1 items)'],
+      ['consumer', 'queue.get', 'jobs', null, 'jobs is empty'],
+      ['waiter', 'event', 'ready', null, 'ready is not set'],
+      ['boss', 'join', 'producer', null, "task 'producer' to finish"],
+      ['producer', 'sleep', null, 0.5, 'sleep(0.5)'],
+    ]);
+    expect(fields('sched.wake', ['cause', 'what', 'at', 'reason'])).toEqual([
+      ['producer', 'room', 'jobs', null, 'jobs has room'],
+      ['consumer', 'item', 'jobs', null, 'jobs has an item'],
+      ['producer', 'timer', null, 0.5, 'woke at t=0.5'],
+      ['boss', 'finished', 'producer', null, "task 'producer' finished"],
+    ]);
+    expect(new Set(fields('sched.pick', ['policy', 'n', 'reason']).map(([, ...f]) => f.join()))).toEqual(
+      new Set(['fifo,,fifo: first in line (round robin)']),
+    );
+    const [deadlock] = only(events, 'sched.deadlock');
+    expect(JSON.parse(String(deadlock.waiting))).toEqual([
+      {
+        task: expect.any(Number),
+        name: 'waiter',
+        on: 'event',
+        what: 'ready',
+        amount: null,
+        detail: 'ready is not set',
+      },
+    ]);
+  });
+});
+
 describe('asyncio on the virtual clock', () => {
   it('runs gather + Queue + sleep, records each asyncio task, and takes no real time for virtual seconds', async () => {
     const { stdout, events } = await recordOk(`
@@ -404,9 +443,9 @@ asyncio.run(main())
 `);
     const [deadlock] = only(events, 'sched.deadlock');
     expect(JSON.parse(String(deadlock.waiting))).toEqual([
-      expect.objectContaining({ name: 'main', on: 'await' }),
+      expect.objectContaining({ name: 'main', on: 'await', what: 'Event.wait()', amount: 5 }),
     ]);
-    expect(deadlock.message).toMatch(/task 'main' waits on await \(Event.wait/);
+    expect(deadlock.message).toMatch(/task 'main' waits on await \(Event.wait\(\) at line 5\)/);
     expect(summary.status).toBe('deadlock');
     expect(summary.message).toMatch(/Deadlock: no task can run/);
   });

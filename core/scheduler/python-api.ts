@@ -3,6 +3,7 @@ import type { PyProxy } from 'pyodide/ffi';
 import type { RunContext } from './run-context.ts';
 import { makeEmitter, type PythonEmit } from './emitter.ts';
 import type { Emit } from './ready-queue.ts';
+import { pickReason, waitDetail, type WaitOn, type WakeCause } from './reasons.ts';
 import { deadlockMessage, Scheduler, type Waiting } from './scheduler.ts';
 import { NULL_INT, READY_QUEUE_NAME } from '../trace/schema.ts';
 
@@ -183,9 +184,12 @@ export class PythonScheduler {
       sleep: (seconds: number, line: number) => scheduler.sleep(seconds, line),
       work: (seconds: number, line: number) => scheduler.work(seconds, line),
       set_cores: (cores: number) => scheduler.setCores(cores),
-      park: (on: string, key: string, detail: string, line: number) => scheduler.park(on, key, detail, line),
-      wake_one: (key: string, reason: string) => scheduler.wakeOne(key, reason),
-      wake_all: (key: string, reason: string) => scheduler.wakeAll(key, reason),
+      park: (on: WaitOn, key: string, what: string, amount: number | undefined, line: number) =>
+        scheduler.park({ on, what, amount: orNull(amount) }, key, line),
+      wake_one: (key: string, cause: WakeCause, what: string) =>
+        scheduler.wakeOne(key, { cause, what, at: null }),
+      wake_all: (key: string, cause: WakeCause, what: string) =>
+        scheduler.wakeAll(key, { cause, what, at: null }),
       finish: (result: string | undefined, exc: string | undefined) =>
         scheduler.finish(orNull(result), orNull(exc)),
       deque_create: (maxlen: number | undefined, name: string, line: number) => {
@@ -205,13 +209,14 @@ export class PythonScheduler {
       advance: (to: number) => scheduler.advanceClock(to),
       announce: (name: string, wraps: string, target: number, line: number) =>
         scheduler.announce({ name, wraps, target, priority: 0, line }),
-      pick: (id: number, reason: string) => emit('sched.pick', id, 0, [reason]),
+      pick: (id: number) => emit('sched.pick', id, 0, [pickReason('asyncio', null), 'asyncio', null]),
       done: (id: number, result: string | undefined, exc: string | undefined) =>
         emit('sched.done', id, 0, [orNull(result), orNull(exc)]),
       deadlock: (waitingJson: string) => {
-        const waiting = JSON.parse(waitingJson) as Waiting[];
+        const waits = JSON.parse(waitingJson) as Omit<Waiting, 'detail'>[];
+        const waiting = waits.map((w) => ({ ...w, detail: waitDetail(w) }));
         const message = deadlockMessage(waiting);
-        emit('sched.deadlock', 0, 0, [message, waitingJson]);
+        emit('sched.deadlock', 0, 0, [message, JSON.stringify(waiting)]);
         this.deadlock = waiting;
         return message;
       },

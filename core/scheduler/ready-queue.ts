@@ -1,5 +1,6 @@
 import type { Policy, RunContext } from './run-context.ts';
 import { Prng } from './prng.ts';
+import { pickReason } from './reasons.ts';
 import { READY_QUEUE_NAME } from '../trace/schema.ts';
 
 export type Emit = RunContext['emit'];
@@ -14,7 +15,8 @@ export interface Runnable {
 
 export interface Choice<T extends Runnable> {
   task: T;
-  reason: string;
+  /** The policy's number for this pick: the random policy's seed, the task's priority; else null. */
+  n: number | null;
 }
 
 /**
@@ -59,20 +61,21 @@ export class ReadyQueue<T extends Runnable> {
   take(): Choice<T> {
     switch (this.policy) {
       case 'fifo':
-        return { task: this.removeAt(0), reason: 'fifo: first in line (round robin)' };
+        return { task: this.removeAt(0), n: null };
       case 'lifo':
-        return { task: this.removeAt(this.size - 1), reason: 'lifo: most recently ready' };
+        return { task: this.removeAt(this.size - 1), n: null };
       case 'random':
-        return { task: this.removeAt(this.prng.below(this.size)), reason: `random pick (seed ${this.seed})` };
+        return { task: this.removeAt(this.prng.below(this.size)), n: this.seed };
       case 'priority': {
-        const at = this.highestPriority();
-        const task = this.removeAt(at);
-        return {
-          task,
-          reason: `priority ${task.priority}: highest among ready tasks, first in line among equals`,
-        };
+        const task = this.removeAt(this.highestPriority());
+        return { task, n: task.priority };
       }
     }
+  }
+
+  /** The fields of the sched.pick of a choice: why, in English, then the policy and its number. */
+  pickFields({ n }: Choice<T>): [string, string, number | null] {
+    return [pickReason(this.policy, n), this.policy, n];
   }
 
   /** Labels of the waiting tasks, left to right (for tests and messages). */

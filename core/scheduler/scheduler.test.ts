@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Policy } from '../run/types.ts';
 import type { FieldValue } from './run-context.ts';
 import { KINDS, type EventKind } from '../trace/schema.ts';
+import type { WaitOn } from './reasons.ts';
 import { Scheduler, SchedulerMisuse, type TaskBody } from './scheduler.ts';
 
 interface Recorded {
@@ -15,7 +16,7 @@ type Step =
   | null
   | { sleep: number }
   | { work: number }
-  | { park: string; on?: string }
+  | { park: string; on?: WaitOn }
   | { wakeAll: string }
   | { wakeOne: string };
 
@@ -55,9 +56,11 @@ function harness(policy: Policy = 'fifo', seed = 1) {
         if (step === null) return;
         if ('sleep' in step) sched.sleep(step.sleep, 0);
         else if ('work' in step) sched.work(step.work, 0);
-        else if ('park' in step) sched.park(step.on ?? 'event', step.park, `key ${step.park}`, 0);
-        else if ('wakeAll' in step) sched.wakeAll(step.wakeAll, 'set');
-        else sched.wakeOne(step.wakeOne, 'put');
+        else if ('park' in step)
+          sched.park({ on: step.on ?? 'event', what: step.park, amount: null }, step.park, 0);
+        else if ('wakeAll' in step)
+          sched.wakeAll(step.wakeAll, { cause: 'set', what: step.wakeAll, at: null });
+        else sched.wakeOne(step.wakeOne, { cause: 'item', what: step.wakeOne, at: null });
       },
       release() {},
     };
@@ -90,6 +93,29 @@ describe('Scheduler policies', () => {
     const orders = new Set([1, 2, 3, 4, 5, 6, 7, 8].map((s) => order('random', s)));
     expect(orders.size).toBeGreaterThan(1);
     for (const o of orders) expect([...o].sort().join('')).toBe('AAABBBCCC');
+  });
+
+  it('says why it picks each task, as data and in English', () => {
+    const firstPick = (policy: Policy, seed = 1) => {
+      const h = harness(policy, seed);
+      h.spawn('A', twice, 1);
+      h.spawn('B', twice, 3);
+      h.sched.run();
+      const { reason, policy: recorded, n } = h.events.find((e) => e.kind === 'sched.pick')!;
+      return { reason, policy: recorded, n };
+    };
+    expect(firstPick('fifo')).toEqual({
+      reason: 'fifo: first in line (round robin)',
+      policy: 'fifo',
+      n: null,
+    });
+    expect(firstPick('lifo')).toEqual({ reason: 'lifo: most recently ready', policy: 'lifo', n: null });
+    expect(firstPick('random', 7)).toEqual({ reason: 'random pick (seed 7)', policy: 'random', n: 7 });
+    expect(firstPick('priority')).toEqual({
+      reason: 'priority 3: highest among ready tasks, first in line among equals',
+      policy: 'priority',
+      n: 3,
+    });
   });
 });
 
@@ -131,7 +157,18 @@ describe('Scheduler', () => {
     });
     expect(h.sched.run()).toEqual({ kind: 'finished' });
     expect(h.events.find((e) => e.kind === 'sched.done' && e.result === 'woken')).toBeTruthy();
-    expect(h.events.find((e) => e.kind === 'sched.wake')).toMatchObject({ reason: 'set' });
+    expect(h.events.find((e) => e.kind === 'sched.wake')).toMatchObject({
+      reason: 'e was set',
+      cause: 'set',
+      what: 'e',
+      at: null,
+    });
+    expect(h.events.find((e) => e.kind === 'sched.park')).toMatchObject({
+      on: 'event',
+      detail: 'e is not set',
+      what: 'e',
+      amount: null,
+    });
   });
 
   it('detects deadlock and names every waiting task and what it waits on', () => {
@@ -147,10 +184,18 @@ describe('Scheduler', () => {
     const outcome = h.sched.run();
     expect(outcome.kind).toBe('deadlock');
     if (outcome.kind !== 'deadlock') return;
-    expect(outcome.waiting.map((w) => `${w.name}:${w.detail}`)).toEqual(['A:key e2', 'B:key e1']);
-    expect(outcome.message).toMatch(/Deadlock.*'A' waits on event \(key e2\).*'B' waits on event \(key e1\)/);
+    expect(outcome.waiting.map((w) => `${w.name}:${w.detail}`)).toEqual([
+      'A:e2 is not set',
+      'B:e1 is not set',
+    ]);
+    expect(outcome.message).toMatch(
+      /Deadlock.*'A' waits on event \(e2 is not set\).*'B' waits on event \(e1 is not set\)/,
+    );
     const ev = h.events.find((e) => e.kind === 'sched.deadlock');
-    expect(JSON.parse(String(ev?.waiting))).toHaveLength(2);
+    expect(JSON.parse(String(ev?.waiting))).toEqual([
+      { task: 1, name: 'A', on: 'event', what: 'e2', amount: null, detail: 'e2 is not set' },
+      { task: 3, name: 'B', on: 'event', what: 'e1', amount: null, detail: 'e1 is not set' },
+    ]);
   });
 
   it('ends a failing task and lets the others go on', () => {
@@ -224,7 +269,7 @@ describe('Scheduler.dispose', () => {
     const released: string[] = [];
     for (const name of ['A', 'B']) {
       const body: TaskBody = {
-        resume: () => h.sched.park('event', 'never', 'never set', 0),
+        resume: () => h.sched.park({ on: 'event', what: 'never', amount: null }, 'never', 0),
         release: () => released.push(name),
       };
       h.sched.spawn(body, { name, wraps: 'generator', target: 0, priority: 0, line: 0 });
@@ -248,7 +293,14 @@ describe('computing on the virtual clock', () => {
     expect(ends).toEqual({ A: 1, B: 2, C: 3 });
     const parks = h.events.filter((e) => e.kind === 'sched.park');
     expect(parks.map((e) => e.on)).toEqual(['work', 'cpu', 'cpu', 'work', 'work']);
-    expect(parks[1].detail).toBe('waits for the GIL');
+    expect(parks[0]).toMatchObject({
+      on: 'work',
+      what: 'gil',
+      amount: 1,
+      until: 1,
+      detail: 'work(1) on the GIL',
+    });
+    expect(parks[1]).toMatchObject({ on: 'cpu', what: 'gil', amount: null, detail: 'waits for the GIL' });
   });
 
   it('runs processes in parallel, one per core, and queues the rest', () => {
@@ -267,7 +319,10 @@ describe('computing on the virtual clock', () => {
       );
     expect(h.sched.run()).toEqual({ kind: 'finished' });
     expect(ends).toEqual({ A: 1, B: 1, C: 2 });
-    expect(h.events.find((e) => e.kind === 'sched.wake' && e.reason === 'a core is free')).toBeDefined();
+    expect(h.events.find((e) => e.kind === 'sched.wake' && e.reason === 'a core is free')).toMatchObject({
+      cause: 'free',
+      what: 'core',
+    });
   });
 
   it('lets sleepers wait at once while another task computes', () => {

@@ -3,6 +3,7 @@ import type { Problem } from '../session/problems.ts';
 import { VirtualClock } from './clock.ts';
 import { Cpu } from './cpu.ts';
 import { ReadyQueue, type Emit } from './ready-queue.ts';
+import { waitDetail, wakeReason, type Wait, type Wake } from './reasons.ts';
 
 /** What a task runs. `resume` runs it until it gives up control; meanwhile it may call the scheduler's sleep, park, finish and wake methods. */
 export interface TaskBody {
@@ -23,12 +24,6 @@ export interface SpawnSpec {
 
 type TaskState = 'ready' | 'running' | 'sleeping' | 'parked' | 'done';
 
-interface Wait {
-  on: string;
-  key: string;
-  detail: string;
-}
-
 interface Task {
   readonly id: number;
   readonly name: string;
@@ -44,10 +39,10 @@ interface Task {
 }
 
 /** A task that waits when the loop can go no further: what deadlock reports list. */
-export interface Waiting {
+export interface Waiting extends Wait {
   task: number;
   name: string;
-  on: string;
+  /** What it waits on, in English (reasons.ts). */
   detail: string;
 }
 
@@ -84,7 +79,7 @@ export function deadlockMessage(waiting: readonly Waiting[]): string {
 
 /**
  * The deadlock as the page says it, in the user's language: the waiting tasks by name (the program's
- * own words). What each waits on is Yieldscope's English and stays in the message and the trace.
+ * own words). What each waits on, the line under the timeline says at the sched.deadlock event.
  */
 export function deadlockProblem(waiting: readonly Waiting[]): Problem {
   return { key: 'deadlock', values: { names: waiting.map((w) => `'${w.name}'`).join(', ') } };
@@ -109,9 +104,9 @@ export class Scheduler {
   private looping = false;
   private halted = false;
   /** Threads, generators and coroutines compute one at a time, as CPython's GIL lets them. */
-  private readonly gil = new Cpu('the GIL', 1);
+  private readonly gil = new Cpu('gil', 1);
   /** Simulated processes compute in parallel, one per core. */
-  private readonly cores = new Cpu('a core', DEFAULT_CORES);
+  private readonly cores = new Cpu('core', DEFAULT_CORES);
 
   constructor(
     private readonly emit: Emit,
@@ -218,7 +213,7 @@ export class Scheduler {
     const until = this.clock.now + Math.max(0, seconds);
     task.state = 'sleeping';
     this.clock.sleep(task.id, until);
-    this.emit('sched.park', task.id, line, ['sleep', `sleep(${seconds})`, until]);
+    this.emitPark(task, line, { on: 'sleep', what: null, amount: seconds }, until);
   }
 
   /** How many simulated processes can compute at once. */
@@ -238,9 +233,9 @@ export class Scheduler {
     if (cpu.take()) return this.compute(task, cpu, seconds, line);
     cpu.wait({ task: task.id, seconds });
     task.state = 'parked';
-    task.wait = { on: 'cpu', key: '', detail: `waits for ${cpu.name}` };
+    task.wait = { on: 'cpu', what: cpu.kind, amount: null };
     this.parked++;
-    this.emit('sched.park', task.id, line, ['cpu', task.wait.detail, null]);
+    this.emitPark(task, line, task.wait, null);
   }
 
   private compute(task: Task, cpu: Cpu, seconds: number, line: number): void {
@@ -248,7 +243,11 @@ export class Scheduler {
     task.state = 'sleeping';
     task.working = cpu;
     this.clock.sleep(task.id, until);
-    this.emit('sched.park', task.id, line, ['work', `work(${seconds}) on ${cpu.name}`, until]);
+    this.emitPark(task, line, { on: 'work', what: cpu.kind, amount: seconds }, until);
+  }
+
+  private emitPark(task: Task, line: number, wait: Wait, until: number | null): void {
+    this.emit('sched.park', task.id, line, [wait.on, waitDetail(wait), until, wait.what, wait.amount]);
   }
 
   /** A task's work is done: its slot goes to the task that waited longest for it, if any. */
@@ -260,37 +259,37 @@ export class Scheduler {
     if (!next || !waiter) return;
     this.parked--;
     waiter.wait = undefined;
-    this.emit('sched.wake', waiter.id, 0, [`${cpu.name} is free`]);
+    this.emitWake(waiter, { cause: 'free', what: cpu.kind, at: null });
     this.compute(waiter, cpu, next.seconds, 0);
   }
 
   /** The running task waits until another task wakes `key`. */
-  park(on: string, key: string, detail: string, line: number): void {
-    const task = this.currentTask(on);
+  park(wait: Wait, key: string, line: number): void {
+    const task = this.currentTask(wait.on);
     task.state = 'parked';
-    task.wait = { on, key, detail };
+    task.wait = wait;
     this.parked++;
     const list = this.waiters.get(key);
     if (list) list.push(task);
     else this.waiters.set(key, [task]);
-    this.emit('sched.park', task.id, line, [on, detail, null]);
+    this.emitPark(task, line, wait, null);
   }
 
   /** Wakes the longest-waiting task parked on `key`, if any. */
-  wakeOne(key: string, reason: string): void {
+  wakeOne(key: string, why: Wake): void {
     const list = this.waiters.get(key);
     const task = list?.shift();
     if (!task) return;
     if (list?.length === 0) this.waiters.delete(key);
-    this.makeReady(task, reason);
+    this.makeReady(task, why);
   }
 
   /** Wakes every task parked on `key`, in the order they parked. */
-  wakeAll(key: string, reason: string): void {
+  wakeAll(key: string, why: Wake): void {
     const list = this.waiters.get(key);
     if (!list) return;
     this.waiters.delete(key);
-    for (const task of list) this.makeReady(task, reason);
+    for (const task of list) this.makeReady(task, why);
   }
 
   /** The running task has ended, with a result or an exception (each a repr, or null). */
@@ -301,8 +300,9 @@ export class Scheduler {
   }
 
   private step(): void {
-    const { task, reason } = this.ready.take();
-    this.emit('sched.pick', task.id, 0, [reason]);
+    const choice = this.ready.take();
+    const { task } = choice;
+    this.emit('sched.pick', task.id, 0, this.ready.pickFields(choice));
     task.state = 'running';
     this.current = task;
     try {
@@ -323,26 +323,31 @@ export class Scheduler {
     for (const id of this.clock.takeDue()) {
       const task = this.tasks.get(id);
       if (!task) continue;
+      const at = this.clock.now;
       if (task.working) {
         this.finishWork(task);
-        this.makeReady(task, `its work is done at t=${this.clock.now}`);
-      } else this.makeReady(task, `woke at t=${this.clock.now}`);
+        this.makeReady(task, { cause: 'workDone', what: null, at });
+      } else this.makeReady(task, { cause: 'timer', what: null, at });
     }
   }
 
-  private makeReady(task: Task, reason: string): void {
+  private makeReady(task: Task, why: Wake): void {
     if (task.state === 'parked') this.parked--;
     task.state = 'ready';
     task.wait = undefined;
-    this.emit('sched.wake', task.id, 0, [reason]);
+    this.emitWake(task, why);
     this.ready.push(task);
+  }
+
+  private emitWake(task: Task, why: Wake): void {
+    this.emit('sched.wake', task.id, 0, [wakeReason(why), why.cause, why.what, why.at]);
   }
 
   private deadlock(): LoopOutcome {
     const waiting: Waiting[] = [];
     for (const task of this.tasks.values()) {
       if (task.state === 'parked' && task.wait)
-        waiting.push({ task: task.id, name: task.name, on: task.wait.on, detail: task.wait.detail });
+        waiting.push({ task: task.id, name: task.name, ...task.wait, detail: waitDetail(task.wait) });
     }
     const message = deadlockMessage(waiting);
     this.emit('sched.deadlock', 0, 0, [message, JSON.stringify(waiting)]);

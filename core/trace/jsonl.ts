@@ -3,7 +3,7 @@
  *
  * The first line is a header object naming the format and its version:
  *
- *   {"format":"yieldscope-trace","version":2,"events":3}
+ *   {"format":"yieldscope-trace","version":3,"events":3}
  *
  * then one event per line, exactly as Trace.event decodes it: `seq`, `t` (nanoseconds since run
  * start), `kind`, `obj` and `line` where they apply, and every field of the kind under its schema

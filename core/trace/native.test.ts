@@ -79,7 +79,7 @@ describe('native trace file', () => {
     const bytes = encodeNative(traceOf(sample));
     new DataView(bytes.buffer).setUint32(8, TRACE_VERSION + 1, true);
     expect(() => decodeNative(bytes)).toThrow(
-      `wrong version: the file is trace format version ${TRACE_VERSION + 1}, this Yieldscope reads versions 1 to 2`,
+      `wrong version: the file is trace format version ${TRACE_VERSION + 1}, this Yieldscope reads versions 1 to 3`,
     );
   });
 

@@ -75,6 +75,21 @@ describe('readTraceFile', () => {
     expect(trace.event(33)).toMatchObject({ kind: 'run.end', status: 'ok' });
   });
 
+  // Recorded by the version-2 Yieldscope (before the scheduler's reasons were data): the same 106
+  // events of core/trace/fixtures/handoff.py in both files.
+  it.each(['handoff-v2.ystrace', 'handoff-v2.jsonl'])('opens a version-2 trace (%s)', (name) => {
+    const trace = readTraceFile(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)), name);
+    expect(trace.size).toBe(106);
+    const park = [...trace.events()].find((e) => e.kind === 'sched.park');
+    expect(park).toMatchObject({
+      on: 'queue.put',
+      detail: 'jobs is full (1 items)',
+      what: null,
+      amount: null,
+    });
+    expect(trace.event(105)).toMatchObject({ kind: 'run.end', status: 'deadlock' });
+  });
+
   it('tells native from JSON Lines by content', () => {
     const trace = traceOf(events);
     expect([...readTraceFile(encodeNative(trace), 'a.jsonl').events()]).toEqual(events);
@@ -91,10 +106,10 @@ describe('readTraceFile', () => {
     new DataView(newer.buffer).setUint32(8, 7, true);
     expect(problemOfRefusal(newer)).toEqual({
       key: 'traceWrongVersion',
-      values: { name: 'f.ystrace', version: 7, oldest: 1, newest: 2 },
+      values: { name: 'f.ystrace', version: 7, oldest: 1, newest: 3 },
     });
     expect(problemText('zh-TW', problemOfRefusal(newer))).toBe(
-      'f.ystrace:版本不對:這個檔案是第 7 版的追蹤格式,這個 Yieldscope 讀取第 1 到第 2 版',
+      'f.ystrace:版本不對:這個檔案是第 7 版的追蹤格式,這個 Yieldscope 讀取第 1 到第 3 版',
     );
     expect(problemOfRefusal(text(jsonl.replace('"seq":2', '"seq":2,')))).toEqual({
       key: 'lineNotJson',
@@ -126,7 +141,7 @@ describe('readTraceFile', () => {
     new DataView(bytes.buffer).setUint32(8, 7, true);
     refuses(
       bytes,
-      'wrong version: the file is trace format version 7, this Yieldscope reads versions 1 to 2',
+      'wrong version: the file is trace format version 7, this Yieldscope reads versions 1 to 3',
     );
   });
   it('refuses random bytes', () => refuses(Uint8Array.of(0xff, 0xfe, 0x00, 0x12, 0x99), 'not a trace'));

@@ -9,18 +9,21 @@
  * format change: bump TRACE_VERSION.
  */
 
-export const TRACE_VERSION = 2;
+export const TRACE_VERSION = 3;
 
 /**
  * Every version a reader opens. Fields are only ever added at the end of a kind, and kinds at the
  * end of the list, so an older trace reads as this version with the newer fields null:
- * version 1 lacks run.start's `source` and `files`, and the `stdin` and `file` kinds.
+ * version 1 lacks run.start's `source` and `files`, and the `stdin` and `file` kinds; versions 1 and
+ * 2 lack the scheduler's reasons as data (sched.pick's `policy` and `n`, sched.park's `what` and
+ * `amount`, sched.wake's `cause`, `what` and `at`): only their English sentences.
  */
-export const READABLE_VERSIONS: readonly number[] = [1, 2];
+export const READABLE_VERSIONS: readonly number[] = [1, 2, 3];
 
 /** How many fields a kind had in an older version, where it had fewer than now. */
 const EARLIER_FIELD_COUNTS: Readonly<Record<number, Readonly<Partial<Record<string, number>>>>> = {
-  1: { 'run.start': 3 },
+  1: { 'run.start': 3, 'sched.pick': 1, 'sched.park': 3, 'sched.wake': 1 },
+  2: { 'sched.pick': 1, 'sched.park': 3, 'sched.wake': 1 },
 };
 
 /** Stored in an int column where a field has no value (`null`). */
@@ -188,8 +191,14 @@ export const KINDS = {
   },
   'sched.pick': {
     code: 20,
-    fields: [['reason', 'str']],
-    doc: 'The scheduler picks task obj to run next, and why.',
+    fields: [
+      ['reason', 'str'],
+      ['policy', 'str'],
+      ['n', 'num'],
+    ],
+    doc:
+      'The scheduler picks task obj to run next, and why: by policy (fifo | lifo | random | priority | ' +
+      "asyncio) and its n (random: the seed; priority: the task's priority); reason says it in English.",
   },
   'sched.park': {
     code: 21,
@@ -197,12 +206,28 @@ export const KINDS = {
       ['on', 'str'],
       ['detail', 'str'],
       ['until', 'num'],
+      ['what', 'str'],
+      ['amount', 'num'],
     ],
     doc:
       'Task obj waits: on is sleep | work (computing, on the GIL or a core) | cpu (for the GIL or a free core) | ' +
-      'queue.get | queue.put | event | join | lock; until is the virtual time a sleep or a work ends.',
+      'queue.get | queue.put | event | join; until is the virtual time a sleep or a work ends; what names ' +
+      'the queue, event or task joined (gil | core for work and cpu); amount is the seconds of a sleep or ' +
+      "a work, a full queue's maxsize; detail says it in English.",
   },
-  'sched.wake': { code: 22, fields: [['reason', 'str']], doc: 'Task obj is ready again.' },
+  'sched.wake': {
+    code: 22,
+    fields: [
+      ['reason', 'str'],
+      ['cause', 'str'],
+      ['what', 'str'],
+      ['at', 'num'],
+    ],
+    doc:
+      'Task obj is ready again, by cause: free (what: gil | core) | workDone | timer (at: the virtual ' +
+      'time) | finished (what: the task) | room | item (what: the queue) | set (what: the event); ' +
+      'reason says it in English.',
+  },
   'sched.done': {
     code: 23,
     fields: [
@@ -217,7 +242,9 @@ export const KINDS = {
       ['message', 'str'],
       ['waiting', 'str'],
     ],
-    doc: 'Nothing can run and tasks still wait: waiting is JSON [{task, name, on, detail}].',
+    doc:
+      'Nothing can run and tasks still wait: waiting is JSON [{task, name, on, detail, what, amount}], ' +
+      'as sched.park has them (asyncio adds on = await | await task | await future, amount its line).',
   },
   clock: { code: 25, fields: [['now', 'num']], doc: 'The virtual clock advances to now (seconds).' },
   stdin: {

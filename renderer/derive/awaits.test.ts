@@ -16,7 +16,10 @@ describe('who awaits whom', () => {
       spawn(2, 'worker'),
       spawn(3, 'idle'),
       ['sched.pick', { obj: 1, reason: 'fifo' }],
-      ['sched.park', { obj: 1, line: 4, on: 'join', detail: "task 'worker' to finish", until: null }],
+      [
+        'sched.park',
+        { obj: 1, line: 4, on: 'join', detail: "task 'worker' to finish", until: null, what: 'worker' },
+      ],
       ['sched.pick', { obj: 3, reason: 'fifo' }],
       ['sched.park', { obj: 3, line: 6, on: 'sleep', detail: 'sleep(1)', until: 1 }],
       ['sched.pick', { obj: 2, reason: 'fifo' }],
@@ -28,6 +31,15 @@ describe('who awaits whom', () => {
     expect(joins.at(5)).toEqual([{ waiter: 1, awaited: 2 }]);
     expect(joins.at(9)).toEqual([{ waiter: 1, awaited: 2 }]);
     expect(joins.at(10)).toEqual([]);
+  });
+
+  it('reads the task joined from the English detail of a version-2 trace, which has no `what`', () => {
+    const trace = traceFrom([
+      spawn(1, 'main'),
+      spawn(2, 'worker'),
+      ['sched.park', { obj: 1, line: 4, on: 'join', detail: "task 'worker' to finish", until: null }],
+    ]);
+    expect(new TraceIndex(trace).update().joins.at(2)).toEqual([{ waiter: 1, awaited: 2 }]);
   });
 
   it('turns asyncio gather into a tree: the gathering task above the tasks it awaits', () => {

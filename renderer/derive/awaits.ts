@@ -22,11 +22,12 @@ export interface AwaitNode {
 }
 
 const K = KIND_CODE;
+/** A trace of version 1 or 2 names the task joined only in the park's English detail. */
 const JOIN_DETAIL = /^task '(.*)' to finish$/;
 
 /**
  * The `join`s of `yieldscope` tasks, built as events append: from the park of the waiting task
- * (its detail names the task it joins, by the unique name sched.spawn gave it) to its next
+ * (its `what` names the task it joins, by the unique name sched.spawn gave it) to its next
  * scheduler event (woken, picked, done).
  */
 export class JoinIndex {
@@ -54,8 +55,10 @@ export class JoinIndex {
       this.#open.delete(obj);
     }
     const joined =
-      kind === K['sched.park'] && trace.str(i, 0) === 'join' ? JOIN_DETAIL.exec(trace.str(i, 1) ?? '') : null;
-    const awaited = joined ? this.#taskByName.get(joined[1]) : undefined;
+      kind === K['sched.park'] && trace.str(i, 0) === 'join'
+        ? (trace.str(i, 3) ?? JOIN_DETAIL.exec(trace.str(i, 1) ?? '')?.[1])
+        : undefined;
+    const awaited = joined === undefined ? undefined : this.#taskByName.get(joined);
     if (awaited === undefined) return;
     this.#open.set(obj, this.waiter.length);
     this.waiter.push(obj);

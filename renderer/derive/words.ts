@@ -12,6 +12,8 @@ import type { TraceIndex } from './index.ts';
 export interface Words {
   key: MessageKey;
   values: Values;
+  /** Sentences that follow, separated by words.listSeparator: the tasks a deadlock left waiting. */
+  more?: Words[];
 }
 
 const K = KIND_CODE;
@@ -36,6 +38,12 @@ function short(text: string | null): string {
 /** A printed text as the course writes it: the line, quoted. */
 function quoted(text: string | null): string {
   return JSON.stringify(short(text));
+}
+
+/** The sentences to say one after another: the words, then each of `more` after a separator. */
+export function sentencesOf(words: Words): Words[] {
+  const separator: Words = { key: 'words.listSeparator', values: {} };
+  return [words, ...(words.more ?? []).flatMap((more, i) => (i > 0 ? [separator, more] : [more]))];
 }
 
 export function eventInWords(index: TraceIndex, at: number): Words {
@@ -101,17 +109,22 @@ export function eventInWords(index: TraceIndex, at: number): Words {
     case K['sched.spawn']:
       return w('words.spawned', { wraps: str(1) });
     case K['sched.pick']:
-      return w('words.picked', { reason: str(0) });
+      if (trace.str(at, 1) === null) return w('words.pickedRecorded', { reason: str(0) });
+      return w('words.picked', { policy: str(1), n: str(2) });
     case K['sched.park']:
-      return w('words.parked', { on: str(0), detail: str(1) });
+      // every wait of version 3 names what it waits on or how long; one of version 2 has neither
+      if (trace.str(at, 3) === null && trace.str(at, 4) === null)
+        return w('words.parkedRecorded', { on: str(0), detail: str(1) });
+      return w('words.parked', waitValues(str(0), str(3), str(4), str(2)));
     case K['sched.wake']:
-      return w('words.woken', { reason: str(0) });
+      if (trace.str(at, 1) === null) return w('words.wokenRecorded', { reason: str(0) });
+      return w('words.woken', { cause: str(1), what: str(2), at: str(3) });
     case K['sched.done']:
       return trace.str(at, 1) === null
         ? w('words.doneWith', { result: str(0) })
         : w('words.doneRaising', { exc: str(1) });
     case K['sched.deadlock']:
-      return w('words.deadlock', { message: str(0) });
+      return deadlock(trace.str(at, 0) ?? '', trace.str(at, 1) ?? '[]', w);
     case K.clock:
       return w('words.clock', { now: str(0) });
     case K.stdin:
@@ -121,6 +134,47 @@ export function eventInWords(index: TraceIndex, at: number): Words {
     default:
       return w('words.file', { path: str(0), change: str(1) });
   }
+}
+
+/** The values of words.parked: `on` as a select key (queue.get → queue_get), the rest as recorded. */
+function waitValues(on: string, what: string | null, amount: string | null, until: string | null): Values {
+  return { on: on.replace(/[. ]/g, '_'), what: short(what), amount: amount ?? '', until: until ?? '' };
+}
+
+interface Waiting {
+  name: string;
+  on: string;
+  what?: string | null;
+  amount?: number | null;
+}
+
+/** The tasks a deadlock left waiting, as sched.deadlock lists them; null where a list lacks `what` (versions 1, 2). */
+function waitingOf(json: string): Waiting[] | null {
+  try {
+    const waiting = JSON.parse(json) as Waiting[];
+    return Array.isArray(waiting) && waiting.every((t) => t.what !== undefined) ? waiting : null;
+  } catch {
+    return null;
+  }
+}
+
+function deadlock(
+  message: string,
+  waitingJson: string,
+  w: (key: MessageKey, values?: Values) => Words,
+): Words {
+  const waiting = waitingOf(waitingJson);
+  if (!waiting) return w('words.deadlockRecorded', { message: short(message) });
+  return {
+    ...w('words.deadlock', { count: waiting.length }),
+    more: waiting.map((t) => ({
+      key: 'words.parked',
+      values: {
+        who: t.name,
+        ...waitValues(t.on, t.what ?? null, t.amount == null ? null : String(t.amount), null),
+      },
+    })),
+  };
 }
 
 function resumed(

@@ -14,6 +14,7 @@ import { frames } from './messages/frames.ts';
 import { folder } from './messages/folder.ts';
 import { help } from './messages/help.ts';
 import { kinds } from './messages/kinds.ts';
+import { markers } from './messages/markers.ts';
 import { notices } from './messages/notices.ts';
 import { output } from './messages/output.ts';
 import { player } from './messages/player.ts';
@@ -40,6 +41,7 @@ export const MESSAGES = {
   frames,
   help,
   kinds,
+  markers,
   notices,
   output,
   player,

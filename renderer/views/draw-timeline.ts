@@ -1,7 +1,9 @@
 import { lowerBound } from '../derive/columns.ts';
 import { Bars, lodBars, lodMarks, Marks, type AxisKey, type View } from '../derive/lod.ts';
 import type { TraceIndex } from '../derive/index.ts';
-import { markerLabel } from '../derive/markers.ts';
+import { markerLabel, type Say } from '../derive/markers.ts';
+import type { Lang } from '../i18n/catalog.ts';
+import { translate } from '../i18n/translate.ts';
 import { DELEGATING } from '../derive/timeline.ts';
 import { Path, type Drawing } from './drawing.ts';
 import { laneColour, lanePattern, markerColour } from './palette.ts';
@@ -12,10 +14,11 @@ export interface LaneRows {
   height: number;
   /** Pixels scrolled down (rows above `first` are off screen). */
   scrollTop: number;
-  /** The theme's text and panel colours and the label size in px, for marker labels. */
+  /** The theme's text and panel colours, the label size in px and the language, for marker labels. */
   text: string;
   halo: string;
   fontSize: number;
+  lang: Lang;
 }
 
 /** Marker labels appear once markers are at least this far apart on average. */
@@ -111,8 +114,9 @@ export function drawLanes(draw: Drawing, index: TraceIndex, key: AxisKey, view: 
 function labelMarks(draw: Drawing, index: TraceIndex, y: number, rows: LaneRows): void {
   // A halo in the panel's colour keeps a label readable where it crosses a bar, in either theme.
   const style = { fill: rows.text, halo: rows.halo, size: rows.fontSize };
+  const say: Say = (key, values) => translate(rows.lang, key, values);
   for (let k = 0; k < marks.count; k++) {
-    const label = markerLabel(index.trace, marks.seq[k]);
+    const label = markerLabel(index.trace, marks.seq[k], say);
     if (!label) continue;
     const room = (k + 1 < marks.count ? marks.x[k + 1] : Infinity) - marks.x[k] - 6;
     if (draw.measure(label, rows.fontSize) > room) continue;

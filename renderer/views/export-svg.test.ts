@@ -132,6 +132,7 @@ describe('SVG export', () => {
         ],
         colours: { text: '#111111', panel: '#ffffff', muted: '#555555', cursor: '#d55e00' },
         fonts: { lane: 13, marker: 12, tick: 12 },
+        lang: 'en',
       },
       (text, size) => text.length * size * 0.6,
     );

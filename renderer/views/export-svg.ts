@@ -116,6 +116,8 @@ export interface TimelineLayout {
   colours: TimelineColours;
   /** Font sizes: lane names, marker labels, tick labels. */
   fonts: { lane: number; marker: number; tick: number };
+  /** The language of the marker labels, the interface's. */
+  lang: Lang;
 }
 
 /** The lane-name column's colour bar, px (the labels' left border on screen). */
@@ -154,6 +156,7 @@ export function timelineSvg(
     text: colours.text,
     halo: colours.panel,
     fontSize: fonts.marker,
+    lang: layout.lang,
   });
   let body =
     `<defs><clipPath id="plot"><rect width="${plot}" height="${lanesH}"/></clipPath></defs>` +

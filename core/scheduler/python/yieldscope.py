@@ -141,17 +141,21 @@ class _Switch:
 
 
 class _Park:
-    """The running task waits until a task wakes `key` (a queue getting an item, an event set…)."""
+    """The running task waits until a task wakes `key` (a queue getting an item, an event set…).
 
-    __slots__ = ('on', 'key', 'detail')
+    `what` names the queue, event or task waited on, `amount` a full queue's maxsize: the
+    scheduler's reason as data, which the views say in the user's language."""
 
-    def __init__(self, on, key, detail):
+    __slots__ = ('on', 'key', 'what', 'amount')
+
+    def __init__(self, on, key, what, amount=None):
         self.on = on
         self.key = key
-        self.detail = detail
+        self.what = what
+        self.amount = amount
 
     def __repr__(self):
-        return f'wait({self.on}: {self.detail})'
+        return f'wait({self.on}: {self.what!r})'
 
 
 _SWITCH = _Switch()
@@ -293,7 +297,7 @@ class Task:
         if exc is not None:
             _failed.append(self)
         _loop.finish(None if exc is not None else _srepr(result), None if exc is None else _exc_text(exc))
-        _loop.wake_all(self._join_key, f'task {self.name!r} finished')
+        _loop.wake_all(self._join_key, 'finished', self.name)
 
     def __repr__(self):
         state = 'running' if not self._done else 'failed' if self._exc is not None else 'done'
@@ -487,7 +491,7 @@ def _step(task):
     if kind is _Timed:
         getattr(_loop, cmd.what)(cmd.seconds, _line_of(body))
     elif kind is _Park:
-        _loop.park(cmd.on, cmd.key, cmd.detail, _line_of(body))
+        _loop.park(cmd.on, cmd.key, cmd.what, cmd.amount, _line_of(body))
     # anything else a task yields just gives up control
 
 
@@ -497,7 +501,7 @@ def join(task):
     if not isinstance(task, Task):
         raise TypeError(f'join() takes a Task (what spawn() returned), not {type(task).__name__}')
     if not task._done:
-        yield _Park('join', task._join_key, f'task {task.name!r} to finish')
+        yield _Park('join', task._join_key, task.name)
     return task.result()
 
 
@@ -543,17 +547,17 @@ class Queue:
     def get(self):
         """`x = yield from q.get()` / `x = await q.get()`: waits while the queue is empty."""
         while not self.items:
-            yield _Park('queue.get', self._get_key, f'{self.name} is empty')
+            yield _Park('queue.get', self._get_key, self.name)
         item = self.items.popleft()
         _loop.deque_op(self._deque_id, 'popleft', None, _srepr(item), len(self.items), _program_line())
-        _loop.wake_one(self._put_key, f'{self.name} has room')
+        _loop.wake_one(self._put_key, 'room', self.name)
         return item
 
     @types.coroutine
     def put(self, item):
         """`yield from q.put(x)` / `await q.put(x)`: waits while the queue is full."""
         while self.full():
-            yield _Park('queue.put', self._put_key, f'{self.name} is full ({self.maxsize} items)')
+            yield _Park('queue.put', self._put_key, self.name, self.maxsize)
         self._append(item)
 
     def put_nowait(self, item):
@@ -565,7 +569,7 @@ class Queue:
     def _append(self, item):
         self.items.append(item)
         _loop.deque_op(self._deque_id, 'append', _srepr(item), None, len(self.items), _program_line())
-        _loop.wake_one(self._get_key, f'{self.name} has an item')
+        _loop.wake_one(self._get_key, 'item', self.name)
 
     def __repr__(self):
         return f'<Queue {self.name!r} {list(self.items)!r}>'
@@ -584,7 +588,7 @@ class Event:
 
     def set(self):
         self._set = True
-        _loop.wake_all(self._key, f'{self.name} was set')
+        _loop.wake_all(self._key, 'set', self.name)
 
     def clear(self):
         self._set = False
@@ -593,7 +597,7 @@ class Event:
     def wait(self):
         """`yield from ev.wait()` / `await ev.wait()`."""
         if not self._set:
-            yield _Park('event', self._key, f'{self.name} is not set')
+            yield _Park('event', self._key, self.name)
         return True
 
     def __repr__(self):

@@ -45,29 +45,30 @@ class _VirtualSelector:
         pass
 
 
-def _waits_on(task):
-    """What a pending task waits on, in the words of its innermost coroutine (and the program's line)."""
-    awaited = task.get_coro()
-    what, line = 'a future', 0
-    while hasattr(awaited, 'cr_frame') or hasattr(awaited, 'gi_frame'):
-        frame = getattr(awaited, 'cr_frame', None) or getattr(awaited, 'gi_frame', None)
-        if frame is not None and frame.f_code.co_filename == _loop.program_file():
-            line = frame.f_lineno
-        what = f'{awaited.__qualname__}()'
-        awaited = getattr(awaited, 'cr_await', None) or getattr(awaited, 'gi_yieldfrom', None)
-    waiter = getattr(task, '_fut_waiter', None)
-    if isinstance(waiter, asyncio.Task):
-        what = f'task {waiter.get_name()!r}'
-    return f'{what} at line {line}' if line else what
-
-
 def _deadlock(loop):
     waiting = [
-        {'task': getattr(t, '_ys_id', 0), 'name': t.get_name(), 'on': 'await', 'detail': _waits_on(t)}
+        {'task': getattr(t, '_ys_id', 0), 'name': t.get_name(), **_waits_on(t)}
         for t in tasks._py_all_tasks(loop)
         if not t.done()
     ]
     raise Deadlock(_loop.deadlock(json.dumps(waiting)))
+
+
+def _waits_on(task):
+    """What a pending task waits on: its innermost coroutine, or the task it awaits, or a future;
+    amount is the program's line it is suspended at (None when none is the program's)."""
+    awaited = task.get_coro()
+    wait = {'on': 'await future', 'what': None, 'amount': None}
+    while hasattr(awaited, 'cr_frame') or hasattr(awaited, 'gi_frame'):
+        frame = getattr(awaited, 'cr_frame', None) or getattr(awaited, 'gi_frame', None)
+        if frame is not None and frame.f_code.co_filename == _loop.program_file():
+            wait['amount'] = frame.f_lineno
+        wait.update(on='await', what=f'{awaited.__qualname__}()')
+        awaited = getattr(awaited, 'cr_await', None) or getattr(awaited, 'gi_yieldfrom', None)
+    waiter = getattr(task, '_fut_waiter', None)
+    if isinstance(waiter, asyncio.Task):
+        wait.update(on='await task', what=waiter.get_name())
+    return wait
 
 
 class _Task(tasks._PyTask):
@@ -93,7 +94,7 @@ class TracedTask(_Task):
         super().__init__(coro, loop=loop, name=_loop.name_of(self._ys_id), context=context)
 
     def _Task__step(self, exc=None):
-        _loop.pick(self._ys_id, 'asyncio event loop: next ready callback')
+        _loop.pick(self._ys_id)
         _raise_if_aborted()
         _resume_via_scheduler(super()._Task__step, exc)
         if not self.done():

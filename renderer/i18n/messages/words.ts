@@ -7,7 +7,11 @@ import type { Area } from '../message.ts';
  */
 export const words = {
   runStart: { en: 'The program starts.', 'zh-TW': '程式開始執行。' },
-  runEnd: { en: 'The run ends: {status}.', 'zh-TW': '執行結束:{status}。' },
+  runEnd: {
+    en: 'The run ends: {status, select, ok {finished} error {by an error} stopped {stopped} timeout {at its time limit} limit {at its event limit} deadlock {in a deadlock} other {{status}}}.',
+    'zh-TW':
+      '執行結束:{status, select, ok {已完成} error {因錯誤而結束} stopped {已停止} timeout {達到時間上限} limit {達到事件數上限} deadlock {死結} other {{status}}}。',
+  },
   line: { en: '{who} runs line {line}', 'zh-TW': '{who} 執行第 {line} 行' },
   stdout: { en: '{who} prints {text}', 'zh-TW': '{who} 印出 {text}' },
   stderr: { en: '{who} writes {text} to stderr', 'zh-TW': '{who} 寫出 {text} 到 stderr' },
@@ -107,12 +111,34 @@ export const words = {
     'zh-TW': 'with {who}:因 {exc} 離開,<code>__exit__</code> 把例外壓下',
   },
   spawned: { en: 'task {who} is spawned ({wraps})', 'zh-TW': '產生工作 {who}({wraps})' },
-  picked: { en: 'the scheduler picks {who}: {reason}', 'zh-TW': '排程器選擇 {who}:{reason}' },
-  parked: { en: '{who} waits: {on} {detail}', 'zh-TW': '{who} 等待:{on} {detail}' },
-  woken: { en: '{who} is ready again: {reason}', 'zh-TW': '{who} 再次就緒:{reason}' },
+  picked: {
+    en: 'the scheduler picks {who}: {policy, select, fifo {first in line (fifo: round robin)} lifo {the most recently ready (lifo)} random {at random (seed {n})} priority {priority {n}, the highest of the ready tasks (first in line among equals)} other {the next ready callback of the asyncio event loop}}',
+    'zh-TW':
+      '排程器選擇 {who}:{policy, select, fifo {排在最前面的(fifo:輪流執行)} lifo {最近就緒的(lifo)} random {隨機挑選(種子 {n})} priority {優先權 {n},就緒工作中最高的(相同時排在前面的優先)} other {asyncio 事件迴圈的下一個就緒回呼}}',
+  },
+  parked: {
+    en: '{who} {on, select, sleep {sleeps {amount} s, until t = {until} s} work {computes {amount} s on {what, select, gil {the GIL} other {a core}}, until t = {until} s} cpu {waits for {what, select, gil {the GIL} other {a free core}}} join {waits for task {what} to finish} queue_get {waits: {what} is empty} queue_put {waits: {what} is full ({amount} items)} event {waits for {what} to be set} await {awaits {what}} await_task {awaits task {what}} await_future {awaits a future} other {waits on {what}}}',
+    'zh-TW':
+      '{who} {on, select, sleep {睡眠 {amount} 秒,到 t = {until} 秒} work {在{what, select, gil { GIL } other {一個核心}}上計算 {amount} 秒,到 t = {until} 秒} cpu {等待{what, select, gil { GIL} other {空出的核心}}} join {等待工作 {what} 完成} queue_get {等待:{what} 是空的} queue_put {等待:{what} 已滿({amount} 個項目)} event {等待 {what} 被設定} await {等待(await){what}} await_task {等待(await)工作 {what}} await_future {等待(await)一個 future} other {等待 {what}}}',
+  },
+  woken: {
+    en: '{who} is ready again: {cause, select, free {{what, select, gil {the GIL} other {a core}} is free} workDone {its work is done at t = {at} s} timer {its sleep ended at t = {at} s} finished {task {what} finished} room {{what} has room} item {{what} has an item} set {{what} was set} other {{what}}}',
+    'zh-TW':
+      '{who} 再次就緒:{cause, select, free {{what, select, gil {GIL } other {一個核心}}空出來了} workDone {它的計算在 t = {at} 秒完成} timer {它在 t = {at} 秒睡醒} finished {工作 {what} 已完成} room {{what} 有空位了} item {{what} 有項目了} set {{what} 已被設定} other {{what}}}',
+  },
+  /** A trace of version 1 or 2 has the scheduler's reasons only as English sentences: quoted as recorded. */
+  pickedRecorded: { en: 'the scheduler picks {who}: {reason}', 'zh-TW': '排程器選擇 {who}:{reason}' },
+  parkedRecorded: { en: '{who} waits: {on} {detail}', 'zh-TW': '{who} 等待:{on} {detail}' },
+  wokenRecorded: { en: '{who} is ready again: {reason}', 'zh-TW': '{who} 再次就緒:{reason}' },
   doneWith: { en: 'task {who} finished, returning {result}', 'zh-TW': '工作 {who} 完成,回傳 {result}' },
   doneRaising: { en: 'task {who} finished by raising {exc}', 'zh-TW': '工作 {who} 因引發 {exc} 而結束' },
-  deadlock: { en: 'Deadlock: {message}', 'zh-TW': '死結:{message}' },
+  /** Followed by each waiting task as `parked` says it, separated by listSeparator. */
+  deadlock: {
+    en: 'Deadlock: {count, plural, one {# task waits} other {# tasks wait}} and none can run: ',
+    'zh-TW': '死結:{count} 個工作仍在等待,沒有一個能執行:',
+  },
+  deadlockRecorded: { en: 'Deadlock: {message}', 'zh-TW': '死結:{message}' },
+  listSeparator: { en: '; ', 'zh-TW': ';' },
   clock: { en: 'the virtual clock moves to {now} s', 'zh-TW': '虛擬時鐘前進到 {now} 秒' },
   stdin: { en: 'the program reads the line {text}', 'zh-TW': '程式讀入一行 {text}' },
   stdinEnded: { en: 'the program reads: the input has ended', 'zh-TW': '程式讀取輸入:輸入已結束' },
