@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { PyodideAPI } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
 import { Action, FILE_SIGNAL, PAUSE_SIGNAL } from '../run/control.ts';
+import type { PythonModule } from '../run/python-module.ts';
 import { probeFieldCount } from '../run/decode.ts';
 import { FIELD_COLUMNS, KIND_NAMES, KINDS, NULL_INT, type EventKind } from '../trace/schema.ts';
 
@@ -65,6 +66,17 @@ export function probeSourceDir(probeDir?: string): string {
   return probeDir ?? join(dirname(fileURLToPath(import.meta.url)), PACKAGE);
 }
 
+/** The probe's Python modules, by where they are imported from in Pyodide's file system. */
+export function probeModules(probeDir?: string): PythonModule[] {
+  const dir = probeSourceDir(probeDir);
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.py'))
+    .map((file) => ({
+      path: `${PROBE_ROOT}/${PACKAGE}/${file}`,
+      text: readFileSync(join(dir, file), 'utf8'),
+    }));
+}
+
 export interface LoadedProbe {
   /** program_run.py: runs one program. */
   programRun: PyProxy;
@@ -84,12 +96,9 @@ export interface LoadedProbe {
 export function loadProbe(py: PyodideAPI, prefer: ProbeKind, probeDir?: string): LoadedProbe {
   const dir = probeSourceDir(probeDir);
   py.FS.mkdirTree(`${PROBE_ROOT}/${PACKAGE}`);
-  for (const file of readdirSync(dir)) {
-    if (file.endsWith('.py'))
-      py.FS.writeFile(`${PROBE_ROOT}/${PACKAGE}/${file}`, readFileSync(join(dir, file), 'utf8'));
-    else if (file.endsWith('.so'))
-      py.FS.writeFile(`${PROBE_ROOT}/${PACKAGE}/${file}`, readFileSync(join(dir, file)));
-  }
+  for (const { path, text } of probeModules(probeDir)) py.FS.writeFile(path, text);
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.so')))
+    py.FS.writeFile(`${PROBE_ROOT}/${PACKAGE}/${file}`, readFileSync(join(dir, file)));
   const chosen = py.runPython(`
 import json, sys
 sys.path.append(${JSON.stringify(PROBE_ROOT)})

@@ -6,8 +6,9 @@ import { setFlagsFromString } from 'node:v8';
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import type { PyodideAPI } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
-import { loadProbe, type LoadedProbe } from '../probe/load.ts';
+import { loadProbe, probeModules, type LoadedProbe } from '../probe/load.ts';
 import { schedulerHooks } from '../scheduler/hooks.ts';
+import { schedulerModules } from '../scheduler/python-api.ts';
 import { batchTransferables } from '../trace/batch.ts';
 import { KIND_CODE, KINDS, MAIN_OBJ, NULL_INT, type EventKind } from '../trace/schema.ts';
 import type { FieldValue, RunContext, SchedulerOptions } from '../scheduler/run-context.ts';
@@ -307,7 +308,7 @@ function limitProblem(message: string): Problem | undefined {
 
 /** A warm interpreter for a hash seed, with the probe loaded. */
 async function prepare(hashSeed: number): Promise<Recorder> {
-  const py = await startPython(hashSeed);
+  const py = await startPython(hashSeed, [...probeModules(setup.probeDir), ...schedulerModules()]);
   guardHost(py);
   post({ type: 'progress', progress: { phase: 'loading-python', fraction: 0.8 } });
   const recorder = new Recorder(py, hashSeed);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { PyProxy } from 'pyodide/ffi';
+import type { PythonModule } from '../run/python-module.ts';
 import type { RunContext } from './run-context.ts';
 import { makeEmitter, type PythonEmit } from './emitter.ts';
 import type { Emit } from './ready-queue.ts';
@@ -33,8 +34,12 @@ type PyCallable = PyProxy & ((...args: unknown[]) => unknown);
  */
 const holdsModules = new WeakSet<object>();
 
-function readModule(file: string): string {
-  return readFileSync(new URL(`./python/${file}`, import.meta.url), 'utf8');
+/** The scheduler's Python modules, by where they are imported from in Pyodide's file system. */
+export function schedulerModules(): PythonModule[] {
+  return MODULES.map((file) => ({
+    path: `${LIBRARY_DIR}/${file}`,
+    text: readFileSync(new URL(`./python/${file}`, import.meta.url), 'utf8'),
+  }));
 }
 
 /**
@@ -89,7 +94,7 @@ export class PythonScheduler {
     const py = ctx.py;
     if (!holdsModules.has(py)) {
       py.FS.mkdirTree(LIBRARY_DIR);
-      for (const file of MODULES) py.FS.writeFile(`${LIBRARY_DIR}/${file}`, readModule(file));
+      for (const { path, text } of schedulerModules()) py.FS.writeFile(path, text);
       holdsModules.add(py);
     }
     py.registerJsModule(LOOP_MODULE, sealed(this.loopModule()));
