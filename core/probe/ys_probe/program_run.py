@@ -190,6 +190,20 @@ def _traceback_text(exc):
 
 
 _program = ['main.py']
+#: the last program rewritten, as (source, file name, code, bound names): an inspector runs the same
+#: program again and again, and rewriting and compiling it is most of a run's set-up
+_last_rewrite = [None]
+
+
+def _rewritten(source, file_name):
+    """The program's instrumented code, rewritten once per program (the same source gives the same
+    code); fills deques.bound_names as rewrite does."""
+    last = _last_rewrite[0]
+    if last is None or last[0] != source or last[1] != file_name:
+        names = {}
+        last = _last_rewrite[0] = (source, file_name, rewrite.rewrite(source, file_name, names), names)
+    deques.bound_names.update(last[3])
+    return last[2]
 
 
 def _record_error(exc, syntax=False):
@@ -259,7 +273,7 @@ def run(source, file_name, work_dir, options_json, files_json, max_events, send_
             raise KeyboardInterrupt
         deques.bound_names.clear()
         try:
-            code = rewrite.rewrite(source, file_name, deques.bound_names) if recording else compile(source, file_name, 'exec')
+            code = _rewritten(source, file_name) if recording else compile(source, file_name, 'exec')
         except (SyntaxError, ValueError) as e:
             if not isinstance(e, SyntaxError):
                 e = SyntaxError(str(e))
