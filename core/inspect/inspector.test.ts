@@ -3,6 +3,7 @@ import { recordTrace } from '../run/record.ts';
 import { Runner } from '../run/runner.ts';
 import { KIND_CODE } from '../trace/schema.ts';
 import type { Trace } from '../trace/trace.ts';
+import type { InspectEngine } from './inspector.ts';
 import { Inspector, type Subject } from './inspector.ts';
 import { replayOf } from './replay.ts';
 import type { Frame, HeapObject, HeapSnapshot, Value } from '../session/snapshot.ts';
@@ -65,6 +66,23 @@ function object(snapshot: HeapSnapshot, key: string): HeapObject {
 }
 
 const module = (s: HeapSnapshot): Frame => s.stack[0];
+
+/** A generator counting up, resumed n times: a long trace. */
+const counter = (n: number): string =>
+  [
+    'def counter():',
+    '    n = 0',
+    '    while True:',
+    '        n += 1',
+    '        yield n',
+    'g = counter()',
+    `for _ in range(${n}):`,
+    '    next(g)',
+  ].join('\n');
+
+/** The events where the generator yields. */
+const yieldsOf = (trace: Trace): number[] =>
+  [...Array(trace.size).keys()].filter((i) => trace.kindAt(i) === KIND_CODE['gen.yield']);
 const inline = (values: Value[] | undefined): string[] => (values ?? []).map((v) => ('v' in v ? v.v : '→'));
 
 describe('the heap at any event, from a re-run of the program', () => {
@@ -208,20 +226,9 @@ describe('the heap at any event, from a re-run of the program', () => {
   });
 
   it('answers jumps back and forth over a long trace from re-runs held at points spread over it', async () => {
-    const subject = await recorded(
-      [
-        'def counter():',
-        '    n = 0',
-        '    while True:',
-        '        n += 1',
-        '        yield n',
-        'g = counter()',
-        'for _ in range(30000):',
-        '    next(g)',
-      ].join('\n'),
-    );
+    const subject = await recorded(counter(30_000));
     const { trace } = subject;
-    const yields = [...Array(trace.size).keys()].filter((i) => trace.kindAt(i) === KIND_CODE['gen.yield']);
+    const yields = yieldsOf(trace);
     expect(yields.length).toBe(30000);
     await heap(subject, yields[0]);
     await inspector.settled();
@@ -361,6 +368,105 @@ describe('the heap at any event, from a re-run of the program', () => {
     run.stop();
     // a hold after the stop would wait for an answer the stop already gave, until the worker was ended
     expect(await run.done).toMatchObject({ status: 'stopped', message: 'Stopped.' });
+  });
+});
+
+describe('re-runs working in the background while a question waits', () => {
+  it('holds a re-run paused on its way to its window or inside it, with no snapshot until it is resumed', async () => {
+    const snapshots: number[] = [];
+    let wake = () => {};
+    const snapshot = () => new Promise<void>((resolve) => (wake = resolve));
+    const run = runner.watch(
+      { source: counter(100_000) },
+      { first: 250_000, last: 250_000 },
+      () => {},
+      (at) => {
+        snapshots.push(at);
+        wake();
+      },
+    );
+    const before = await run.pause();
+    expect(before).not.toBeNull();
+    expect(before!).toBeLessThan(250_000);
+    expect(snapshots).toEqual([]);
+    // sent on to a window while paused, and paused again at once: it holds before the window's end,
+    // after the snapshots it has taken (one per event count from where it was paused)
+    run.watch(before! + 1, before! + 300);
+    run.resume();
+    const inside = await run.pause();
+    expect(inside).toBe(before! + snapshots.length);
+    expect(snapshots).toEqual(snapshots.map((_, i) => before! + i));
+    expect(inside!).toBeLessThan(before! + 300);
+    const next = snapshot();
+    run.resume();
+    await next;
+    expect(snapshots.at(-1)).toBe(inside);
+    run.stop();
+    expect(await run.done).toMatchObject({ status: 'stopped' });
+  });
+
+  it('pauses the re-run replacing a held one while it answers, and lets it go on after', async () => {
+    // what the inspector asks of its engines' re-runs, in order, with its answers among them
+    const log: string[] = [];
+    let runs = 0;
+    const observed = (): InspectEngine => {
+      const engine = new Runner();
+      return {
+        ready: engine.ready,
+        close: () => engine.close(),
+        watch(options, window, onBatch, onSnapshot) {
+          const name = `run ${++runs} to ${window.last}`;
+          log.push(`${name} started`);
+          const run = engine.watch(options, window, onBatch, (at, json, final) => {
+            log.push(`${name} snapshot ${at}`);
+            onSnapshot(at, json, final);
+          });
+          return {
+            done: run.done,
+            pause: () => {
+              log.push(`${name} paused`);
+              return run.pause();
+            },
+            resume: () => {
+              log.push(`${name} resumed`);
+              run.resume();
+            },
+            step: (to) => run.step(to),
+            stop: () => run.stop(),
+            input: (text) => run.input(text),
+            watch: (first, last) => run.watch(first, last),
+          };
+        },
+      };
+    };
+    const watcher = new Inspector(observed);
+    try {
+      const subject = await recorded(counter(30_000));
+      const yields = yieldsOf(subject.trace);
+      const first = await watcher.at(subject, yields[0]);
+      expect(first.ok).toBe(true);
+      await watcher.settled();
+      // a jump past the last home moves the re-run held there: one is sent to take its place
+      const settledAt = log.length;
+      expect((await watcher.at(subject, yields[29_000])).ok).toBe(true);
+      log.push('answered');
+      const replacement = log
+        .slice(settledAt)
+        .map((line) => /^(run \d+ to \d+) started$/.exec(line)?.[1])
+        .find((name) => name !== undefined);
+      expect(replacement).toBeDefined();
+      const answer = await watcher.at(subject, yields[15_000]);
+      expect(answer.ok && answer.snapshot.at).toBe(yields[15_000]);
+      // the snapshot answering came while the replacement was paused
+      const after = log.slice(log.indexOf('answered'));
+      const paused = after.indexOf(`${replacement} paused`);
+      const answered = after.findIndex((line) => line.endsWith(` snapshot ${yields[15_000]}`));
+      expect(paused).toBeGreaterThan(0);
+      expect(answered).toBeGreaterThan(paused);
+      expect(after.indexOf(`${replacement} resumed`, paused)).toBeGreaterThan(answered);
+    } finally {
+      await watcher.close();
+    }
   });
 });
 

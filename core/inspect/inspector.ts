@@ -24,7 +24,13 @@
  * A jump to a random cursor of a long trace would still run the program from its start, and a fresh
  * run also pays for setting the program up. So on a long trace more re-runs are kept, each in an
  * engine of its own, held at "homes" spread over the trace: a jump moves on the nearest held re-run
- * before the cursor, and the re-run that left its home is replaced in the background. Why not copy
+ * before the cursor, and the re-run that left its home is replaced in the background. The first home
+ * is just after the program's set-up (rewriting and compiling it), so a jump before every other held
+ * re-run does not wait for that. Background work never competes with an answer: while a question
+ * waits for a re-run, every other re-run is paused where it is (the worker holds at its next bytecode,
+ * and the host repeats the pause until a hold meets it), and goes on once the answer is given; a
+ * paused re-run before the cursor may itself be sent there. Only a re-run setting its program up
+ * cannot be paused, so one at a time starts in the background. Why not copy
  * Python's memory at checkpoints instead: a held run is deep inside WebAssembly calls (the program's
  * generators are C frames on the engine's own stack, outside its memory), which no copy of the
  * memory brings back; Pyodide's memory snapshots are taken before any program runs.
@@ -65,9 +71,14 @@ const FORWARD_WINDOW = 8;
 const BACK_BUDGET_MS = 150;
 const BACK_MIN = 8;
 const BACK_MAX = 128;
-/** Events between two homes of held re-runs (a re-run gets through tens of thousands in a few ms), and how many at most. */
+/** Events between two homes of held re-runs at least (a re-run gets through ten thousand in a few ms), and how many at most. */
 const HOME_SPACING = 25_000;
 const MAX_HOMES = 5;
+/**
+ * The first event count a re-run holds at with its program set up: the set-up (rewriting and
+ * compiling the program, tens of ms) comes after run.start, before the program's first event.
+ */
+const SET_UP = 2;
 
 const RUN_END = KIND_CODE['run.end'];
 /** Per kind code, the field columns that are not text (text may hold an address that differs from run to run). */
@@ -86,6 +97,9 @@ class Job {
   /** Count of the last snapshot received (the event after which it was taken, plus one). */
   seen = 0;
   ended = false;
+  /** The event count it holds at, paused on its way (its window's end not reached); null otherwise. */
+  pausedAt: number | null = null;
+  private asked = false;
   failure: Problem | null = null;
   anchored: boolean;
   private readonly buffered: HeapSnapshot[] = [];
@@ -130,6 +144,40 @@ class Job {
     return !this.ended && this.seen === this.last;
   }
 
+  /** How far it is known to have run (event count). */
+  get progress(): number {
+    return Math.max(this.seen, this.pausedAt ?? 0);
+  }
+
+  /** Running: neither held at the end of its window, nor paused, nor ended. */
+  get busy(): boolean {
+    return !this.ended && !this.held && this.pausedAt === null;
+  }
+
+  /** Holds it where it is (it resumes on resume() or move()), so that another re-run has the cores. */
+  pause(): void {
+    if (!this.busy || this.asked) return;
+    this.asked = true;
+    void this.handle.pause().then((at) => {
+      if (!this.asked) return;
+      this.asked = false;
+      if (at !== null && !this.held) this.pausedAt = at;
+      this.changed();
+    });
+  }
+
+  /** A pause asked for and not yet met. */
+  get pausing(): boolean {
+    return this.asked;
+  }
+
+  /** Lets it go on (a pause that met the end of its window is still the host's to withdraw). */
+  resume(): void {
+    this.asked = false;
+    this.pausedAt = null;
+    this.handle.resume();
+  }
+
   /**
    * Whether this re-run will still give the snapshot after event count `count`: it has not taken
    * it yet, or has taken it but holds it back until its anchor comes.
@@ -148,6 +196,7 @@ class Job {
     this.first = first;
     this.last = last;
     this.handle.watch(first, last);
+    this.resume();
   }
 
   /**
@@ -155,6 +204,8 @@ class Job {
    * snapshot at `anchorAt` if there is one: the cursor's drawing then keeps its keys.
    */
   rekey(anchorAt: number | null, keys: KeyMap): void {
+    // snapshots held back for the old anchor would be keyed apart from the cache's: dropped
+    this.buffered.length = 0;
     this.anchorAt = anchorAt;
     this.anchored = anchorAt === null;
     this.keys = keys;
@@ -206,6 +257,8 @@ export class Inspector {
   private readonly failed = new Map<number, string>();
   private diverged: { at: number; problem: Problem } | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  /** A question waits for a re-run: nothing new starts in the background meanwhile. */
+  private answering = false;
   private nextKey = 1;
   /** Recent cost of one snapshot in a window, for sizing background windows. */
   private snapshotMs = 2;
@@ -221,10 +274,14 @@ export class Inspector {
     return answer;
   }
 
-  /** Resolves once the re-runs sent to the homes of the trace last asked about hold there: the inspector at rest. */
+  /**
+   * Resolves once the re-runs sent to the homes of the trace last asked about hold there, and its
+   * engines have started: the inspector at rest.
+   */
   async settled(): Promise<void> {
     for (;;) {
       await this.queue;
+      await Promise.allSettled(this.slots.map((slot) => slot.engine.ready));
       const moving = this.slots
         .map((slot) => slot.job)
         .filter(
@@ -259,30 +316,54 @@ export class Inspector {
     }
     const target = c + 1;
     let started: Job | null = null;
-    for (;;) {
-      if (this.diverged && c >= this.diverged.at) return refused('diverged', this.diverged.problem);
-      const failed = this.failed.get(c);
-      if (failed !== undefined)
-        return refused('unavailable', { key: 'snapshotFailed', values: { detail: failed } });
-      const found = this.cached(c);
-      if (found) {
-        this.prefetch(replay, c);
-        this.refill(replay);
-        return { ok: true, snapshot: found };
+    try {
+      for (;;) {
+        if (this.diverged && c >= this.diverged.at) return refused('diverged', this.diverged.problem);
+        const failed = this.failed.get(c);
+        if (failed !== undefined)
+          return refused('unavailable', { key: 'snapshotFailed', values: { detail: failed } });
+        const found = this.cached(c);
+        if (found) {
+          this.answering = false;
+          this.prefetch(replay, c);
+          this.refill(replay);
+          this.warm();
+          return { ok: true, snapshot: found };
+        }
+        // the answer has the cores: the re-runs working in the background wait (with a single engine,
+        // the one filling snapshots before the cursor finishes, so that it pairs its keys)
+        this.answering = true;
+        const job = this.nearest(target);
+        const preempt = this.slots.length > 1;
+        if (preempt) for (const slot of this.slots) if (slot.job !== job) slot.job?.pause();
+        const pausing = this.slots.find((slot) => slot.job !== job && slot.job?.pausing)?.job;
+        if (preempt && job?.busy && target > job.last) {
+          // paused, it is sent on to the cursor, rather than through the rest of its window first
+          job.pause();
+          await job.next();
+        } else if (job) {
+          this.cursor = job;
+          const anchor = job.anchored ? null : job.anchorAt;
+          if (!job.held && job.pausedAt === null) job.resume();
+          else if (target <= job.last && target >= job.first) job.resume();
+          // one paused before the snapshot its keys are paired with goes there first
+          else if (anchor !== null && anchor + 1 < target) this.advance(job, anchor + 1, anchor + 1, false);
+          else this.advance(job, Math.max(job.progress + 1, target - FORWARD_WINDOW), target);
+          await job.next();
+        } else if (started && started.ended) {
+          return refused('unavailable', started.failure ?? { key: 'rerunEnded' });
+        } else if (pausing) {
+          // where it holds may be before the cursor (one that was setting its program up holds just after)
+          await pausing.next();
+        } else {
+          // one event more when the next one is known: its snapshot anchors this re-run's keys
+          const last = this.cache.has(target) ? target + 1 : target;
+          started = this.cursor = this.startJob(this.spareForAnswer(), replay, target, last, false);
+        }
       }
-      const job = this.nearest(target);
-      if (job) {
-        this.cursor = job;
-        if (target > job.last && job.held)
-          this.advance(job, Math.max(job.last + 1, target - FORWARD_WINDOW), target);
-        await job.next();
-      } else if (started && started.ended) {
-        return refused('unavailable', started.failure ?? { key: 'rerunEnded' });
-      } else {
-        // one event more when the next one is known: its snapshot anchors this re-run's keys
-        const last = this.cache.has(target) ? target + 1 : target;
-        started = this.cursor = this.startJob(this.spareForAnswer(), replay, target, last, false);
-      }
+    } finally {
+      this.answering = false;
+      for (const { job } of this.slots) job?.resume();
     }
   }
 
@@ -296,15 +377,32 @@ export class Inspector {
     return this.final && at >= this.final.at ? this.final : undefined;
   }
 
-  /** Of the re-runs that can still give the snapshot after event count `count`, the one with the fewest events to go. */
+  /**
+   * Of the re-runs that can still give the snapshot after event count `count`, or are paused before
+   * it, the one with the fewest events to go.
+   */
   private nearest(count: number): Job | null {
     let best: Job | null = null;
-    for (const { job } of this.slots) if (job?.reaches(count) && (!best || job.seen > best.seen)) best = job;
+    for (const { job } of this.slots)
+      if (
+        job &&
+        (job.reaches(count) || (job.pausedAt !== null && job.pausedAt < count)) &&
+        (!best || job.progress > best.progress)
+      )
+        best = job;
     return best;
   }
 
-  /** Moves a held re-run on to a window; one that leaves a home pairs its keys with the cache first. */
-  private advance(job: Job, first: number, last: number, rekey = job.home): void {
+  /**
+   * Moves a held or paused re-run on to a window; one that leaves a home, or was paused on its way
+   * elsewhere before its keys were paired, pairs its keys with the cache first.
+   */
+  private advance(
+    job: Job,
+    first: number,
+    last: number,
+    rekey = job.home || (job.pausedAt !== null && !job.anchored),
+  ): void {
     if (rekey) job.rekey(this.anchorIn(first, last), this.keyMap());
     job.move(first, last);
   }
@@ -326,6 +424,7 @@ export class Inspector {
       this.backfill = below;
       return;
     }
+    if (this.starting()) return;
     // with a single engine, the re-run held at the cursor gives way, unless it is busy: an answer comes first
     const slot = this.slots.length > 1 ? this.spareForBackground() : this.slots[0];
     if (!slot || (slot.job && !slot.job.ended && !slot.job.held)) return;
@@ -343,13 +442,26 @@ export class Inspector {
 
   /**
    * Sends a re-run to a home that has none, on an engine nothing else needs; one at a time (the next
-   * once it holds), since the machine's cores are shared with the answers, which come first.
+   * once it holds), since the machine's cores are shared with the answers. The first home is the
+   * exception: a jump before every other held re-run needs it, and it costs only the set-up.
    */
   private refill(replay: RunOptions): void {
-    if (this.diverged || this.slots.some(({ job }) => job?.home && !job.ended && !job.held)) return;
-    const home = this.homes.find((h) => !this.slots.some((slot) => slot.job?.covers(h)));
+    if (this.diverged || this.starting()) return;
+    const [start] = this.homes;
+    const moving = this.slots.some(({ job }) => job?.home && !job.ended && !job.held && job.last !== start);
+    const home = this.homes.find(
+      (h) => (h === start || !moving) && !this.slots.some((slot) => slot.job?.covers(h)),
+    );
     const slot = home === undefined ? null : this.spareForBackground();
     if (slot) this.startJob(slot, replay, home!, home!, true);
+  }
+
+  /**
+   * Whether a re-run may be setting its program up: that cannot be paused (no signal is heard
+   * there), so only one at a time starts in the background.
+   */
+  private starting(): boolean {
+    return this.slots.some(({ job }) => job?.busy && job.progress === 0);
   }
 
   /** An engine for a re-run that answers now: an idle one, else one that holds no home, else a new one. */
@@ -380,6 +492,14 @@ export class Inspector {
   /** One engine per home, one for the cursor and one for the snapshots before it; one in all on a short trace. */
   private capacity(): number {
     return this.homes.length > 0 ? this.homes.length + 2 : 1;
+  }
+
+  /**
+   * Starts every engine the trace will need, rather than when a jump needs one: a Python takes a
+   * second to start, which a jump would wait for.
+   */
+  private warm(): void {
+    while (this.slots.length < this.capacity()) this.addSlot();
   }
 
   private addSlot(): Slot {
@@ -442,8 +562,9 @@ export class Inspector {
       if (ready.final) this.final = keyed;
       else if (!this.cache.has(ready.at)) this.store(ready.at, keyed);
     }
+    // a home reached, or a re-run past its set-up: the next home may be sent
     const replay = this.subject?.replay;
-    if (job.home && job.held && replay && !('cannot' in replay)) this.refill(replay);
+    if (!this.answering && replay && !('cannot' in replay)) this.refill(replay);
   }
 
   private timeSnapshot(at: number): void {
@@ -519,7 +640,7 @@ export class Inspector {
 function homesOf(size: number): number[] {
   const count = Math.min(MAX_HOMES, Math.floor(size / HOME_SPACING));
   if (count < 2) return [];
-  return Array.from({ length: count }, (_, i) => Math.max(1, Math.floor((i * size) / count)));
+  return Array.from({ length: count }, (_, i) => SET_UP + Math.floor((i * size) / count));
 }
 
 function sameReplay(a: Subject['replay'], b: Subject['replay']): boolean {

@@ -67,6 +67,8 @@ class ActiveRun implements WatchedRun {
   private wanted: boolean;
   /** The event count the worker holds at, waiting for an answer; null while it runs. */
   private heldAt: number | null = null;
+  /** A watched run's window (the event counts it shows, holding at the last), as the worker has it. */
+  private window: [first: number, last: number];
   /** A watched run's next window, named before it held at the end of this one. */
   private nextWindow: [first: number, last: number] | null = null;
   private holdWaiters: ((events: number | null) => void)[] = [];
@@ -97,6 +99,7 @@ class ActiveRun implements WatchedRun {
     private readonly watching?: WatchWindow & { onSnapshot: SnapshotListener },
   ) {
     this.wanted = options.startPaused ?? false;
+    this.window = watching ? [watching.first, watching.last] : [0, 0];
     this.stdin = options.stdin && [...options.stdin];
     this.done = new Promise((resolve, reject) => {
       this.finishRun = resolve;
@@ -136,11 +139,15 @@ class ActiveRun implements WatchedRun {
     // a stop is already the answer
     if (this.ended || this.stopRequested) return;
     if (this.watching) {
-      // an inspector's run holds at the end of each window, until watch() names the next
+      // an inspector's run holds at the end of each window, until watch() names the next; a pause
+      // holds it anywhere, until resumed (a pause that lands after its resume is resumed at once)
       const next = this.nextWindow;
       this.nextWindow = null;
-      if (next) moveWindow(this.control, ...next);
-      else this.heldAt = events;
+      if (next) this.window = next;
+      if (this.wanted || (!next && events >= this.window[1])) {
+        this.heldAt = events;
+        this.settleWaiters(events);
+      } else moveWindow(this.control, ...this.window);
       return;
     }
     // the hold the run was asked to make at an event count is wanted
@@ -163,13 +170,18 @@ class ActiveRun implements WatchedRun {
     if (!this.stopRequested) this.watching?.onSnapshot(at, json, final);
   }
 
-  /** Moves a watched run on to its next window, as soon as it holds at the end of this one. */
+  /**
+   * Moves a watched run on to its next window, as soon as it holds at the end of this one; a paused
+   * one, once resumed.
+   */
   watch(first: number, last: number): void {
     if (this.ended || this.stopRequested) return;
     if (this.heldAt === null) {
       this.nextWindow = [first, last];
       return;
     }
+    this.window = [first, last];
+    if (this.wanted) return;
     this.heldAt = null;
     moveWindow(this.control, first, last);
   }
@@ -277,6 +289,13 @@ class ActiveRun implements WatchedRun {
     this.dropQueuedSteps();
     this.settleWaiters(null);
     if (this.heldAt === null) return;
+    if (this.watching) {
+      // held at the end of its window, it waits there for the next
+      if (this.heldAt >= this.window[1]) return;
+      this.heldAt = null;
+      moveWindow(this.control, ...this.window);
+      return;
+    }
     this.heldAt = null;
     answer(this.control, Action.resume);
   }

@@ -111,7 +111,10 @@ export type HoldListener = (events: number) => void;
  */
 export type SnapshotListener = (at: number, json: string, final: boolean) => void;
 
-/** A run an inspector watches: held at the last event of its window until moved on to the next. */
+/**
+ * A run an inspector watches: held at the last event of its window until moved on to the next;
+ * pause() holds it wherever it is (on its way to its window, or inside it), resume() goes on.
+ */
 export interface WatchedRun extends RunHandle {
   /** Goes on to snapshots at event counts first..last, holding at last. */
   watch(first: number, last: number): void;

@@ -163,6 +163,14 @@ class Recorder {
         this.record as unknown as RecorderGate,
         control,
         post,
+        (walk) => {
+          this.py.setInterruptBuffer(NO_INTERRUPTS);
+          try {
+            return walk();
+          } finally {
+            this.py.setInterruptBuffer(interruptBuffer(control));
+          }
+        },
       );
     let events = 0;
     const sendBatch = sealed(
@@ -203,8 +211,9 @@ class Recorder {
     const maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
     // The probe flushes before it holds, so the acknowledgement follows the batches it counts.
     const waiter = sealed((events: number) => {
+      const paused = pauseOutstanding(control);
       pausesMet(control);
-      if (watcher) return watcher.held(events);
+      if (watcher) return watcher.held(events, paused);
       post({ type: 'held', events });
       return waitForAnswer(control);
     });
