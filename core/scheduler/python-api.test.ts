@@ -291,6 +291,31 @@ spawn(right)
     expect(summary.status).toBe('deadlock');
     expect(summary.message).toMatch(/Deadlock: no task can run/);
   });
+
+  it('raises Deadlock with its reason, which Python prints after the name once', async () => {
+    const { stdout, events } = await record(`
+from yieldscope import spawn, run, Deadlock, Event
+
+never = Event('never')
+
+def waiter():
+    yield from never.wait()
+
+spawn(waiter)
+try:
+    run()
+except Deadlock as e:
+    print(e)
+spawn(waiter)
+run()
+`);
+    expect(stdout).toMatch(
+      /^no task can run and none is sleeping, yet 1 task still waits: task 'waiter' waits/,
+    );
+    const [error] = only(events, 'error');
+    expect(error).toMatchObject({ exc: 'Deadlock', message: expect.stringMatching(/^no task can run/) });
+    expect(error.traceback).toMatch(/\nyieldscope\.Deadlock: no task can run[^\n]*\n$/);
+  });
 });
 
 describe('simulated threads', () => {

@@ -5,7 +5,7 @@ import type { RunContext } from './run-context.ts';
 import { makeEmitter, type PythonEmit } from './emitter.ts';
 import type { Emit } from './ready-queue.ts';
 import { pickReason, waitDetail, type WaitOn, type WakeCause } from './reasons.ts';
-import { deadlockMessage, Scheduler, type Waiting } from './scheduler.ts';
+import { deadlockMessage, deadlockReason, Scheduler, type Waiting } from './scheduler.ts';
 import { NULL_INT, READY_QUEUE_NAME } from '../trace/schema.ts';
 
 /** The tasks the program left to run after its last line deadlocked. */
@@ -117,7 +117,7 @@ export class PythonScheduler {
   drain(): void {
     const deadlock = this.drainProgram() as string | undefined;
     if (this.abort) throw new RunInterrupted(`the run was interrupted (${this.abort})`);
-    if (deadlock !== undefined) throw new DeadlockError(deadlock.replace(/^Deadlock: /, ''));
+    if (deadlock !== undefined) throw new DeadlockError(deadlock);
   }
 
   /** Frees the Python objects this run's scheduler still holds (tasks left waiting by a deadlock or a stop). */
@@ -183,7 +183,7 @@ export class PythonScheduler {
         const outcome = scheduler.run();
         if (outcome.kind !== 'deadlock') return undefined;
         this.deadlock = outcome.waiting;
-        return outcome.message;
+        return deadlockReason(outcome.waiting);
       },
       aborted: () => this.abort ?? undefined,
       sleep: (seconds: number, line: number) => scheduler.sleep(seconds, line),
@@ -220,10 +220,9 @@ export class PythonScheduler {
       deadlock: (waitingJson: string) => {
         const waits = JSON.parse(waitingJson) as Omit<Waiting, 'detail'>[];
         const waiting = waits.map((w) => ({ ...w, detail: waitDetail(w) }));
-        const message = deadlockMessage(waiting);
-        emit('sched.deadlock', 0, 0, [message, JSON.stringify(waiting)]);
+        emit('sched.deadlock', 0, 0, [deadlockMessage(waiting), JSON.stringify(waiting)]);
         this.deadlock = waiting;
-        return message;
+        return deadlockReason(waiting);
       },
     };
   }

@@ -48,7 +48,7 @@ export interface Waiting extends Wait {
 
 export type LoopOutcome =
   | { kind: 'finished' }
-  | { kind: 'deadlock'; message: string; waiting: Waiting[] }
+  | { kind: 'deadlock'; waiting: Waiting[] }
   /** halt() was called: the run is ending (stopped, over a limit). */
   | { kind: 'halted' };
 
@@ -67,14 +67,22 @@ function pyRepr(text: string): string {
   return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
-/** Sentences a student can act on, one per waiting task. */
-export function deadlockMessage(waiting: readonly Waiting[]): string {
+/**
+ * What a deadlock leaves, in sentences a student can act on, one per waiting task: the message of
+ * the Deadlock the program sees raised (Python's traceback names the exception before it).
+ */
+export function deadlockReason(waiting: readonly Waiting[]): string {
   const who = waiting.map((w) => `task '${w.name}' waits on ${w.on} (${w.detail})`).join('; ');
   return (
-    `Deadlock: no task can run and none is sleeping, yet ${waiting.length} ` +
+    `no task can run and none is sleeping, yet ${waiting.length} ` +
     `${waiting.length === 1 ? 'task still waits' : 'tasks still wait'}: ${who}. ` +
     'Only another task could wake them, and every task left is waiting too.'
   );
+}
+
+/** The deadlock in English for the trace and the run's end: "Deadlock: " and its reason. */
+export function deadlockMessage(waiting: readonly Waiting[]): string {
+  return `Deadlock: ${deadlockReason(waiting)}`;
 }
 
 /**
@@ -349,9 +357,8 @@ export class Scheduler {
       if (task.state === 'parked' && task.wait)
         waiting.push({ task: task.id, name: task.name, ...task.wait, detail: waitDetail(task.wait) });
     }
-    const message = deadlockMessage(waiting);
-    this.emit('sched.deadlock', 0, 0, [message, JSON.stringify(waiting)]);
-    return { kind: 'deadlock', message, waiting };
+    this.emit('sched.deadlock', 0, 0, [deadlockMessage(waiting), JSON.stringify(waiting)]);
+    return { kind: 'deadlock', waiting };
   }
 
   private currentTask(what: string): Task {
