@@ -67,6 +67,7 @@ export const test = base.extend<
       await page.goto(server!.url);
       await use(page);
       if (testInfo.status !== testInfo.expectedStatus) {
+        await testInfo.attach('server output', { body: server!.output(), contentType: 'text/plain' });
         mkdirSync(SCREENSHOTS, { recursive: true });
         const name = testInfo.title.replace(/\W+/g, '-').slice(0, 80);
         await page.screenshot({ path: resolve(SCREENSHOTS, `failed-${name}.png`) });

@@ -12,6 +12,8 @@ export const ROOT = resolve(import.meta.dirname, '..');
 export interface ServedApp {
   url: string;
   close(): Promise<void>;
+  /** What the server printed so far, and how it ended if it did: attached to a failed test. */
+  output(): string;
 }
 
 const URL_LINE = /(http:\/\/127\.0\.0\.1:\d+\/\S*token=[\w-]+)/;
@@ -23,7 +25,7 @@ const URL_LINE = /(http:\/\/127\.0\.0\.1:\d+\/\S*token=[\w-]+)/;
  */
 export function serve(env: NodeJS.ProcessEnv = {}): Promise<ServedApp> {
   const given = process.env.YIELDSCOPE_E2E_URL;
-  if (given) return Promise.resolve({ url: given, close: async () => undefined });
+  if (given) return Promise.resolve({ url: given, close: async () => undefined, output: () => '' });
   const child = spawn('npm', ['run', '--silent', 'serve'], {
     cwd: ROOT,
     detached: true,
@@ -46,11 +48,14 @@ export function serve(env: NodeJS.ProcessEnv = {}): Promise<ServedApp> {
       const match = URL_LINE.exec(output);
       if (!match) return;
       clearTimeout(timer);
-      resolvePromise({ url: match[1], close: () => stop(child) });
+      resolvePromise({ url: match[1], close: () => stop(child), output: () => output });
     };
     child.stdout.on('data', read);
     child.stderr.on('data', read);
-    child.on('exit', (code) => fail(new Error(`npm run serve exited with ${code}:\n${output}`)));
+    child.on('exit', (code, signal) => {
+      output += `\n[npm run serve exited: code ${code}, signal ${signal}]\n`;
+      fail(new Error(`npm run serve exited with ${code}:\n${output}`));
+    });
   });
 }
 
