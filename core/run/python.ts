@@ -4,8 +4,8 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   statSync,
-  unlinkSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
@@ -48,15 +48,26 @@ function snapshotFile(key: string, hashSeed: number): string {
   return join(tmpdir(), `${PREFIX}${key}-hash${hashSeed}.snap`);
 }
 
-/** Removes the oldest snapshots beyond KEPT_SNAPSHOTS, the default seed's of `key` kept always. */
+/**
+ * Removes the oldest snapshots beyond KEPT_SNAPSHOTS, the default seed's of `key` kept always. Other
+ * workers prune too, at the same time: a file one of them removed meanwhile is passed over.
+ */
 function pruneSnapshots(key: string): void {
+  const used = (file: string): number => {
+    try {
+      return statSync(file).mtimeMs;
+    } catch {
+      return -1;
+    }
+  };
   const others = readdirSync(tmpdir())
     .filter((name) => name.startsWith(PREFIX) && name.endsWith('.snap'))
     .map((name) => join(tmpdir(), name))
     .filter((file) => file !== snapshotFile(key, DEFAULT_SEED))
-    .map((file) => ({ file, used: statSync(file).mtimeMs }))
+    .map((file) => ({ file, used: used(file) }))
+    .filter(({ used }) => used >= 0)
     .sort((a, b) => b.used - a.used);
-  for (const { file } of others.slice(KEPT_SNAPSHOTS)) unlinkSync(file);
+  for (const { file } of others.slice(KEPT_SNAPSHOTS)) rmSync(file, { force: true });
 }
 
 type SnapshotOptions = Parameters<typeof loadPyodide>[0] & {
@@ -75,7 +86,7 @@ function preload(py: PyodideAPI): void {
 const env = (hashSeed: number) => ({ PYTHONHASHSEED: String(hashSeed) });
 
 /**
- * Compiles `modules` into hash-checked-never bytecode (the snapshot's key already changes with their
+ * Compiles `modules` into unchecked-hash bytecode (the snapshot's key already changes with their
  * text) and keeps it in a module of the interpreter, so it is part of the snapshot: Pyodide's files
  * are not, its memory is.
  */
@@ -135,7 +146,11 @@ export async function startPython(
       pruneSnapshots(key);
     }
     const snapshot = readFileSync(file);
-    utimesSync(file, new Date(), new Date()); // the most recently used is kept longest
+    try {
+      utimesSync(file, new Date(), new Date()); // the most recently used is kept longest
+    } catch {
+      // another worker pruned it after it was read: the bytes read are whole
+    }
     const py = await loadPyodide({
       ...quiet,
       env: env(hashSeed),
