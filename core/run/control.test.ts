@@ -48,6 +48,23 @@ describe('stop', () => {
     const again = await recordTrace({ source: "print('fresh')" }, runner);
     expect(again.summary.status).toBe('ok');
   });
+
+  it("ends as stopped a stop that lands while the program's error is being recorded", async () => {
+    // the error's text is the program's own __str__, run by the recorder after the program ended
+    const { trace, handle, until } = start({
+      source:
+        'class Stuck(Exception):\n    def __str__(self):\n        while True:\n            pass\nraise Stuck()\n',
+    });
+    await until(() => seen(trace, 'line', 4), "the error's __str__");
+    // held there, the stop is the hold's answer: the recorder raises it at its next event
+    expect(await handle.pause()).not.toBeNull();
+    handle.stop();
+    const summary = await handle.done;
+    expect(summary.status).toBe('stopped');
+    expect(trace.event(trace.size - 1)).toMatchObject({ kind: 'run.end', status: 'stopped' });
+    const again = await recordTrace({ source: "print('fresh')" }, runner);
+    expect(again.summary.status).toBe('ok');
+  });
 });
 
 describe('control block', () => {

@@ -216,6 +216,20 @@ def _record_error(exc, syntax=False):
     emit(P.K_ERROR, MAIN, line or 0, s(type(exc).__name__), s(safe_str(exc) if not syntax else exc.msg), s(text), col)
 
 
+def _ended_by(exc):
+    """Records the program's own exception and says how the run ended: by it, or by a stop or a
+    limit that landed while it was recorded (its text may be the program's own __str__, which can
+    run long, and the recorder raises a stop answered meanwhile at its next event)."""
+    try:
+        _record_error(exc)
+        said, why = safe_str(exc), sandbox.explain(exc)
+    except (KeyboardInterrupt, RunStopped):
+        return 'stopped', 'Stopped.'
+    except RunLimit as e:
+        return 'limit', R.limit_message() or str(e)
+    return 'error', type(exc).__name__ + (f': {said}' if said else '') + (f' ({why})' if why else '')
+
+
 def _to_the_end(step):
     """Runs step to its end even when a stop's KeyboardInterrupt lands in it (the host may stop at
     any moment, also while a run sets up or cleans up); returns whether one landed."""
@@ -318,9 +332,7 @@ def run(source, file_name, work_dir, options_json, files_json, max_events, send_
         if R.limit_message():
             status, message = 'limit', R.limit_message()
         else:
-            _record_error(e)
-            said, why = safe_str(e), sandbox.explain(e)
-            status, message = 'error', type(e).__name__ + (f': {said}' if said else '') + (f' ({why})' if why else '')
+            status, message = _ended_by(e)
     finally:
         # a stop that lands here is late: the host records the run as stopped all the same
         _to_the_end(R.uninstrument)
