@@ -226,6 +226,8 @@ int ys_flush(void) {
 }
 
 /* ---- holding ---- */
+static int holding;
+
 int ys_hold(void) {
   /* asked for while a batch is handed over: at the next event, once that batch is sent (the host
    * hears of a hold only after every event before it) */
@@ -234,12 +236,17 @@ int ys_hold(void) {
     nc = n + 1;
     return 0;
   }
+  /* asked for again while this hold calls the host (a pause signal repeated, heard as Pyodide converts
+   * the call's argument): this hold meets that pause, and holding inside it would answer one hold twice */
+  if (holding) return 0;
   held_at = n;
   if (ys_flush()) return -1;
   double paused_at = ys_clock();
   PyObject *count = PyLong_FromLongLong(n);
   if (!count) return -1;
+  holding = 1;
   PyObject *answer = PyObject_Vectorcall(waiter, &count, 1, NULL);
+  holding = 0;
   Py_DecRef(count);
   if (!answer) return -1;
   long action = PyLong_AsLong(answer);
