@@ -10,7 +10,7 @@ import { recordTrace } from './record.ts';
 import { Runner } from './runner.ts';
 import { watchRun, type WatchedRun } from './testing.ts';
 import { probeUnderTest } from './probe-under-test.ts';
-import type { RunOptions } from './types.ts';
+import type { RunHandle, RunOptions } from './types.ts';
 
 let runner: Runner;
 beforeAll(async () => {
@@ -35,18 +35,22 @@ describe('stop', () => {
     expect(trace.event(trace.size - 1)).toMatchObject({ kind: 'run.end', status: 'stopped' });
   });
 
+  /** Stops the run: it ends as stopped, and the next run in the same worker works. */
+  async function stopsAndLeavesTheNextRunSound(handle: RunHandle, trace: Trace): Promise<void> {
+    handle.stop();
+    expect((await handle.done).status).toBe('stopped');
+    expect(trace.event(trace.size - 1)).toMatchObject({ kind: 'run.end', status: 'stopped' });
+    const again = await recordTrace({ source: "print('fresh')" }, runner);
+    expect(again.summary.status).toBe('ok');
+  }
+
   it('ends a program that swallows KeyboardInterrupt, still as stopped, and the next run works', async () => {
     const { trace, handle, until } = start({
       source:
         'while True:\n    try:\n        while True:\n            pass\n    except BaseException:\n        pass\n',
     });
     await until(() => seen(trace, 'line', 4), 'the inner loop');
-    handle.stop();
-    const summary = await handle.done;
-    expect(summary.status).toBe('stopped');
-    expect(trace.event(trace.size - 1)).toMatchObject({ kind: 'run.end', status: 'stopped' });
-    const again = await recordTrace({ source: "print('fresh')" }, runner);
-    expect(again.summary.status).toBe('ok');
+    await stopsAndLeavesTheNextRunSound(handle, trace);
   });
 
   it("ends as stopped a stop that lands while the program's error is being recorded", async () => {
@@ -58,12 +62,7 @@ describe('stop', () => {
     await until(() => seen(trace, 'line', 4), "the error's __str__");
     // held there, the stop is the hold's answer: the recorder raises it at its next event
     expect(await handle.pause()).not.toBeNull();
-    handle.stop();
-    const summary = await handle.done;
-    expect(summary.status).toBe('stopped');
-    expect(trace.event(trace.size - 1)).toMatchObject({ kind: 'run.end', status: 'stopped' });
-    const again = await recordTrace({ source: "print('fresh')" }, runner);
-    expect(again.summary.status).toBe('ok');
+    await stopsAndLeavesTheNextRunSound(handle, trace);
   });
 });
 
