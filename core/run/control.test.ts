@@ -265,10 +265,30 @@ describe('limits', () => {
       problem: { key: 'eventLimit', values: { max: '1,000' } },
     });
     expect(trace.size).toBe(1001);
+    expect(trace.event(trace.size - 1)).toMatchObject({
+      kind: 'run.end',
+      status: 'limit',
+      message: summary.message,
+    });
+  });
+
+  it('tells a program that catches its limit which limit it hit, as data', async () => {
+    // the output limit leaves events recorded: a generator's yield shows what the program was told
+    const { trace, summary } = await recordTrace(
+      {
+        source:
+          'def told(limit):\n    yield (type(limit).__name__, limit.kind, limit.value)\n' +
+          "try:\n    while True:\n        print('x' * 10**6)\nexcept BaseException as e:\n    next(told(e))\n",
+      },
+      runner,
+    );
+    expect(summary.status).toBe('ok');
+    const yields = [...trace.events()].filter((e) => e.kind === 'gen.yield').map((e) => e.value);
+    expect(yields).toEqual([`('RunLimit', 'output', ${32 * 1024 * 1024})`]);
   });
 
   it('stops at the output limit', async () => {
-    const { summary } = await recordTrace(
+    const { trace, summary } = await recordTrace(
       { source: "for i in range(40):\n    print('x' * 10**6)\n" },
       runner,
     );
@@ -276,6 +296,11 @@ describe('limits', () => {
       status: 'limit',
       message: 'The program printed more than 32 MB of output (the output limit).',
       problem: { key: 'outputLimit', values: { mb: 32 } },
+    });
+    expect(trace.event(trace.size - 1)).toMatchObject({
+      kind: 'run.end',
+      status: 'limit',
+      message: summary.message,
     });
   });
 

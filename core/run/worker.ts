@@ -33,6 +33,7 @@ import { startPython } from './python.ts';
 import { KeptFiles } from './kept-files.ts';
 import { ProgramDirError, ProgramFolder } from './program-folder.ts';
 import { recordedOptions } from './run-start.ts';
+import { limitProblem, type RunLimit } from './run-limit.ts';
 import { emptyScratchDirs } from './sandbox.ts';
 import { DEFAULT_SEED } from '../session/protocol.ts';
 import type { RunOptions, RunSummary } from './types.ts';
@@ -232,6 +233,7 @@ class Recorder {
     });
     let status: RunSummary['status'];
     let message: string | null;
+    let limit: RunLimit | null = null;
     let [stdout, stderr] = ['', ''];
     let decided: ReturnType<NonNullable<typeof schedulerHooks.finish>>;
     this.py.setInterruptBuffer(interruptBuffer(control));
@@ -258,11 +260,12 @@ class Recorder {
         readLine,
         noteLine,
       ) as PyProxy;
-      [status, message, stdout, stderr] = result.toJs() as [
+      [status, message, stdout, stderr, limit] = result.toJs() as [
         RunSummary['status'],
         string | null,
         string,
         string,
+        RunLimit | null,
       ];
       result.destroy();
     } catch (e) {
@@ -290,7 +293,10 @@ class Recorder {
       problem = { key: 'timeLimit', values: { seconds: ((options.timeoutMs ?? 0) / 1000).toFixed(1) } };
       [status, message] = ['timeout', problemText('en', problem)];
     }
-    if (status === 'limit' && message) problem = limitProblem(message);
+    if (status === 'limit' && limit) {
+      problem = limitProblem(limit);
+      message = problemText('en', problem);
+    }
     const files = folder.finish();
     // undefined reaches Python as None (null would not)
     this.programRun.finish(status, message ?? undefined, recording ? takeFiles : undefined);
@@ -301,18 +307,6 @@ class Recorder {
     if (!recording) summary.captured = { stdout, stderr, files };
     return summary;
   }
-}
-
-/**
- * The probe's limits as problems, so the page says them in the user's language: the probe says them
- * in English (core/probe/ys_probe record.py, program_run.py and the compiled events.c).
- */
-function limitProblem(message: string): Problem | undefined {
-  const events = /^The program produced more than ([\d,]+) events \(the event limit\)\.$/.exec(message);
-  if (events) return { key: 'eventLimit', values: { max: events[1] } };
-  const output = /^The program printed more than (\d+) MB of output \(the output limit\)\.$/.exec(message);
-  if (output) return { key: 'outputLimit', values: { mb: Number(output[1]) } };
-  return undefined;
 }
 
 /** A warm interpreter for a hash seed, with the probe loaded. */

@@ -113,7 +113,10 @@ run()
       runner,
     );
     expect(summary.status).toBe('limit');
-    expect(summary.message).toMatch(/5,000 events/);
+    expect(summary).toMatchObject({
+      message: 'The program produced more than 5,000 events (the event limit).',
+      problem: { key: 'eventLimit', values: { max: '5,000' } },
+    });
     expect(trace.size).toBeLessThan(5100);
   });
 });

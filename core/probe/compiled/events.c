@@ -28,7 +28,7 @@ static long long string_base; /* the strings sent */
 static long long next_string; /* the strings interned this run */
 static PyObject *sink, *waiter;
 static PyObject *held;       /* what ended the run while JS recorded an event */
-static PyObject *limit_text; /* the message of the limit that ended the run */
+static PyObject *limit_hit;  /* the limit that ended the run, as (kind, value) */
 static PyObject *exhausted;  /* ids of iterators that ran dry */
 int32_t pending_via = -1, pending_value, passed;
 int32_t closed_during = -1;
@@ -147,11 +147,16 @@ static int raise_held(void) {
   return -1;
 }
 
-static PyObject *limit_exception(PyObject *message) {
-  Py_DecRef(limit_text);
-  Py_IncRef(message);
-  limit_text = message;
-  return PyObject_Vectorcall(RunLimit, &message, 1, NULL);
+static PyObject *limit_exception(PyObject *kind, PyObject *value) {
+  PyObject *limit = PyTuple_New(2);
+  if (!limit) return NULL;
+  Py_IncRef(kind);
+  Py_IncRef(value);
+  PyTuple_SetItem(limit, 0, kind);
+  PyTuple_SetItem(limit, 1, value);
+  Py_DecRef(limit_hit);
+  limit_hit = limit;
+  return PyObject_Call(RunLimit, limit, NULL);
 }
 
 static int tick(int kind) {
@@ -165,27 +170,10 @@ static int tick(int kind) {
   ys_forget_dead();
   if (n >= max_events) {
     nc = n + 1;
-    char text[96];
-    /* "The program produced more than 5,000,000 events (the event limit)." */
-    char digits[32];
-    int d = 0, k = 0;
-    long long v = max_events;
-    do {
-      if (k && k % 3 == 0) digits[d++] = ',';
-      digits[d++] = (char)('0' + v % 10);
-      v /= 10;
-      k++;
-    } while (v);
-    const char *head = "The program produced more than ", *tail = " events (the event limit).";
-    int t = 0;
-    for (const char *c = head; *c; c++) text[t++] = *c;
-    while (d) text[t++] = digits[--d];
-    for (const char *c = tail; *c; c++) text[t++] = *c;
-    text[t] = 0;
-    PyObject *message = PyUnicode_FromString(text);
-    if (!message) return -1;
-    PyObject *exc = limit_exception(message);
-    Py_DecRef(message);
+    PyObject *kind = PyUnicode_FromString("events"), *value = PyLong_FromLongLong(max_events);
+    PyObject *exc = kind && value ? limit_exception(kind, value) : NULL;
+    Py_DecRef(kind);
+    Py_DecRef(value);
     if (exc) PyErr_SetRaisedException(exc);
     return -1;
   }
@@ -304,8 +292,8 @@ int ys_start(PyObject *new_sink, PyObject *new_waiter, long long limit) {
   sink = new_sink;
   waiter = new_waiter;
   gate = 0;
-  Py_DecRef(limit_text);
-  limit_text = NULL;
+  Py_DecRef(limit_hit);
+  limit_hit = NULL;
   Py_DecRef(held);
   held = NULL;
   held_at = -1;
@@ -350,12 +338,12 @@ PyObject *ys_py_sv(PyObject *self, PyObject *value) {
   return i == -1 ? NULL : PyLong_FromLong(i);
 }
 
-PyObject *ys_py_limit(PyObject *self, PyObject *message) { return limit_exception(message); }
+PyObject *ys_py_limit(PyObject *self, PyObject *kind, PyObject *value) { return limit_exception(kind, value); }
 
-PyObject *ys_py_limit_message(PyObject *self, PyObject *unused) {
-  if (!limit_text) return ys_none();
-  Py_IncRef(limit_text);
-  return limit_text;
+PyObject *ys_py_limit_reached(PyObject *self, PyObject *unused) {
+  if (!limit_hit) return ys_none();
+  Py_IncRef(limit_hit);
+  return limit_hit;
 }
 
 PyObject *ys_py_raise_held(PyObject *self, PyObject *unused) { return raise_held() ? NULL : ys_none(); }

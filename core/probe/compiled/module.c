@@ -13,8 +13,8 @@ DECLARE(end_run);
 DECLARE(recorded);
 DECLARE(s);
 DECLARE(sv);
-DECLARE(limit);
-DECLARE(limit_message);
+PyObject *ys_py_limit(PyObject *, PyObject *, PyObject *);
+DECLARE(limit_reached);
 DECLARE(raise_held);
 DECLARE(s_from_js);
 DECLARE_FAST(emit);
@@ -107,7 +107,9 @@ static PyObject *connect(PyObject *self, PyObject *const *args, Py_ssize_t nargs
 /* Every function is METH_FASTCALL: Pyodide calls METH_O and METH_NOARGS functions through a
  * JavaScript trampoline, which costs more than most of what they do. */
 static PyObject *arity(const char *name, int wanted) {
-  PyErr_SetString(PyExc_TypeError, wanted ? "the function takes exactly one argument" : "the function takes no arguments");
+  static const char *const says[] = {"the function takes no arguments", "the function takes exactly one argument",
+                                     "the function takes exactly two arguments"};
+  PyErr_SetString(PyExc_TypeError, says[wanted]);
   return NULL;
 }
 #define ADAPT(name, count, call)                                                            \
@@ -117,9 +119,9 @@ static PyObject *arity(const char *name, int wanted) {
 #define ONE_ARG(name) ADAPT(name, 1, ys_py_##name(self, args[0]))
 #define NO_ARG(name) ADAPT(name, 0, ys_py_##name(self, NULL))
 ADAPT(instrument, 1, instrument(self, args[0]))
+ADAPT(limit, 2, ys_py_limit(self, args[0], args[1]))
 ONE_ARG(s)
 ONE_ARG(sv)
-ONE_ARG(limit)
 ONE_ARG(s_from_js)
 ONE_ARG(hold_at)
 ONE_ARG(skip_clock)
@@ -130,7 +132,7 @@ ONE_ARG(is_program_code)
 ONE_ARG(watch)
 NO_ARG(end_run)
 NO_ARG(recorded)
-NO_ARG(limit_message)
+NO_ARG(limit_reached)
 NO_ARG(raise_held)
 NO_ARG(clock)
 NO_ARG(flush)
@@ -143,6 +145,7 @@ NO_ARG(uninstrument)
 #define FAST(name) {#name, (void *)ys_py_##name, METH_FASTCALL, NULL}
 #define ONE(name) {#name, (void *)fast_##name, METH_FASTCALL, NULL}
 #define NONE(name) {#name, (void *)fast_##name, METH_FASTCALL, NULL}
+#define TWO(name) {#name, (void *)fast_##name, METH_FASTCALL, NULL}
 static PyMethodDef methods[] = {
     {"connect", (void *)connect, METH_FASTCALL, NULL},
     ONE(instrument),
@@ -154,8 +157,8 @@ static PyMethodDef methods[] = {
     NONE(recorded),
     ONE(s),
     ONE(sv),
-    ONE(limit),
-    NONE(limit_message),
+    TWO(limit),
+    NONE(limit_reached),
     NONE(raise_held),
     ONE(s_from_js),
     FAST(emit),

@@ -41,10 +41,6 @@ _getframe = sys._getframe
 sandbox.install()
 
 
-def _output_limit():
-    return R.limit(f'The program printed more than {MAX_OUTPUT // (1024 * 1024)} MB of output (the output limit).')
-
-
 def _paid(text, budget):
     """What a write() is given, as a str, once its length is taken from the run's output budget."""
     if type(text) is not str:
@@ -53,7 +49,7 @@ def _paid(text, budget):
         text = str(text)
     budget[0] -= len(text)
     if budget[0] < 0:
-        raise _output_limit()
+        raise R.limit('output', MAX_OUTPUT)
     return text
 
 
@@ -225,8 +221,8 @@ def _ended_by(exc):
         said, why = safe_str(exc), sandbox.explain(exc)
     except (KeyboardInterrupt, RunStopped):
         return 'stopped', 'Stopped.'
-    except RunLimit as e:
-        return 'limit', R.limit_message() or str(e)
+    except RunLimit:
+        return 'limit', None
     return 'error', type(exc).__name__ + (f': {said}' if said else '') + (f' ({why})' if why else '')
 
 
@@ -263,9 +259,11 @@ def _obeying(pause_outstanding):
 
 
 def run(source, file_name, work_dir, options_json, files_json, max_events, send_batch, wait_for_host, pause_outstanding, install, drain, start_paused, recording=True, hold_at=None, take_files=None, read_line=None, note_line=None):
-    """Runs one program; returns [status, message, stdout, stderr] (the host may still turn the status
-    into stopped/timeout). With recording off, the program runs unobserved (the baseline benchmarks
-    compare against) and its output comes back as text; recording, the output is in the trace (None).
+    """Runs one program; returns [status, message, stdout, stderr, limit] (the host may still turn the
+    status into stopped/timeout). A run that ended at one of its limits has no message: limit is
+    (kind, value), as RunLimit says them, for the host to word. With recording off, the program runs
+    unobserved (the baseline benchmarks compare against) and its output comes back as text;
+    recording, the output is in the trace (None).
     hold_at: hold (as a pause does) once this many events are recorded. take_files records the
     folder's changes (files.py); read_line and note_line give the program its input and record it
     (stdin.py). pause_outstanding says whether a pause signal is one no hold has met yet: the host
@@ -292,7 +290,7 @@ def run(source, file_name, work_dir, options_json, files_json, max_events, send_
             if not isinstance(e, SyntaxError):
                 e = SyntaxError(str(e))
             _record_error(e, syntax=True)
-            return ['error', f'SyntaxError: {e.msg} (line {e.lineno})'] + ([None, None] if recording else ['', ''])
+            return ['error', f'SyntaxError: {e.msg} (line {e.lineno})'] + ([None, None] if recording else ['', '']) + [None]
         main = types.ModuleType('__main__')
         main.__file__ = file_name
         main.__builtins__ = builtins
@@ -324,13 +322,13 @@ def run(source, file_name, work_dir, options_json, files_json, max_events, send_
     except SystemExit as e:
         if e.code not in (None, 0):
             status, message = 'error', f'The program exited with code {e.code}.'
-    except RunLimit as e:
-        status, message = 'limit', R.limit_message() or str(e)
+    except RunLimit:
+        status = 'limit'
     except (KeyboardInterrupt, RunStopped):
         status, message = 'stopped', 'Stopped.'
     except BaseException as e:  # noqa: BLE001 - the user's exception is a result, not a failure
-        if R.limit_message():
-            status, message = 'limit', R.limit_message()
+        if R.limit_reached():
+            status = 'limit'
         else:
             status, message = _ended_by(e)
     finally:
@@ -345,9 +343,10 @@ def run(source, file_name, work_dir, options_json, files_json, max_events, send_
                 stream.flush()
             except BaseException:  # noqa: BLE001 - the output limit was already recorded; a late stop changes nothing
                 pass
+    limit = R.limit_reached() if status == 'limit' else None
     if recording:
-        return [status, message, None, None]
-    return [status, message, out.text(), err.text()]
+        return [status, message, None, None, limit]
+    return [status, message, out.text(), err.text(), limit]
 
 
 def _forget_held():

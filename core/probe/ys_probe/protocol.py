@@ -24,7 +24,15 @@ FILE_SIGNAL = 0
 
 
 class RunLimit(BaseException):
-    """The run hit one of its limits; raised into user code, recorded as run.end status limit."""
+    """The run hit one of its limits; raised into user code, recorded as run.end status limit. It
+    says which limit as data, for the host to word in the user's language (core/run/run-limit.ts):
+    kind 'events' (value: the most events a run records) or 'output' (value: the most characters
+    it prints)."""
+
+    def __init__(self, kind, value):
+        super().__init__(kind, value)
+        self.kind = kind
+        self.value = value
 
 
 class RunStopped(BaseException):

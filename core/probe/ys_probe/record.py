@@ -71,7 +71,7 @@ flushed = 0
 sink = None  # JS function receiving each flush
 waiter = None  # JS function told the event count it holds at; blocks until the host's next action, returns it
 gate = 0  # 0 open, 1 stop at every event, 2 stop at the next switch
-limit_text = None
+limit_hit = None  # the limit that ended the run, as (kind, value)
 held = None  # what ended the run while JS recorded an event, raised again at the next event
 held_at = -1  # the event count at the last pause: a step goes on from there, never holds there again
 pause_pending = False  # the host asked to pause while an event was being recorded: hold at the next
@@ -111,7 +111,7 @@ del _dis
 def start(send_batch, wait_for_host, limit):
     """Resets the recorder for a new run."""
     global E, T, F, n, nc, t0, last_t, stale, last_flush, max_events, hold_target, strs, via_ids, int_ids, new_strs
-    global string_base, flushed, sink, waiter, gate, limit_text, held, held_at, pause_pending, next_obj, ids, _refs, exhausted, frames
+    global string_base, flushed, sink, waiter, gate, limit_hit, held, held_at, pause_pending, next_obj, ids, _refs, exhausted, frames
     global pending_via, pending_value, passed, closed_during
     E, T, F = [], [], []
     n = 0
@@ -131,7 +131,7 @@ def start(send_batch, wait_for_host, limit):
     sink = send_batch
     waiter = wait_for_host
     gate = 0
-    limit_text = None
+    limit_hit = None
     held = None
     held_at = -1
     pause_pending = False
@@ -188,16 +188,16 @@ def s(text):
     return i
 
 
-def limit(message):
-    """The exception that ends the run at one of its limits, its message kept for run.end."""
-    global limit_text
-    limit_text = message
-    return RunLimit(message)
+def limit(kind, value):
+    """The exception that ends the run at one of its limits (protocol.RunLimit), kept for the host."""
+    global limit_hit
+    limit_hit = (kind, value)
+    return RunLimit(kind, value)
 
 
-def limit_message():
-    """What the limit that ended the run said, or None."""
-    return limit_text
+def limit_reached():
+    """The limit that ended the run, as (kind, value), or None."""
+    return limit_hit
 
 
 def _hold(exc):
@@ -321,7 +321,7 @@ def emit_value(kind, obj, line, value):
 def tick(kind):
     """Runs every TICK events, and at every event while the gate is closed: stamps the event just
     recorded if it has no stamp, enforces the event limit, flushes, and holds where the gate says."""
-    global nc, limit_text, hold_target, pause_pending
+    global nc, hold_target, pause_pending
     raise_held()
     if not E or E[-1] & TIMED:
         now = last_t
@@ -335,7 +335,7 @@ def tick(kind):
         _dead_frames.clear()
     if n >= max_events:
         nc = n + 1
-        raise limit(f'The program produced more than {max_events:,} events (the event limit).')
+        raise limit('events', max_events)
     if now + t0 - last_flush >= FLUSH_EVERY:
         flush()
     # a pause that struck inside this tick's flush holds here (it waited for the event to be whole)

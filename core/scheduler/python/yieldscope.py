@@ -407,7 +407,7 @@ def _raise_if_aborted():
     if _probe is not None and kind == 'RunStopped':
         raise _probe.RunStopped('stopped')
     if _probe is not None and kind == 'RunLimit':
-        raise _probe.RunLimit(_probe.limit_message())
+        raise _probe.RunLimit(*_probe.limit_reached())
     raise KeyboardInterrupt
 
 
