@@ -96,9 +96,9 @@ void ys_columns_reset(void) {
 
 int ys_put(int kind, int32_t obj, int32_t line, double t_ns, int timed, const int32_t *fields, int count) {
   if (cur->n == cur->cap && grow_to(cur, cur->n + 1)) return -1;
-  size_t i = cur->n++;
+  size_t i = cur->n;
   int32_t *f = cur->f + i * FIELD_COLUMNS;
-  int at = 0;
+  f[0] = f[1] = f[2] = f[3] = f[4] = NULL_FIELD;
   if (kind == K.line) {
     obj = running;
   } else if (kind == K.gen_resume) {
@@ -106,7 +106,6 @@ int ys_put(int kind, int32_t obj, int32_t line, double t_ns, int timed, const in
       size_t want = cap_resumers ? cap_resumers * 2 : 64;
       int32_t *more = realloc(resumers, want * sizeof(int32_t));
       if (!more) {
-        cur->n--;
         PyErr_NoMemory();
         return -1;
       }
@@ -114,18 +113,26 @@ int ys_put(int kind, int32_t obj, int32_t line, double t_ns, int timed, const in
       cap_resumers = want;
     }
     resumers[depth++] = running;
-    f[at++] = running;
+    *f++ = running;
+    if (count > FIELD_COLUMNS - 1) count = FIELD_COLUMNS - 1;
     running = obj;
   } else if (leaves[kind] && obj == 0) {
     obj = running;
     running = depth ? resumers[--depth] : 0;
   }
-  for (int k = 0; k < count && at < FIELD_COLUMNS; k++) f[at++] = fields[k];
-  while (at < FIELD_COLUMNS) f[at++] = NULL_FIELD;
+  switch (count) {
+  default: f[4] = fields[4]; /* fall through */
+  case 4: f[3] = fields[3]; /* fall through */
+  case 3: f[2] = fields[2]; /* fall through */
+  case 2: f[1] = fields[1]; /* fall through */
+  case 1: f[0] = fields[0]; /* fall through */
+  case 0: break;
+  }
   cur->t[i] = t_ns;
   cur->kind[i] = (uint8_t)kind;
   cur->obj[i] = obj;
   cur->line[i] = line;
+  cur->n = i + 1;
   last_timed = timed;
   return 0;
 }

@@ -12,6 +12,9 @@
 
 #define TICK 32
 #define FLUSH_EVERY 0.05
+/* A batch's most events: the host copies each batch into new memory, and that copy costs several
+ * times more per byte for a batch of megabytes (fresh pages) than for one of a few hundred kB. */
+#define FLUSH_EVENTS 65536
 
 long long n;           /* events recorded this run */
 long long nc = 1;      /* event count at which tick() runs next */
@@ -177,7 +180,7 @@ static int tick(int kind) {
     if (exc) PyErr_SetRaisedException(exc);
     return -1;
   }
-  if (now + t0 - last_flush >= FLUSH_EVERY && ys_flush()) return -1;
+  if ((now + t0 - last_flush >= FLUSH_EVERY || ys_columns_pending() >= FLUSH_EVENTS) && ys_flush()) return -1;
   /* a pause that struck inside this tick's flush has already held at this event */
   int switching = kind == K.gen_resume || kind == K.sched_pick;
   if (held_at != n && (n >= hold_target || gate == 1 || (gate == 2 && switching))) {

@@ -8,7 +8,6 @@
 #include "python.h"
 
 #define YS_EXPORT __attribute__((visibility("default")))
-#define YS_MAX_FIELDS 8
 #define NEVER (1LL << 62)
 
 /* ---- protocol.c: what the host told protocol.py at load time ---- */
@@ -22,9 +21,9 @@ extern uint8_t own_clock[MAX_KINDS];
 /* an int field's null (schema.ts NULL_INT) */
 extern int32_t null_field;
 #define NULL_FIELD null_field
-/* how many field columns every event has (schema.ts FIELD_COLUMNS) */
-extern int field_columns;
-#define FIELD_COLUMNS field_columns
+/* how many field columns every event has (schema.ts FIELD_COLUMNS, checked at load time): a
+ * constant, so that recording an event writes them without a loop */
+#define FIELD_COLUMNS 5
 extern int act_resume, act_step_event, act_step_switch, act_stop;
 extern PyObject *RunLimit, *RunStopped;
 /* values.py's srepr and safe_str, sites.py and deques.py (their cold paths) */

@@ -6,7 +6,6 @@
 
 Kinds K;
 uint8_t own_clock[MAX_KINDS];
-int field_columns;
 int32_t null_field;
 int act_resume, act_step_event, act_step_switch, act_stop;
 PyObject *RunLimit, *RunStopped;
@@ -97,9 +96,10 @@ int ys_read_protocol(void) {
   if (!counts) goto fail;
   Py_ssize_t n_kinds = PyTuple_Size(counts);
   Py_DecRef(counts);
+  int field_columns;
   if (read_int(p, "FIELD_COLUMNS", &field_columns) || read_null(p)) goto fail;
-  if (field_columns > YS_MAX_FIELDS) {
-    PyErr_SetString(PyExc_ValueError, "events have more fields than the compiled probe can hold");
+  if (field_columns != FIELD_COLUMNS) {
+    PyErr_SetString(PyExc_ValueError, "events have another number of field columns than the compiled probe was built for");
     goto fail;
   }
   for (Py_ssize_t code = 0; code < n_kinds && code < MAX_KINDS; code++) {
