@@ -15,6 +15,7 @@ const ALL = [
 const REAL_RUNS = [
   'core/run/recorder.test.ts',
   'core/run/control.test.ts',
+  'core/run/fidelity.test.ts',
   'core/scheduler/control.test.ts',
   'core/scheduler/python-api.test.ts',
   'renderer/derive/real-runs.test.ts',

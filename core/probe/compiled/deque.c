@@ -16,6 +16,7 @@ typedef struct {
 
 static PyTypeObject *deque_type, *real_deque;
 static initproc real_init;
+static PyObject *(*real_item)(PyObject *, Py_ssize_t);
 static PyObject *(*real_inplace_concat)(PyObject *, PyObject *);
 static PyObject *real_append, *real_appendleft, *real_pop, *real_popleft, *real_extend, *real_extendleft,
     *real_insert, *real_remove, *real_rotate, *real_clear, *real_setitem, *real_delitem;
@@ -55,6 +56,10 @@ static PyCFunction direct_function(PyObject *descriptor, const char *name, int f
 
 static DequeData *data(PyObject *self) { return PyObject_GetTypeData(self, deque_type); }
 
+/* A deque's length, as the real deque keeps it (its ob_size): never a subclass's __len__, which
+ * recording must not run. */
+static Py_ssize_t length(PyObject *self) { return ((PyVarObject *)self)->ob_size; }
+
 static PyObject *call_real(PyObject *method, PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
   PyObject *all[4] = {self};
   for (Py_ssize_t i = 0; i < nargs && i < 3; i++) all[i + 1] = args[i];
@@ -64,20 +69,17 @@ static PyObject *call_real(PyObject *method, PyObject *self, PyObject *const *ar
 static int record_op(PyObject *self, int32_t o, int32_t line, Literal *op, int32_t arg, int32_t value,
                      int32_t dropped) {
   int32_t name = ys_literal(op);
-  Py_ssize_t len = PyObject_Size(self);
-  if (name == -1 || len < 0) return -1;
-  int32_t fields[5] = {name, arg, value, dropped, (int32_t)len};
+  if (name == -1) return -1;
+  int32_t fields[5] = {name, arg, value, dropped, (int32_t)length(self)};
   return ys_emit(K.deque_op, o, line, fields, 5);
 }
 
 /* The item an append at one end drops at the other (end 0: the left one), as a list's repr. */
 static int32_t dropped_by_one(PyObject *self, DequeData *d, PyObject *x, Py_ssize_t end) {
-  if (!d->bounded || PyObject_Size(self) + 1 <= d->maxlen) return NULL_FIELD;
+  if (!d->bounded || length(self) + 1 <= d->maxlen) return NULL_FIELD;
   PyObject *item = x;
   if (d->maxlen > 0) {
-    PyObject *index = PyLong_FromLong((long)end);
-    item = index ? PyObject_GetItem(self, index) : NULL;
-    Py_DecRef(index);
+    item = real_item(self, end < 0 ? length(self) + end : end);
     if (!item) return -1;
   } else {
     Py_IncRef(item);
@@ -237,6 +239,7 @@ PyObject *ys_make_deque_type(void) {
   if (!real_deque) return NULL;
   real_init = (initproc)PyType_GetSlot(real_deque, Py_tp_init);
   real_inplace_concat = PyType_GetSlot(real_deque, Py_sq_inplace_concat);
+  real_item = PyType_GetSlot(real_deque, Py_sq_item);
   PyObject **reals[] = {&real_append, &real_appendleft, &real_pop,    &real_popleft, &real_extend,  &real_extendleft,
                         &real_insert, &real_remove,     &real_rotate, &real_clear,   &real_setitem, &real_delitem};
   const char *names[] = {"append", "appendleft", "pop",    "popleft", "extend",      "extendleft",

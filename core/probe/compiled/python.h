@@ -22,6 +22,10 @@ typedef struct _object {
   PyTypeObject *ob_type;
 } PyObject;
 #define Py_TYPE(o) (((PyObject *)(o))->ob_type)
+typedef struct {
+  PyObject ob_base;
+  Py_ssize_t ob_size;
+} PyVarObject;
 /* Statically allocated objects are immortal (3.14, 32-bit: a count of 7 << 28). */
 #define YS_STATIC_REFCNT (7L << 28)
 
@@ -87,6 +91,7 @@ typedef struct {
 #define Py_TPFLAGS_HAVE_GC (1UL << 14)
 #define Py_mp_ass_subscript 3
 #define Py_sq_inplace_concat 42
+#define Py_sq_item 44
 #define Py_tp_dealloc 52
 #define Py_tp_free 74
 #define Py_tp_init 60

@@ -17,6 +17,10 @@ from .values import MAX_REPR, srepr
 
 _getframe = sys._getframe
 RealDeque = collections.deque
+# The real deque's own length and items: a subclass's __len__, __iter__ or __getitem__ is the
+# program's code, which recording must not run.
+_len = RealDeque.__len__
+_iter = RealDeque.__iter__
 s = R.s
 sv = R.sv
 emit = R.emit
@@ -55,18 +59,18 @@ def created(d, creator):
         return 0
     o = R.oid(d)
     maxlen_field = NULL if d.maxlen is None else d.maxlen
-    emit(P.K_DEQUE_CREATE, o, creator.f_lineno, maxlen_field, _items(d), s(_bound_name(creator)))
+    emit(P.K_DEQUE_CREATE, o, creator.f_lineno, maxlen_field, _items(_iter(d)), s(_bound_name(creator)))
     return o
 
 
 def _would_drop(d, incoming):
     """How many items adding `incoming` items to d drops at the other end."""
     m = d.maxlen
-    return 0 if m is None else max(0, len(d) + incoming - m)
+    return 0 if m is None else max(0, _len(d) + incoming - m)
 
 
 def _op(d, o, line, op, arg, value, dropped):
-    emit(P.K_DEQUE_OP, o, line, s(op), arg, value, dropped, len(d))
+    emit(P.K_DEQUE_OP, o, line, s(op), arg, value, dropped, _len(d))
 
 
 def _dropped_by_one(d, x, end):
@@ -105,9 +109,9 @@ def _extend(d, o, line, op, iterable, left):
     dropped = NULL
     if k:
         if left:
-            dropped = s(srepr((list(reversed(items)) + list(d))[-k:]))
+            dropped = s(srepr((list(reversed(items)) + list(_iter(d)))[-k:]))
         else:
-            dropped = s(srepr((list(d) + items)[:k]))
+            dropped = s(srepr((list(_iter(d)) + items)[:k]))
     (RealDeque.extendleft if left else RealDeque.extend)(d, items)
     _op(d, o, line, op, s(srepr(items)), NULL, dropped)
 
