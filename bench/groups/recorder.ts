@@ -32,6 +32,29 @@ for _ in range(${SWITCHES / 2}):
     next(b)
 `;
 
+/**
+ * SWITCH_HEAVY unrecorded, but with sys.monitoring calling a C function that does nothing (a builtin)
+ * at each of the events the recorder asks for: what CPython's own dispatch of those events costs in
+ * Pyodide, a floor under any recorder built on sys.monitoring, however little its callbacks do.
+ */
+const SWITCH_HEAVY_DISPATCH_ONLY = `
+import operator
+import sys
+
+M = sys.monitoring
+E = M.events
+code = compile(${JSON.stringify(SWITCH_HEAVY)}, 'switch_heavy.py', 'exec')
+codes = [code] + [c for c in code.co_consts if hasattr(c, 'co_code')]
+M.use_tool_id(5, 'dispatch only')
+for event in (E.LINE, E.PY_START, E.PY_RESUME):
+    M.register_callback(5, event, operator.is_)  # (code, offset or line): two arguments
+for event in (E.PY_YIELD, E.PY_RETURN):
+    M.register_callback(5, event, slice)  # (code, offset, value): three
+for c in codes:
+    M.set_local_events(5, c, E.LINE | E.PY_START | E.PY_RESUME | E.PY_YIELD | E.PY_RETURN)
+exec(code, {'__name__': '__main__'})
+`;
+
 /** A busy wait of 100 ms between two readings of the program's own clock, each printed. */
 const BUSY_WAIT = `
 import time
@@ -132,7 +155,16 @@ async function recorderFigures(report: Report, probe: ProbeKind): Promise<Compar
     // temp folder (the very first start on a machine also makes it).
     report(`${probe}: start-up: new Runner to Python ready`, performance.now() - started, 'ms');
     report(`${probe}: start-up: worker start to Python ready`, runner.startupMs, 'ms');
-    reportComparison(report, `${probe}: switch-heavy 1M resumes`, await compare(runner, SWITCH_HEAVY));
+    const switchHeavy = await compare(runner, SWITCH_HEAVY);
+    reportComparison(report, `${probe}: switch-heavy 1M resumes`, switchHeavy);
+    if (probe === 'compiled') {
+      const dispatch = await measure(runner, SWITCH_HEAVY_DISPATCH_ONLY, false);
+      report(
+        'switch-heavy 1M resumes: sys.monitoring dispatch alone (no-op C callbacks) / raw',
+        dispatch.ms / switchHeavy.raw,
+        '×',
+      );
+    }
     const pc = await compare(runner, await producerConsumer(ITEMS));
     reportComparison(report, `${probe}: producer/consumer 1M items`, pc);
     report(
