@@ -376,7 +376,10 @@ export class Runner {
     const transferList = [port2];
     const worker = file.endsWith('.ts')
       ? new Worker(TS_ENTRY, { workerData: { ...setup, entry: pathToFileURL(file).href }, transferList })
-      : new Worker(file, { workerData: setup, transferList });
+      : // A bundled worker needs none of the host's loader flags: tsx's (the browser edition's server
+        // runs under it) would map Pyodide's stack back to its TypeScript sources, where Pyodide then
+        // looks for its own files.
+        new Worker(file, { workerData: setup, transferList, execArgv: [] });
     this.worker = worker;
     this.readyPromise = new Promise<void>((resolve, reject) => {
       worker.on('message', (m: FromWorker) => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataFolder } from './places.ts';
-import { rendererIsStale } from './renderer-build.ts';
+import { appIsStale } from './app-build.ts';
 
 describe('the data folder', () => {
   it('is YIELDSCOPE_DATA_DIR when set, else the platform’s place, and exists', async () => {
@@ -14,20 +14,29 @@ describe('the data folder', () => {
   });
 });
 
-describe('the renderer build', () => {
-  it('is stale when missing or older than a source', async () => {
+describe('the app build', () => {
+  it('is stale when the renderer or the worker is missing, or older than a source of either', async () => {
     const root = await mkdtemp(join(tmpdir(), 'yieldscope-build-'));
-    await mkdir(join(root, 'renderer', 'lib'), { recursive: true });
-    await writeFile(join(root, 'renderer', 'lib', 'a.ts'), '');
-    expect(rendererIsStale(root)).toBe(true);
+    const sources = [join('renderer', 'lib', 'a.ts'), join('core', 'run', 'worker.ts')];
+    for (const source of sources) {
+      await mkdir(join(root, source, '..'), { recursive: true });
+      await writeFile(join(root, source), '');
+    }
+    expect(appIsStale(root)).toBe(true);
     await mkdir(join(root, 'out', 'renderer'), { recursive: true });
     await writeFile(join(root, 'out', 'renderer', 'index.html'), '');
     const past = new Date(Date.now() - 60_000);
-    await utimes(join(root, 'renderer', 'lib', 'a.ts'), past, past);
-    expect(rendererIsStale(root)).toBe(false);
-    await writeFile(join(root, 'renderer', 'lib', 'a.ts'), 'changed');
+    for (const source of sources) await utimes(join(root, source), past, past);
+    expect(appIsStale(root), 'the worker is not built').toBe(true);
+    await mkdir(join(root, 'out', 'main'), { recursive: true });
+    await writeFile(join(root, 'out', 'main', 'worker.js'), '');
+    expect(appIsStale(root)).toBe(false);
     const future = new Date(Date.now() + 60_000);
-    await utimes(join(root, 'renderer', 'lib', 'a.ts'), future, future);
-    expect(rendererIsStale(root)).toBe(true);
+    for (const source of sources) {
+      await utimes(join(root, source), future, future);
+      expect(appIsStale(root), source).toBe(true);
+      await utimes(join(root, source), past, past);
+    }
+    expect(appIsStale(root)).toBe(false);
   });
 });

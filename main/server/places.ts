@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const RENDERER_FOLDER = join(ROOT, 'out', 'renderer');
+/** The core worker as the desktop app ships it (bundled, its Python files beside it). */
+export const WORKER_FILE = join(ROOT, 'out', 'main', 'worker.js');
 /** The lessons shipped with the app (a teacher may name a folder of their own: lessonsFolder). */
 export const SHIPPED_LESSONS = join(ROOT, 'assets', 'lessons');
 

@@ -11,8 +11,8 @@ import { parseArgs } from 'node:util';
 import { Runner } from '../../core/run/runner.ts';
 import { Session } from '../session/session.ts';
 import { lessonsFolder } from '../session/lessons.ts';
-import { dataFolder, RENDERER_FOLDER, ROOT, SHIPPED_LESSONS } from './places.ts';
-import { buildRenderer, rendererIsStale } from './renderer-build.ts';
+import { appIsStale, buildApp } from './app-build.ts';
+import { dataFolder, RENDERER_FOLDER, ROOT, SHIPPED_LESSONS, WORKER_FILE } from './places.ts';
 import { startServer } from './server.ts';
 
 const USAGE = 'usage: npm run serve [-- --port N] [--open]';
@@ -43,9 +43,9 @@ function openBrowser(url: string): void {
 
 async function main(): Promise<void> {
   const { port, open } = options();
-  if (rendererIsStale(ROOT)) {
+  if (appIsStale(ROOT)) {
     console.log('Building the app…');
-    buildRenderer(ROOT);
+    buildApp(ROOT);
   }
   const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string })
     .version;
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     version,
     lessonsFolder: lessonsFolder(SHIPPED_LESSONS),
     dataFolder: dataFolder(),
-    startEngine: (onProgress) => new Runner({ onProgress }),
+    startEngine: (onProgress) => new Runner({ onProgress, workerFile: WORKER_FILE }),
   });
   const server = await startServer({ session, rendererFolder: RENDERER_FOLDER, port });
   console.log(
