@@ -4,13 +4,16 @@
  * same Pyodide, probe off, output discarded), events per second, what recording does to a timing
  * lesson (list against deque), the clock against the program's own, start-up, and the native
  * file's size. Times are the runs' own wall time in the worker (RunSummary.wallMs), so start-up
- * counts for neither.
+ * counts for neither. The worker is the one both editions of the app run (bundled, built first when
+ * stale); the TypeScript worker the tests run starts slower, through tsx's loader hooks.
  */
 import { readFile } from 'node:fs/promises';
 import { loadPyodide } from 'pyodide';
 import type { ProbeKind } from '../../core/probe/load.ts';
 import { Runner } from '../../core/run/runner.ts';
 import { LIST_VS_DEQUE } from '../../core/run/timing-lesson.ts';
+import { appIsStale, buildApp } from '../../main/server/app-build.ts';
+import { ROOT, WORKER_FILE } from '../../main/server/places.ts';
 import { encodeNative, decodeNative } from '../../core/trace/native.ts';
 import { Trace } from '../../core/trace/trace.ts';
 import type { Report } from '../harness.ts';
@@ -152,9 +155,30 @@ async function clockError(runner: Runner): Promise<number> {
   return ((prints[2].t - prints[1].t - own) / own) * 100;
 }
 
+/** The start of a worker as the tests run it: TypeScript, through tsx's loader hooks. */
+async function typeScriptWorkerStart(report: Report): Promise<void> {
+  const started = performance.now();
+  const runner = new Runner({ probe: 'compiled' });
+  try {
+    await runner.ready;
+    report(
+      "compiled, TypeScript worker (the tests' own): start-up: new Runner to Python ready",
+      performance.now() - started,
+      'ms',
+    );
+    report(
+      "compiled, TypeScript worker (the tests' own): start-up: worker start to Python ready",
+      runner.startupMs,
+      'ms',
+    );
+  } finally {
+    await runner.close();
+  }
+}
+
 async function recorderFigures(report: Report, probe: ProbeKind): Promise<Comparison> {
   const started = performance.now();
-  const runner = new Runner({ probe });
+  const runner = new Runner({ probe, workerFile: WORKER_FILE });
   try {
     await runner.ready;
     if (runner.probe !== probe) throw new Error(`the ${probe} recorder did not load: ${runner.probeNotice}`);
@@ -195,6 +219,9 @@ export async function run(report: Report): Promise<void> {
   await loadPyodide({ stdout: () => {}, stderr: () => {} });
   report('start-up: plain loadPyodide() here, for comparison', performance.now() - plain, 'ms');
 
+  // Both editions run the bundled worker (out/main/worker.js), as the figures below do.
+  if (appIsStale(ROOT)) buildApp(ROOT);
+  await typeScriptWorkerStart(report);
   let pc: Comparison | undefined;
   for (const probe of PROBES) {
     const figures = await recorderFigures(report, probe);
