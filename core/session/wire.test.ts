@@ -140,6 +140,30 @@ describe('wire codec', () => {
     }
   });
 
+  it('makes a long string table only when it is first read, then keeps it as a plain value', () => {
+    const strings = Array.from({ length: 40 }, (_, i) => `consumed ${i}\n`);
+    const frame = decodeFrame(encodeFrame({ kind: 'reply', id: 1, ok: true, value: { strings } }), {
+      views: true,
+    });
+    if (frame.kind !== 'reply' || !frame.ok) throw new Error('not a reply');
+    const value = frame.value as { strings: string[] };
+    // A live run's renderer takes most batches in frames after they arrived: none is made on arrival.
+    expect(Object.getOwnPropertyDescriptor(value, 'strings')?.get).toBeTypeOf('function');
+    expect(structuredClone(value)).toEqual({ strings });
+    expect(Object.getOwnPropertyDescriptor(value, 'strings')).toEqual({
+      value: strings,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+    expect(value.strings).toBe(value.strings);
+    const again = decodeFrame(encodeFrame({ kind: 'reply', id: 1, ok: true, value: { strings } }));
+    if (again.kind !== 'reply' || !again.ok) throw new Error('not a reply');
+    const replaced = again.value as { strings: string[] };
+    replaced.strings = ['one'];
+    expect({ ...replaced }).toEqual({ strings: ['one'] });
+  });
+
   it('decodes a batch into views of the frame, or copies, with the same events', () => {
     fc.assert(
       fc.property(batchArb, (batch) => {

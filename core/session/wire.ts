@@ -154,10 +154,32 @@ function revive(value: unknown, blobs: Blob[], used: Set<number>): unknown {
     used.add(i);
     return blobs[i];
   }
-  if (Object.hasOwn(value, '$strs')) return reviveStrings(value, blobs, used);
+  if (Object.hasOwn(value, '$strs')) return stringTable(value, blobs, used).strings();
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = revive(v, blobs, used);
+  for (const [k, v] of Object.entries(value)) {
+    if (isRecord(v) && Object.hasOwn(v, '$strs')) definedOnRead(out, k, stringTable(v, blobs, used).strings);
+    else out[k] = revive(v, blobs, used);
+  }
   return out;
+}
+
+/**
+ * Sets `target[key]` to what `make` returns, made when first read (or overwritten): a plain data
+ * property from then on, so readers, copies and clones see an ordinary value.
+ */
+function definedOnRead(target: Record<string, unknown>, key: string, make: () => unknown): void {
+  const settle = (value: unknown) =>
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      const value = make();
+      settle(value);
+      return value;
+    },
+    set: settle,
+  });
 }
 
 function checkEnvelope(frame: unknown): Frame {
@@ -176,8 +198,17 @@ function checkEnvelope(frame: unknown): Frame {
   throw new WireError('frame is neither a request, a reply nor an event');
 }
 
-/** An array of strings from its text blob and its lengths blob (see the top of this module). */
-function reviveStrings(ref: Record<string, unknown>, blobs: Blob[], used: Set<number>): string[] {
+/**
+ * A string table from its text blob and its lengths blob (see the top of this module), checked at
+ * once; its strings are made by `strings()`. A property holding one is made when first read: a live
+ * run's renderer receives batches faster than it shows them, and making a batch's thousands of
+ * strings as it arrived cost it frames that taking the batch in, within a frame's budget, does not.
+ */
+function stringTable(
+  ref: Record<string, unknown>,
+  blobs: Blob[],
+  used: Set<number>,
+): { strings: () => string[] } {
   const i = ref.$strs;
   if (
     Object.keys(ref).length !== 1 ||
@@ -197,17 +228,19 @@ function reviveStrings(ref: Record<string, unknown>, blobs: Blob[], used: Set<nu
     throw new WireError('frame holds a string table that is not UTF-8');
   }
   const lengths = blobs[i + 1];
-  const strings = new Array<string>(lengths.length);
-  let at = 0;
+  let total = 0;
   for (let k = 0; k < lengths.length; k++) {
-    const end = at + lengths[k];
-    if (lengths[k] < 0 || end > text.length)
+    if (lengths[k] < 0 || (total += lengths[k]) > text.length)
       throw new WireError('frame holds a string table longer than its text');
-    strings[k] = text.slice(at, end);
-    at = end;
   }
-  if (at !== text.length) throw new WireError('frame holds a string table shorter than its text');
-  return strings;
+  if (total !== text.length) throw new WireError('frame holds a string table shorter than its text');
+  return {
+    strings: () => {
+      const strings = new Array<string>(lengths.length);
+      for (let k = 0, at = 0; k < lengths.length; k++) strings[k] = text.slice(at, (at += lengths[k]));
+      return strings;
+    },
+  };
 }
 
 /**
