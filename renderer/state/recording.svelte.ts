@@ -34,6 +34,7 @@ import { frames } from '../lib/frames.ts';
 import { Cursor } from './cursor.svelte.ts';
 import { LIVE_BUDGET, nextBudget } from './frame-budget.ts';
 import { host } from './host.svelte.ts';
+import { takeIn } from './intake.ts';
 import { findProgramError, type ProgramError } from './problems.ts';
 
 /** The host's events about the run on screen. */
@@ -171,19 +172,11 @@ class Recording {
     }
     const now = performance.now();
     const deadline = now + this.#budget(now);
-    let taken = 0;
-    while (taken < this.#pending.length && (taken === 0 || performance.now() < deadline)) {
-      try {
-        this.#trace.append(this.#pending[taken++]);
-      } catch (error) {
-        // A batch that does not continue the trace: the run's later batches cannot either.
-        host.fail('notices.showing', error);
-        taken = this.#pending.length;
-      }
-    }
-    this.#pending.splice(0, taken);
     const from = this.#size;
-    this.#index.update(deadline);
+    const taken = takeIn(this.#trace, this.#index, this.#pending, deadline, (error) =>
+      host.fail('notices.showing', error),
+    );
+    this.#pending.splice(0, taken);
     this.#size = this.#index.ingested;
     this.programError = findProgramError(this.#trace, from, this.#size) ?? this.programError;
     // Events the frame had no time for are shown over the next frames, even if no batch comes.
