@@ -461,6 +461,28 @@ timeit.timeit('d.append(1)', globals=globals(), number=2)
 });
 
 describe('deque operations', () => {
+  it('carry the program line that led to them through library code, also after a function returned mid-line', async () => {
+    const events = await run(`
+import timeit
+from collections import deque
+d = deque()
+
+def first():
+    return timeit.timeit('d.append(1)', globals=globals(), number=2)
+
+total = first() + timeit.timeit('d.append(2)', globals=globals(), number=2)
+d.append(3); d.append(4)
+`);
+    expect(only(events, 'deque.op').map((e) => `${e.arg} ${e.line}`)).toEqual([
+      '1 7',
+      '1 7',
+      '2 9',
+      '2 9',
+      '3 10',
+      '4 10',
+    ]);
+  });
+
   it('carry the line that called them, each kind of mutation', async () => {
     const events = await run(`
 from collections import deque

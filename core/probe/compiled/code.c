@@ -51,17 +51,16 @@ int32_t ys_line_at(CodeInfo *info, int offset) {
 unsigned long long program_ran;
 
 /*
- * The line of the innermost program frame that led to a library frame: kept for the next event
- * from the same library frame (timeit's loop, say), until the program runs again (any of its line
- * or generator events), since no program frame can come or go while only library code runs, but
- * for one returning mid-line into another: the frame below the library frame tells those apart.
+ * The last answer of ys_program_line: it holds for the next question about the same frame (a
+ * deque's every operation in a loop, timeit's loop) until the program runs again (any of its line or
+ * generator events), since no program frame can come, go or change line without one, but for one
+ * returning mid-line into another: the frame below the asking frame tells those apart.
  */
 static struct {
   PyFrameObject *top, *below;
-  PyObject *code;
   unsigned long long ran;
   int32_t line;
-} below_library;
+} last;
 
 static int32_t walk(PyFrameObject *frame) {
   Py_IncRef((PyObject *)frame);
@@ -83,22 +82,14 @@ static int32_t walk(PyFrameObject *frame) {
 
 int32_t ys_program_line(PyFrameObject *frame) {
   if (!frame) return 0;
-  PyObject *code = (PyObject *)PyFrame_GetCode(frame);
-  CodeInfo *info = ys_code_info(code);
-  Py_DecRef(code);
-  if (info) return ys_line_at(info, PyFrame_GetLasti(frame));
   PyFrameObject *below = PyFrame_GetBack(frame);
   Py_DecRef((PyObject *)below); /* only compared: the frame above holds it */
-  if (below_library.top == frame && below_library.below == below && below_library.code == code &&
-      below_library.ran == program_ran)
-    return below_library.line;
-  int32_t line = below ? walk(below) : 0;
-  below_library.top = frame;
-  below_library.below = below;
-  below_library.code = code;
-  below_library.ran = program_ran;
-  below_library.line = line;
-  return line;
+  if (last.top == frame && last.below == below && last.ran == program_ran) return last.line;
+  last.top = frame;
+  last.below = below;
+  last.ran = program_ran;
+  last.line = walk(frame);
+  return last.line;
 }
 
 static long attr_long(PyObject *o, const char *name) {
