@@ -1,23 +1,55 @@
 import { describe, expect, it } from 'vitest';
-import { LIVE_BUDGET, nextBudget } from './frame-budget.ts';
+import { FIRST_BUDGET, LIVE_BUDGET, nextBudget, type FrameBudget } from './frame-budget.ts';
+
+const fresh = (ms: number): FrameBudget => ({ ms, late: Infinity });
 
 describe('a live frame’s time for new events', () => {
   it('halves after a late frame, never below the least', () => {
-    expect(nextBudget(4, 25)).toBe(2);
-    let budget: number = LIVE_BUDGET.most;
+    expect(nextBudget(fresh(4), 25).ms).toBe(2);
+    let budget = FIRST_BUDGET;
     for (let k = 0; k < 10; k++) budget = nextBudget(budget, 40);
-    expect(budget).toBe(LIVE_BUDGET.least);
+    expect(budget.ms).toBe(LIVE_BUDGET.least);
   });
 
   it('grows back a little at each frame on time, up to the most', () => {
-    expect(nextBudget(1, 16.7)).toBe(1.25);
-    let budget: number = LIVE_BUDGET.least;
+    expect(nextBudget(fresh(1), 16.7).ms).toBe(1.25);
+    let budget = fresh(LIVE_BUDGET.least);
     for (let k = 0; k < 100; k++) budget = nextBudget(budget, 16.7);
-    expect(budget).toBe(LIVE_BUDGET.most);
+    expect(budget.ms).toBe(LIVE_BUDGET.most);
   });
 
   it('counts a frame at 55 fps as on time, and one just slower as late', () => {
-    expect(nextBudget(2, 1000 / 55)).toBe(2.25);
-    expect(nextBudget(2, 1000 / 54)).toBe(1);
+    expect(nextBudget(fresh(2), 1000 / 55).ms).toBe(2.25);
+    expect(nextBudget(fresh(2), 1000 / 54).ms).toBe(1);
+  });
+
+  it('grows back quickly to near the time that was late, then slowly, and quickly again once past it', () => {
+    let budget = nextBudget(fresh(4), 25);
+    expect(budget).toEqual({ ms: 2, late: 4 });
+    const steps: number[] = [];
+    while (budget.late !== Infinity) {
+      const next = nextBudget(budget, 16.7);
+      steps.push(Math.round((next.ms - budget.ms) * 100) / 100);
+      budget = next;
+    }
+    // 2 → 3.2 (80% of 4) in steps of 0.25, then to just past 4 in steps of 0.02.
+    expect(steps.slice(0, 5)).toEqual([0.25, 0.25, 0.25, 0.25, 0.25]);
+    expect(steps.slice(5)).toEqual(Array(steps.length - 5).fill(0.02));
+    expect(steps.length).toBeGreaterThan(40);
+    expect(nextBudget(budget, 16.7).ms - budget.ms).toBeCloseTo(0.25);
+  });
+
+  it('keeps a page whose other work leaves it 3.7 ms a frame at 58 fps or more (at one pace: 54)', () => {
+    // A model of such a page: a frame is late when its time for events passes what the rest leaves.
+    let budget = FIRST_BUDGET;
+    let late = 0;
+    const frames = 600;
+    for (let k = 0; k < frames; k++) {
+      const isLate = budget.ms > 3.7;
+      if (isLate) late++;
+      budget = nextBudget(budget, isLate ? 33.3 : 16.7);
+    }
+    // Each late frame costs one screen refresh more: frames over refreshes, at 60 Hz.
+    expect((60 * frames) / (frames + late)).toBeGreaterThanOrEqual(58);
   });
 });

@@ -32,7 +32,7 @@ import { Trace } from '../../core/trace/trace.ts';
 import { TraceIndex } from '../derive/index.ts';
 import { frames } from '../lib/frames.ts';
 import { Cursor } from './cursor.svelte.ts';
-import { LIVE_BUDGET, nextBudget } from './frame-budget.ts';
+import { FIRST_BUDGET, nextBudget, type FrameBudget } from './frame-budget.ts';
 import { host } from './host.svelte.ts';
 import { takeIn } from './intake.ts';
 import { findProgramError, type ProgramError } from './problems.ts';
@@ -64,7 +64,7 @@ class Recording {
   #index = new TraceIndex(this.#trace);
   #size = 0;
   /** A live frame's time for new events, ms, and when the last frame that left some for the next began. */
-  #liveBudget: number = LIVE_BUDGET.most;
+  #liveBudget: FrameBudget = FIRST_BUDGET;
   #behindSince: number | null = null;
   #changed: (() => void) | null = null;
   #published: (() => void)[] = [];
@@ -157,7 +157,7 @@ class Recording {
     if (this.origin !== 'live' || (this.state !== 'running' && this.state !== 'paused')) return 50;
     // Only two frames in a row tell how long a frame takes.
     if (this.#behindSince !== null) this.#liveBudget = nextBudget(this.#liveBudget, now - this.#behindSince);
-    return this.#liveBudget;
+    return this.#liveBudget.ms;
   }
 
   /** Once a frame: new events join the trace and the views' indexes, then every reader hears of them at once. */
@@ -166,7 +166,7 @@ class Recording {
       this.#trace = this.#incoming;
       this.#index = new TraceIndex(this.#trace);
       this.#size = 0;
-      this.#liveBudget = LIVE_BUDGET.most;
+      this.#liveBudget = FIRST_BUDGET;
       this.#behindSince = null;
       this.cursor.reset();
     }
