@@ -32,24 +32,36 @@ describe('a live frame’s time for new events', () => {
       steps.push(Math.round((next.ms - budget.ms) * 100) / 100);
       budget = next;
     }
-    // 2 → 3.2 (80% of 4) in steps of 0.25, then to just past 4 in steps of 0.02.
+    // 2 → 3.25 (past 80% of 4) in steps of 0.25, then to just past 4 in steps of 0.05.
     expect(steps.slice(0, 5)).toEqual([0.25, 0.25, 0.25, 0.25, 0.25]);
-    expect(steps.slice(5)).toEqual(Array(steps.length - 5).fill(0.02));
-    expect(steps.length).toBeGreaterThan(40);
+    expect(steps.slice(5)).toEqual(Array(steps.length - 5).fill(0.05));
+    expect(steps.length).toBeGreaterThan(15);
     expect(nextBudget(budget, 16.7).ms - budget.ms).toBeCloseTo(0.25);
   });
 
-  it('keeps a page whose other work leaves it 3.7 ms a frame at 58 fps or more (at one pace: 54)', () => {
-    // A model of such a page: a frame is late when its time for events passes what the rest leaves.
+  /** Frames per second at 60 Hz and the average time for events, ms, over a model of a page. */
+  function modelPage(room: number, lateForOtherReasons: (frame: number) => boolean) {
     let budget = FIRST_BUDGET;
     let late = 0;
-    const frames = 600;
+    let time = 0;
+    const frames = 3000;
     for (let k = 0; k < frames; k++) {
-      const isLate = budget.ms > 3.7;
+      // A frame is late when its time for events passes what the rest of its work leaves it.
+      const isLate = budget.ms > room || lateForOtherReasons(k);
       if (isLate) late++;
+      time += budget.ms;
       budget = nextBudget(budget, isLate ? 33.3 : 16.7);
     }
-    // Each late frame costs one screen refresh more: frames over refreshes, at 60 Hz.
-    expect((60 * frames) / (frames + late)).toBeGreaterThanOrEqual(58);
+    // Each late frame costs one screen refresh more.
+    return { fps: (60 * frames) / (frames + late), ms: time / frames };
+  }
+
+  it('keeps a page whose other work leaves it 3.7 ms a frame at 56 fps or more (at one pace: 53.8)', () => {
+    expect(modelPage(3.7, () => false).fps).toBeGreaterThanOrEqual(56);
+  });
+
+  it('gives a page with room to spare, late one frame in 50 for other reasons, most of the most time', () => {
+    // Growing back slowly costs the stream time after each such frame (at one pace: 94%; by 0.02 ms: 83%).
+    expect(modelPage(6, (k) => k % 50 === 25).ms).toBeGreaterThanOrEqual(0.88 * LIVE_BUDGET.most);
   });
 });

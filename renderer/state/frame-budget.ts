@@ -24,7 +24,7 @@ const ON_TIME = 1000 / 55;
 /** Frames on time give back GROW ms each up to NEAR of the time that was late, then CREEP ms each. */
 const GROW = 0.25;
 const NEAR = 0.8;
-const CREEP = 0.02;
+const CREEP = 0.05;
 
 /** The next frame's budget, from this one's and the time since the frame before (the two in a row). */
 export function nextBudget(budget: FrameBudget, sinceLastFrame: number): FrameBudget {
