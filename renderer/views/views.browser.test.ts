@@ -199,6 +199,18 @@ describe('views in Chromium', () => {
     await expect.poll(() => brush.isVisible()).toBe(false);
   });
 
+  it('says where a printed line goes on the line under the pointer', async () => {
+    await open(`${server.resolvedUrls!.local[0]}?events=3000`);
+    const output = page.getByTestId('console');
+    const titled = () =>
+      output.locator('button[title]').evaluateAll((b) => b.map((e) => e.getAttribute('title')));
+    await output.locator('button').last().hover();
+    await expect.poll(titled).toEqual([expect.stringMatching(/^Go to event [\d,]+, when this was printed$/)]);
+    expect(await output.locator('button').last().getAttribute('title')).toMatch(/^Go to event/);
+    await page.mouse.move(0, 0);
+    await expect.poll(titled).toEqual([]);
+  });
+
   it('follows the live edge at the zoomed-in width while events stream in, and stops once scrolled back', async () => {
     await page.goto(`${server.resolvedUrls!.local[0]}?events=400000&batch=1000&stream=30`);
     const ticks = async () =>
