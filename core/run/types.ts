@@ -132,8 +132,10 @@ export interface RunHooks {
 
 /** Startup progress of the Python runtime, for "Python not ready yet" messages. */
 export interface ReadyProgress {
-  phase: 'starting' | 'loading-python' | 'ready';
+  phase: 'starting' | 'loading-python' | 'ready' | 'failed';
   fraction: number;
+  /** Once failed: why, for the page to say (nothing can run then). */
+  problem?: Problem;
   /** Once ready: which recorder records (the Python one, slower, only when the compiled one could not load). */
   recorder?: 'compiled' | 'python';
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Runner } from '../../core/run/runner.ts';
+import type { ReadyProgress } from '../../core/run/types.ts';
 import type { OpenedProgram, SessionEvent } from '../../core/session/protocol.ts';
 import type { Inspection } from '../../core/session/snapshot.ts';
 import type { EventBatch } from '../../core/trace/batch.ts';
@@ -392,6 +393,34 @@ describe('a session with the real core', () => {
     expect(opened).toMatchObject({ name: 'spin.py', events: hello.lastRecording.events });
     expect(replayed.at(-1)).toMatchObject({ type: 'state', state: 'ended', summary: { status: 'stopped' } });
     expect(firstRun).toBeGreaterThan(0);
+  });
+});
+
+describe('a Python that could not start', () => {
+  it('is said to the page at once, with why, and to whoever runs a program', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'yieldscope-no-python-'));
+    const broken = new Session({
+      version: 'test',
+      lessonsFolder: dir,
+      dataFolder: dir,
+      // a real engine whose worker cannot start: its file is not there
+      startEngine: (onProgress) => new Runner({ onProgress, workerFile: join(dir, 'no-worker.js') }),
+    });
+    try {
+      const failed = await new Promise<ReadyProgress>((resolve) => {
+        broken.listen((e) => {
+          if (e.type === 'python' && e.progress.phase === 'failed') resolve(e.progress);
+        });
+      });
+      expect(failed.problem?.key).toBe('pythonDidNotStart');
+      expect(String(failed.problem?.values?.detail)).toContain('no-worker.js');
+      expect(((await broken.call('hello', undefined)) as { python: ReadyProgress }).python).toEqual(failed);
+      await expect(broken.call('run', { source: 'print(1)\n', fileName: 'one.py' })).rejects.toMatchObject({
+        problem: failed.problem,
+      });
+    } finally {
+      await broken.close();
+    }
   });
 });
 

@@ -114,7 +114,9 @@ export class Session {
     this.engine = options.startEngine((progress) => this.setPython(progress));
     this.engine.ready.then(
       () => this.setPython({ phase: 'ready', fraction: 1, recorder: this.engine.probe }),
-      () => undefined, // reported to whoever runs a program: run() awaits `ready` and fails with its message
+      // said on the page at once (it would otherwise wait at its last progress), and again to whoever
+      // runs a program: run() awaits `ready` and fails with the same problem
+      (error: Error) => this.setPython({ phase: 'failed', fraction: 0, problem: didNotStart(error) }),
     );
   }
 
@@ -214,7 +216,7 @@ export class Session {
     try {
       await this.engine.ready;
     } catch (error) {
-      throw new SessionError({ key: 'pythonDidNotStart', values: { detail: (error as Error).message } });
+      throw new SessionError(didNotStart(error as Error));
     }
     const current: Current = {
       runId: this.nextRunId++,
@@ -375,6 +377,11 @@ export class Session {
     this.push({ type: 'python', progress });
   }
 }
+
+const didNotStart = (error: Error): Problem => ({
+  key: 'pythonDidNotStart',
+  values: { detail: error.message },
+});
 
 const tooBigATrace =
   (path: string) =>

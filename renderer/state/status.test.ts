@@ -19,6 +19,12 @@ describe('statusText', () => {
     expect(statusText(facts({}), 'en')).toBe('Ready');
   });
 
+  it('says when Python could not start, in both languages', () => {
+    const python = { phase: 'failed', fraction: 0, problem: { key: 'pythonDidNotStart' } } as const;
+    expect(statusText(facts({ python }), 'en')).toBe('Python could not start');
+    expect(statusText(facts({ python }), 'zh-TW')).toBe('Python 無法啟動');
+  });
+
   it('counts events of a live run and says how it ended', () => {
     expect(statusText(facts({ state: 'running', origin: 'live', events: 1 }), 'en')).toBe('Running: 1 event');
     expect(

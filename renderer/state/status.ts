@@ -28,6 +28,7 @@ export function statusText(facts: StatusFacts, lang: Lang): string {
   const { python, state, origin, name, events, summary } = facts;
   const say = (key: MessageKey, values?: Values) => translate(lang, key, values);
   if (state === 'idle') {
+    if (python.phase === 'failed') return say('status.pythonFailed');
     if (python.phase !== 'ready')
       return say('status.loading', { percent: Math.round(python.fraction * 100) });
     return say('status.ready');

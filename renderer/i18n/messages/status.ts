@@ -3,6 +3,7 @@ import type { Area } from '../message.ts';
 /** The toolbar's one-line run status. */
 export const status = {
   loading: { en: 'Python is loading… {percent}%', 'zh-TW': 'Python 載入中… {percent}%' },
+  pythonFailed: { en: 'Python could not start', 'zh-TW': 'Python 無法啟動' },
   ready: { en: 'Ready', 'zh-TW': '就緒' },
   opened: {
     en: 'Opened {name}: {events, plural, one {# event} other {# events}}',
