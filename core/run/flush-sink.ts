@@ -1,7 +1,9 @@
 import type { PyProxy } from 'pyodide/ffi';
 import type { ProbeKind } from '../probe/load.ts';
 import type { EventBatch } from '../trace/batch.ts';
+import { FIELD_COLUMNS } from '../trace/schema.ts';
 import { FlushDecoder, undelivered, type ProbeFlush } from './decode.ts';
+import { decodeStrings, type EncodedStrings } from './encoded-strings.ts';
 
 type TypedArray = Int32Array | Float64Array | Uint8Array;
 
@@ -13,44 +15,65 @@ function copyOut<T extends TypedArray>(proxy: PyProxy, type: 'i32' | 'f64' | 'u8
   return copy;
 }
 
+/** Where a flush goes: its batch, and the batch's new strings still encoded when it has none of its own. */
+export type Deliver = (batch: EventBatch, encoded?: EncodedStrings) => void;
+
 /**
  * The function a recorder hands each flush to, which turns it into the batch `deliver` receives:
- * the compiled recorder's flush is the trace's columns, only copied; the Python recorder's is
+ * the compiled recorder's flush is the trace's columns, copied out of the interpreter's `memory`
+ * where the probe says they are, and its new strings, delivered encoded; the Python recorder's is
  * decoded (core/run/decode.ts). A flush sent again after a stop struck its hand-over is delivered
  * once (undelivered).
  */
 export function flushSink(
   probe: ProbeKind,
-  deliver: (batch: EventBatch) => void,
+  deliver: Deliver,
+  memory: () => ArrayBufferLike,
 ): (...args: never[]) => void {
   if (probe === 'compiled') {
     let delivered: EventBatch | null = null;
     return (
       first: number,
       count: number,
-      t: PyProxy,
-      kind: PyProxy,
-      obj: PyProxy,
-      line: PyProxy,
-      f: PyProxy,
+      t: number,
+      kind: number,
+      obj: number,
+      line: number,
+      f: number,
       stringBase: number,
-      text: PyProxy,
-      lengths: PyProxy,
+      text: number,
+      textBytes: number,
+      lengths: number,
+      strings: number,
       wide: boolean,
     ) => {
-      const sent: EventBatch = {
+      const heap = memory();
+      const encoded: EncodedStrings = {
+        text: new Uint8Array(heap, text, textBytes).slice(),
+        lengths: new Int32Array(heap, lengths, strings).slice(),
+        wide,
+      };
+      const columns = {
         first,
         count,
-        t: copyOut(t, 'f64'),
-        kind: copyOut(kind, 'u8'),
-        obj: copyOut(obj, 'i32'),
-        line: copyOut(line, 'i32'),
-        f: copyOut(f, 'i32'),
+        t: new Float64Array(heap, t, count).slice(),
+        kind: new Uint8Array(heap, kind, count).slice(),
+        obj: new Int32Array(heap, obj, count).slice(),
+        line: new Int32Array(heap, line, count).slice(),
+        f: new Int32Array(heap, f, count * FIELD_COLUMNS).slice(),
         stringBase,
-        strings: utf8Strings(copyOut(text, 'u8'), copyOut(lengths, 'i32'), wide),
+      };
+      let decoded: string[] | undefined;
+      // its strings are decoded here only for a flush sent again (see undelivered), which is rare
+      const sent: EventBatch = {
+        ...columns,
+        get strings() {
+          return (decoded ??= decodeStrings(encoded));
+        },
       };
       const batch = undelivered(sent, delivered);
-      if (batch) deliver(batch.count === sent.count ? batch : copied(batch));
+      if (batch === sent) deliver({ ...columns, strings: [] }, encoded);
+      else if (batch) deliver(batch.count === sent.count ? batch : copied(batch));
       // as the probe sent it (a second re-send starts where this one did), once it is delivered
       delivered = sent;
     };
@@ -80,17 +103,6 @@ export function flushSink(
     // as the probe sent it (a second re-send starts where this one did), once it is delivered
     delivered = sent;
   };
-}
-
-const utf8 = new TextDecoder();
-
-/** Strings written one after the other as UTF-8, each `lengths` bytes long: decoded at once when all are ASCII. */
-function utf8Strings(bytes: Uint8Array, lengths: Int32Array, wide: boolean): string[] {
-  const strings = new Array<string>(lengths.length);
-  const all = wide ? '' : utf8.decode(bytes);
-  for (let i = 0, at = 0; i < lengths.length; at += lengths[i++])
-    strings[i] = wide ? utf8.decode(bytes.subarray(at, at + lengths[i])) : all.slice(at, at + lengths[i]);
-  return strings;
 }
 
 /** A batch whose columns are views into a larger one, with columns of its own (to be transferred). */

@@ -3,6 +3,7 @@ import type { EventBatch } from '../trace/batch.ts';
 import type { MessagePort } from 'node:worker_threads';
 import type { ReadyProgress, RunOptions, RunSummary } from './types.ts';
 import type { Problem } from '../session/problems.ts';
+import type { EncodedStrings } from './encoded-strings.ts';
 
 /** Event counts whose heap an inspector's re-run shows (core/inspect): a snapshot at each, holding at `last`. */
 export interface WatchWindow {
@@ -17,7 +18,8 @@ export type ToWorker = { type: 'run'; options: RunOptions; watch?: WatchWindow }
 export type FromWorker =
   | { type: 'progress'; progress: ReadyProgress }
   | { type: 'ready'; startupMs: number; probe: ProbeKind; probeNotice: string | null }
-  | { type: 'batch'; batch: EventBatch }
+  /** `encoded`: the batch's new strings, to decode (its `strings` are then empty) */
+  | { type: 'batch'; batch: EventBatch; encoded?: EncodedStrings }
   /** The run holds (paused or stepped) after `events` events, every batch of them already sent. */
   | { type: 'held'; events: number }
   /** A heap snapshot of a watched run, as JSON (core/inspect/snapshot.ts); `final`: taken at the program's end. */

@@ -18,6 +18,7 @@ import {
 import type { ProbeKind } from '../probe/load.ts';
 import { problemText, type Problem } from '../session/problems.ts';
 import type { FromWorker, ToWorker, WatchWindow, WorkerSetup } from './messages.ts';
+import { decodeStrings } from './encoded-strings.ts';
 import type {
   BatchListener,
   HoldListener,
@@ -393,7 +394,8 @@ export class Runner {
           this.probe = m.probe;
           this.probeNotice = m.probeNotice;
           resolve();
-        } else if (m.type === 'batch') this.active?.batch(m.batch);
+        } else if (m.type === 'batch')
+          this.active?.batch(m.encoded ? { ...m.batch, strings: decodeStrings(m.encoded) } : m.batch);
         else if (m.type === 'held') this.active?.held(m.events);
         else if (m.type === 'snapshot') this.active?.snapshot(m.at, m.json, m.final);
         else if (m.type === 'input') this.active?.askForInput();

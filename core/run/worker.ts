@@ -95,6 +95,8 @@ class Recorder {
   /** The probe's heap walk, loaded by the first run an inspector watches. */
   private heap: PyProxy | null = null;
   private readonly checkSignalsSoon: () => void;
+  /** The interpreter's memory, where the compiled probe's columns are (read at each flush: it grows). */
+  private readonly memory: () => ArrayBufferLike;
   private readonly seedRandom: (seed: number) => void;
 
   /** `hashSeed`: the PYTHONHASHSEED its interpreter was started with. */
@@ -103,6 +105,8 @@ class Recorder {
     readonly hashSeed: number,
   ) {
     this.checkSignalsSoon = signalsSoon(py);
+    const module = (py as unknown as { _module: { HEAPU8: Uint8Array } })._module;
+    this.memory = () => module.HEAPU8.buffer;
     this.seedRandom = (py.pyimport('random') as unknown as { seed: (seed: number) => void }).seed;
     this.probe = loadProbe(py, setup.probe ?? 'compiled', setup.probeDir);
     this.programRun = this.probe.programRun;
@@ -175,11 +179,16 @@ class Recorder {
       );
     let events = 0;
     const sendBatch = sealed(
-      flushSink(this.probe.kind, (batch) => {
-        events = batch.first + batch.count;
-        watcher?.saw(batch);
-        post({ type: 'batch', batch }, batchTransferables(batch));
-      }),
+      flushSink(
+        this.probe.kind,
+        (batch, encoded) => {
+          events = batch.first + batch.count;
+          watcher?.saw(batch);
+          // the encoded strings are copied, not transferred: the sink keeps them for a flush sent again
+          post({ type: 'batch', batch, encoded }, batchTransferables(batch));
+        },
+        this.memory,
+      ),
     );
     // Setting a run up runs Python (seeding random, mounting the folder), where a stop must not strike:
     // it waits in the control block, to strike the program's first instruction, where it is handled.

@@ -100,8 +100,6 @@ typedef struct {
 #define Py_tp_members 72
 #define Py_tp_methods 64
 #define Py_tp_traverse 71
-#define PY_VECTORCALL_ARGUMENTS_OFFSET ((size_t)1 << 31)
-#define PyBUF_READ 0x100
 
 extern PyObject *PyExc_StopIteration;
 extern PyObject *PyExc_TypeError;
@@ -125,7 +123,6 @@ PyObject *PyErr_NoMemory(void);
 PyObject *PyObject_GetAttrString(PyObject *, const char *);
 int PyObject_SetAttrString(PyObject *, const char *, PyObject *);
 PyObject *PyObject_Vectorcall(PyObject *, PyObject *const *, size_t, PyObject *);
-PyObject *PyObject_VectorcallMethod(PyObject *, PyObject *const *, size_t, PyObject *);
 PyObject *PyObject_Call(PyObject *, PyObject *, PyObject *);
 int Py_GetRecursionLimit(void);
 void Py_SetRecursionLimit(int);
@@ -173,7 +170,6 @@ Py_ssize_t PyDict_Size(PyObject *);
 PyObject *PySet_New(PyObject *);
 int PySet_Add(PyObject *, PyObject *);
 int PySet_Contains(PyObject *, PyObject *);
-PyObject *PyMemoryView_FromMemory(char *, Py_ssize_t, int);
 PyObject *PyWeakref_NewRef(PyObject *, PyObject *);
 PyObject *PyCFunction_NewEx(PyMethodDef *, PyObject *, PyObject *);
 PyObject *PyImport_ImportModule(const char *);
