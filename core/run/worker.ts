@@ -58,14 +58,22 @@ function sealed<F extends (...args: never[]) => unknown>(fn: F): F {
   return fn;
 }
 
+/** Pyodide's Emscripten module: the interpreter's memory and private symbols its API does not give. */
+function emscriptenModule(py: PyodideAPI): {
+  HEAP32: Int32Array;
+  HEAPU8: Uint8Array;
+  __Py_emscripten_signal_clock?: number;
+} {
+  return (py as unknown as { _module: ReturnType<typeof emscriptenModule> })._module;
+}
+
 /**
  * Has Python look at its interrupt buffer at its very next check, instead of up to 50 checks later
  * (CPython's Emscripten build counts down `_Py_emscripten_signal_clock` between looks): a folder's
  * change is then recorded at the line that made it. A private symbol; without it, a little later.
  */
 function signalsSoon(py: PyodideAPI): () => void {
-  const module = (py as unknown as { _module: { HEAP32: Int32Array; __Py_emscripten_signal_clock?: number } })
-    ._module;
+  const module = emscriptenModule(py);
   const at = module.__Py_emscripten_signal_clock;
   if (typeof at !== 'number') return () => {};
   return () => {
@@ -105,7 +113,7 @@ class Recorder {
     readonly hashSeed: number,
   ) {
     this.checkSignalsSoon = signalsSoon(py);
-    const module = (py as unknown as { _module: { HEAPU8: Uint8Array } })._module;
+    const module = emscriptenModule(py);
     this.memory = () => module.HEAPU8.buffer;
     this.seedRandom = (py.pyimport('random') as unknown as { seed: (seed: number) => void }).seed;
     this.probe = loadProbe(py, setup.probe ?? 'compiled', setup.probeDir);
