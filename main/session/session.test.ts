@@ -424,6 +424,37 @@ describe('a Python that could not start', () => {
   });
 });
 
+describe("a page's greeting while Python starts", () => {
+  it('never answers with a state older than one already pushed to the page', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'yieldscope-greeting-'));
+    const starting = new Session({
+      version: 'test',
+      lessonsFolder: dir,
+      dataFolder: dir,
+      startEngine: (onProgress) => new Runner({ onProgress }),
+    });
+    let pushed: ReadyProgress | undefined;
+    let ready = false;
+    starting.listen((e) => {
+      if (e.type !== 'python') return;
+      pushed = e.progress;
+      ready ||= e.progress.phase === 'ready' && e.progress.recorder !== undefined;
+    });
+    try {
+      // pages greeting back to back while Python starts: each answer is what the page keeps, so it
+      // must be the newest state, never one a push has already replaced
+      const stale: ReadyProgress[] = [];
+      while (!ready) {
+        const { python } = (await starting.call('hello', undefined)) as { python: ReadyProgress };
+        if (pushed && JSON.stringify(python) !== JSON.stringify(pushed)) stale.push(python);
+      }
+      expect(stale).toEqual([]);
+    } finally {
+      await starting.close();
+    }
+  });
+});
+
 describe('a refusal, as it reaches the page', () => {
   /** The reply frame a transport sends for `method`: what the page reads, the problem included. */
   async function refusal(session: Session, method: string, arg: unknown) {

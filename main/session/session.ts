@@ -200,11 +200,15 @@ export class Session {
 
   private async hello(): Promise<Hello> {
     await this.keeping;
+    const lastRecording = await this.lastRecording.note();
+    // Python's state is read last, when the reply leaves: read before the note, a page greeted while
+    // Python became ready was answered with the state before, after the push that said ready, and
+    // waited at 'Python is loading… 80%' for as long as it stayed open.
     return {
       version: this.options.version,
       python: this.python,
       dialogs: this.options.dialogs !== undefined,
-      lastRecording: await this.lastRecording.note(),
+      lastRecording,
     };
   }
 
