@@ -240,6 +240,32 @@ describe('views in Chromium', () => {
     expect(await ticks()).toEqual(stopped);
   });
 
+  it('keeps the lines that fill the console while output streams at its newest line, and its whole scrollback once scrolled up', async () => {
+    await page.goto(`${server.resolvedUrls!.local[0]}?events=400000&batch=1000&stream=30`);
+    const output = page.getByTestId('console');
+    const lines = output.locator('button');
+    const size = () =>
+      page.evaluate(() => (window as unknown as { __ys: { trace: { size: number } } }).__ys.trace.size);
+    // Printed by then: more lines than the scrollback of 200.
+    await expect.poll(size).toBeGreaterThan(5000);
+    const kept = await lines.count();
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(200);
+    // The kept lines fill the box, the newest in view at its bottom.
+    const box = (await output.boundingBox())!;
+    const bottom = async () => {
+      const newest = (await lines.last().boundingBox())!;
+      return newest.y + newest.height;
+    };
+    expect((await lines.first().boundingBox())!.y).toBeLessThanOrEqual(box.y);
+    expect(Math.abs((await bottom()) - (box.y + box.height))).toBeLessThan(2);
+    await output.hover();
+    await page.mouse.wheel(0, -100);
+    await expect.poll(() => lines.count()).toBe(200);
+    // Scrolled back: the newest line is below the view, the scrollback having grown above it.
+    expect(await bottom()).toBeGreaterThan(box.y + box.height);
+  });
+
   it('exports the timeline as a file that parses as SVG', async () => {
     const text = await downloaded(page, '[data-testid=timeline] button:has-text("SVG")', 'timeline.svg');
     const parsed = await page.evaluate((svg) => {
