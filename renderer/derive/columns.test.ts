@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createdBy, firstWhere, lowerBound, upperBound } from './columns.ts';
+import { createdBy, ExtentColumn, firstWhere, lowerBound, upperBound } from './columns.ts';
 
 const sorted = fc
   .array(fc.integer({ min: -20, max: 20 }), { maxLength: 40 })
@@ -31,5 +31,30 @@ describe('the one binary search', () => {
     expect(firstWhere(2, 4, (i) => a[i] >= 1)).toBe(2);
     expect(firstWhere(2, 4, (i) => a[i] >= 6)).toBe(4);
     expect(upperBound(a, 3, 10)).toBe(3);
+  });
+});
+
+describe('a column that knows the extent of its ranges', () => {
+  it('gives the min and max a scan of the range gives, for ranges across blocks and superblocks', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 1, maxLength: 1500 }),
+        fc.nat(),
+        fc.nat(),
+        (values, a, b) => {
+          const column = new ExtentColumn(4);
+          for (const v of values) column.push(v);
+          const [lo, hi] = [a % (values.length + 1), b % (values.length + 1)].sort((x, y) => x - y);
+          const out = { min: Infinity, max: -Infinity };
+          column.extend(lo, hi, out);
+          const range = values.slice(lo, hi);
+          expect(out).toEqual({
+            min: range.length ? Math.min(...range) : Infinity,
+            max: range.length ? Math.max(...range) : -Infinity,
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
