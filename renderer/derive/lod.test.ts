@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ExtentColumn } from './columns.ts';
-import { Bars, lodBars, lodMarks, lodSteps, Marks } from './lod.ts';
+import { Bars, lodBars, lodCounts, lodMarks, lodSteps, Marks } from './lod.ts';
 
 function spans(pairs: [number, number][], openEnd = 0) {
   return {
@@ -93,5 +93,22 @@ describe('level of detail', () => {
         expect([min[px], max[px]]).toEqual([lo, hi]);
       }
     }
+  });
+
+  it('counts the events in each pixel column as a scan of every event does', () => {
+    const seqs = Int32Array.from({ length: 5000 }, (_, i) => i * 3 + (i % 3));
+    const view = { from: 400, to: 12_345, width: 97 };
+    const ppu = view.width / (view.to - view.from);
+    const scan = new Uint32Array(97);
+    for (const s of seqs) {
+      if (s < view.from || s > view.to) continue;
+      scan[Math.min(96, Math.floor((s - view.from) * ppu))]++;
+    }
+    expect(lodCounts(seqs, seqs.length, id, view)).toEqual(scan);
+  });
+
+  it('counts only the first `size` events', () => {
+    const seqs = Int32Array.of(0, 1, 2, 3, 9, 9, 9);
+    expect([...lodCounts(seqs, 4, id, { from: 0, to: 4, width: 2 })]).toEqual([2, 2]);
   });
 });

@@ -159,3 +159,25 @@ export function lodSteps(
   }
   return { min, max };
 }
+
+/**
+ * How many of the sorted events `seqs[0..size)` fall in each pixel column of `view` (the overview's
+ * switches per column): one binary search per column edge, so a whole run's strip, redrawn in every
+ * frame of a live run, costs the width's searches however long the run.
+ */
+export function lodCounts(seqs: Int32Array, size: number, key: AxisKey, view: View): Uint32Array {
+  const w = Math.max(1, Math.floor(view.width));
+  const counts = new Uint32Array(w);
+  const ppu = view.width / (view.to - view.from || 1);
+  let i = firstWhere(0, size, (j) => key(seqs[j]) >= view.from);
+  for (let px = 0; px < w; px++) {
+    // The last column takes in the rest of the view, its right edge included.
+    const next =
+      px === w - 1
+        ? firstWhere(i, size, (j) => key(seqs[j]) > view.to)
+        : firstWhere(i, size, (j) => (key(seqs[j]) - view.from) * ppu >= px + 1);
+    counts[px] = next - i;
+    i = next;
+  }
+  return counts;
+}

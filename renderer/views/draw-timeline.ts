@@ -1,5 +1,5 @@
 import { lowerBound } from '../derive/columns.ts';
-import { Bars, lodBars, lodMarks, Marks, type AxisKey, type View } from '../derive/lod.ts';
+import { Bars, lodBars, lodCounts, lodMarks, Marks, type AxisKey, type View } from '../derive/lod.ts';
 import type { TraceIndex } from '../derive/index.ts';
 import { markerLabel, type Say } from '../derive/markers.ts';
 import type { Lang } from '../i18n/catalog.ts';
@@ -132,15 +132,9 @@ export function drawOverview(
   full: View,
   height: number,
 ): void {
-  const w = Math.max(1, Math.floor(full.width));
-  const counts = new Uint32Array(w);
   const s = index.timeline.switches.seq;
-  const ppu = full.width / (full.to - full.from || 1);
-  const step = Math.max(1, Math.floor(s.size / (w * 64)));
-  for (let i = 0; i < s.size; i += step) {
-    const px = Math.min(w - 1, Math.floor((key(s.data[i]) - full.from) * ppu));
-    if (px >= 0) counts[px]++;
-  }
+  const counts = lodCounts(s.data, s.size, key, full);
+  const w = counts.length;
   let top = 1;
   for (const c of counts) if (c > top) top = c;
   ctx.fillStyle = '#56B4E9';
