@@ -636,6 +636,60 @@ describe('errors and output', () => {
     expect(lines).toBe(10 ** 6 + 1);
   });
 
+  it("shows a value by what it holds, never running the program's repr, __iter__ or __str__", async () => {
+    const events = await run(`
+from collections import deque, namedtuple
+from dataclasses import dataclass
+from enum import Enum
+ran = []
+class Card:
+    def __init__(self, rank):
+        self.rank = rank
+    def __repr__(self):
+        ran.append('repr')
+        return 'Card!'
+class Hand(deque):
+    def __iter__(self):
+        ran.append('iter')
+        return super().__iter__()
+class Fold(Exception):
+    def __str__(self):
+        ran.append('str')
+        return 'folded'
+@dataclass
+class Bet:
+    card: Card
+    chips: int
+Point = namedtuple('Point', 'x y')
+class Suit(Enum):
+    HEARTS = 1
+def g():
+    yield Card(1)
+    yield [Card(2), {'bet': Bet(Card(3), 5)}]
+    yield Hand([1, 2], maxlen=3)
+    yield Point(1, 2)
+    yield Suit.HEARTS
+    yield Fold('no', 2)
+    raise Fold('no')
+try:
+    for v in g():
+        pass
+except Fold:
+    pass
+print(ran)
+`);
+    expect(only(events, 'gen.yield').map((e) => e.value)).toEqual([
+      'Card(rank=1)',
+      "[Card(rank=2), {'bet': Bet(card=Card(...), chips=5)}]",
+      'Hand([1, 2], maxlen=3)',
+      'Point(x=1, y=2)',
+      '<Suit.HEARTS: 1>',
+      "Fold('no', 2)",
+    ]);
+    expect(only(events, 'gen.raise').map((e) => `${e.exc}: ${e.message}`)).toEqual(['Fold: no']);
+    expect(only(events, 'stdout').map((e) => e.text)).toEqual(['[]\n']);
+  });
+
   it('does not let a broken __repr__ hurt the run', async () => {
     const events = await run(`
 class Bad:

@@ -33,7 +33,7 @@ def choose(prefer):
 
         R = record
     name = 'python' if R.__name__.endswith('.record') else 'compiled'
-    from . import deques, sites
+    from . import deques, sites, values
 
     if name == 'compiled':
         R.connect(sites, deques)
@@ -45,3 +45,6 @@ def choose(prefer):
         setattr(helpers, key, getattr(sites, key))
     helpers.R = R
     helpers.RuntimeDeque = deques.runtime_deque(Deque)
+    # the scheduler's values, made as the recorder's are (never running the program's own repr)
+    helpers.srepr = values.srepr
+    helpers.safe_str = values.safe_str

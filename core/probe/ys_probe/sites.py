@@ -26,6 +26,7 @@ _CONSUMERS = frozenset(
      builtins.max, builtins.sorted, builtins.any, builtins.all, builtins.zip, builtins.enumerate,
      builtins.map, builtins.filter, builtins.dict)
 )
+_CONSUMER_TYPES = frozenset(type(c) for c in _CONSUMERS)
 
 
 def _is_gen(obj):
@@ -105,10 +106,8 @@ def it(iterable, line, via='for'):
 
 def arg(fn, iterable, line):
     """An argument of a call that may consume it (list(x), sum(x), zip(a, b)…): watched when fn is the builtin."""
-    try:
-        if fn not in _CONSUMERS:
-            return iterable
-    except TypeError:  # fn is unhashable: not a builtin consumer
+    # the type first: looking a callable of the program up in the set would run its __hash__
+    if type(fn) not in _CONSUMER_TYPES or fn not in _CONSUMERS:
         return iterable
     if fn is builtins.dict and not _is_gen(iterable) and hasattr(iterable, 'keys'):
         return iterable
@@ -232,11 +231,20 @@ def genexp(g):
     return g
 
 
+#: contextlib's managers (by name: a run imports its own contextlib), named by the generator they run
+_GENERATOR_MANAGERS = ('_GeneratorContextManager', '_AsyncGeneratorContextManager')
+
+
 def _manager_name(m):
-    fn = getattr(m, 'func', None) or getattr(getattr(m, 'gen', None), '__qualname__', None)
-    if type(m).__name__ in ('_GeneratorContextManager', '_AsyncGeneratorContextManager') and fn is not None:
-        return getattr(fn, '__qualname__', str(fn))
-    return type(m).__name__
+    """A context manager's name, read without running the program's code (a getattr on the
+    program's manager could run its __getattr__ or a property)."""
+    t = type(m)
+    if t.__name__ in _GENERATOR_MANAGERS and t.__module__ == 'contextlib':
+        # its generator (entering let go of the function)
+        gen = object.__getattribute__(m, '__dict__').get('gen')
+        if type(gen) in (types.GeneratorType, types.AsyncGeneratorType):
+            return gen.__qualname__
+    return t.__name__
 
 
 def _exited(o, line, exc, result):

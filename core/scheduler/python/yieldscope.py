@@ -717,23 +717,15 @@ def _record_lines(code):
         _probe.watch(code)
 
 
-# ---- safe values ----
-
-import reprlib as _reprlib
-
-_repr = _reprlib.Repr(maxstring=80, maxother=80, maxlong=40, maxlist=8, maxdict=6, maxlevel=3)
+# ---- values ----
+# Made by the recorder (values.py), which never runs the program's own repr or __str__; without the
+# recorder no value is recorded, so none is made.
 
 
 def _srepr(value):
-    try:
-        return _repr.repr(value)
-    except Exception as e:  # noqa: BLE001 - a user __repr__ may raise anything
-        return f'<{type(value).__name__} object (repr failed: {type(e).__name__})>'
+    return None if _helpers is None else _helpers.srepr(value)
 
 
 def _exc_text(exc):
-    try:
-        message = str(exc)
-    except Exception:  # noqa: BLE001
-        message = '(str failed)'
+    message = '' if _helpers is None else _helpers.safe_str(exc)
     return f'{type(exc).__name__}: {message}'[:500] if message else type(exc).__name__
