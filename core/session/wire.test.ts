@@ -226,23 +226,33 @@ describe('wire codec', () => {
       header(
         '{"frame":{"kind":"request","id":1,"method":"x","arg":{"$bin":0,"x":1}},"blobs":[["Uint8Array",0,1]]}',
       ),
-      strs('{"$strs":0}', text4, lengths(1, 2)),
-      strs('{"$strs":0}', text4, lengths(3, 2)),
-      strs('{"$strs":0}', text4, lengths(-1, 5)),
-      strs('{"$strs":0}', text4, Uint8Array.of(0xff, 0xfe, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0)),
       strs('{"$strs":0}', '[["Int32Array",0,2],["Uint8Array",8,4]]'),
       strs('{"$strs":1}', text4, lengths(2, 2)),
       strs('[{"$strs":0},{"$bin":1}]', text4, lengths(2, 2)),
       strs('{"$strs":"0"}', text4, lengths(2, 2)),
     ];
     expect(decodeFrame(strs('{"$strs":0}', text4, lengths(1, 3)))).toMatchObject({ arg: ['a', 'bcd'] });
+    // A table's text is decoded where it is first read (here, the request's `arg`), and a bad one refused there.
+    const held = (payload: Uint8Array) => {
+      const frame = decodeFrame(strs('{"$strs":0}', text4, payload));
+      return () => (frame as { arg: string[] }).arg;
+    };
+    expect(held(lengths(2, 2))()).toEqual(['ab', 'cd']);
+    for (const payload of [
+      lengths(1, 2),
+      lengths(3, 2),
+      lengths(-1, 5),
+      Uint8Array.of(0xff, 0xfe, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0),
+    ])
+      expect(held(payload)).toThrow(WireError);
     for (const bytes of bad) expect(() => decodeFrame(bytes)).toThrow(WireError);
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 200 }), fc.nat(good.length), (noise, at) => {
         const mutated = good.slice();
         mutated.set(noise.subarray(0, good.length - at), at);
         try {
-          decodeFrame(mutated);
+          // Read whole, its string tables too.
+          structuredClone(decodeFrame(mutated));
         } catch (e) {
           expect(e).toBeInstanceOf(WireError);
         }
