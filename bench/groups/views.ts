@@ -218,7 +218,8 @@ interface StreamFigures {
 
 /**
  * Streams `events` into the page at `rate` events per second (batches of 16,384, appended as they
- * fall due on a 4 ms tick, each handed to the recording as the app hands it the host's) and counts
+ * fall due on a 4 ms tick, each in a task of its own as each of the host's messages arrives, and
+ * handed to the recording as the app hands it the host's) and counts
  * the animation frames the page managed meanwhile. The trace refuses a batch that does not continue
  * the sequence, so `received` equal to the events sent means none was lost; `shown` is what the
  * last frame painted, once the stream ended.
