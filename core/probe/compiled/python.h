@@ -107,6 +107,7 @@ extern PyObject *PyExc_GeneratorExit;
 extern PyObject *PyExc_RuntimeError;
 extern PyObject *PyExc_ValueError;
 extern PyObject _Py_NoneStruct;
+extern PyObject _Py_NotImplementedStruct;
 
 void Py_IncRef(PyObject *);
 void Py_DecRef(PyObject *);
@@ -129,6 +130,7 @@ void Py_SetRecursionLimit(int);
 PyObject *PyObject_Repr(PyObject *);
 PyObject *PyObject_GetItem(PyObject *, PyObject *);
 Py_ssize_t PyObject_Size(PyObject *);
+Py_ssize_t PyObject_LengthHint(PyObject *, Py_ssize_t);
 PyObject *PyObject_GetIter(PyObject *);
 PyObject *PyIter_Next(PyObject *);
 PyObject *PyObject_SelfIter(PyObject *);
@@ -140,6 +142,7 @@ void *PyType_GetSlot(PyTypeObject *, int);
 PyObject *PyType_FromSpecWithBases(PyType_Spec *, PyObject *);
 PyObject *PyType_GenericAlloc(PyTypeObject *, Py_ssize_t);
 
+PyObject *PyLong_FromSsize_t(Py_ssize_t);
 PyObject *PyLong_FromLong(long);
 PyObject *PyLong_FromLongLong(long long);
 long PyLong_AsLong(PyObject *);
@@ -199,5 +202,6 @@ void *memset(void *, int, size_t);
 double emscripten_get_now(void);
 
 #define Py_None (&_Py_NoneStruct)
+#define Py_NotImplemented (&_Py_NotImplementedStruct)
 
 #endif

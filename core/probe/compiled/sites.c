@@ -11,6 +11,7 @@ PyTypeObject *iterating_type;
 typedef struct {
   PyObject ob_base;
   PyObject *inner;
+  PyObject *source; /* what inner iterates: a consumer asks it for a length hint */
   iternextfunc next;
   int32_t obj, line;
   int32_t via; /* how a generator it iterates is resumed (a string index), or -1 for other iterators */
@@ -40,10 +41,21 @@ static PyObject *iterating_next(PyObject *o) {
   return NULL;
 }
 
+/* list(x) and tuple(x) size their result by x's length hint: asked of the Iterating put between
+ * them and x, it is x's, as it would be unrecorded (x's __len__ or __length_hint__, called once). */
+static PyObject *iterating_length_hint(PyObject *o, PyObject *unused) {
+  Py_ssize_t hint = PyObject_LengthHint(((Iterating *)o)->source, -1);
+  if (hint >= 0) return PyLong_FromSsize_t(hint);
+  if (PyErr_Occurred()) return NULL;
+  Py_IncRef(Py_NotImplemented);
+  return Py_NotImplemented;
+}
+
 static int iterating_traverse(PyObject *o, visitproc visit, void *arg) {
   Iterating *self = (Iterating *)o;
-  if (self->inner) {
-    int r = visit(self->inner, arg);
+  PyObject *held[2] = {self->inner, self->source};
+  for (int i = 0; i < 2; i++) {
+    int r = held[i] ? visit(held[i], arg) : 0;
     if (r) return r;
   }
   return visit((PyObject *)Py_TYPE(o), arg);
@@ -53,13 +65,19 @@ static void iterating_dealloc(PyObject *o) {
   PyTypeObject *type = Py_TYPE(o);
   PyObject_GC_UnTrack(o);
   Py_DecRef(((Iterating *)o)->inner);
+  Py_DecRef(((Iterating *)o)->source);
   ((freefunc)PyType_GetSlot(type, Py_tp_free))(o);
   Py_DecRef((PyObject *)type);
 }
 
 int ys_make_iterating_type(void) {
+  static PyMethodDef methods[] = {
+      {"__length_hint__", (void *)iterating_length_hint, METH_NOARGS, NULL},
+      {NULL, NULL, 0, NULL},
+  };
   static PyType_Slot slots[] = {
       {Py_tp_iter, (void *)PyObject_SelfIter},
+      {Py_tp_methods, methods},
       {Py_tp_iternext, (void *)iterating_next},
       {Py_tp_traverse, (void *)iterating_traverse},
       {Py_tp_dealloc, (void *)iterating_dealloc},
@@ -136,6 +154,8 @@ PyObject *ys_it(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
   it->obj = (int32_t)PyLong_AsLong(id);
   Py_DecRef(id);
   it->inner = inner;
+  Py_IncRef(iterable);
+  it->source = iterable;
   it->next = (iternextfunc)PyType_GetSlot(Py_TYPE(inner), Py_tp_iternext);
   it->line = (int32_t)PyLong_AsLong(args[1]);
   it->via = via;

@@ -7,6 +7,7 @@ import functools
 import inspect
 import sys
 import types
+from operator import length_hint as _length_hint
 
 from . import protocol as P
 from .protocol import NULL
@@ -37,15 +38,22 @@ class Iterating:
     """Stands between a consumer (a for loop, list(), unpacking…) and the iterator it consumes,
     recording each item (iter.next) and the end (iter.stop)."""
 
-    __slots__ = ('_next', 'obj', 'line')
+    __slots__ = ('_next', '_source', 'obj', 'line')
 
-    def __init__(self, it, obj, line):
+    def __init__(self, it, source, obj, line):
         self._next = it.__next__
+        self._source = source
         self.obj = obj
         self.line = line
 
     def __iter__(self):
         return self
+
+    def __length_hint__(self):
+        """list(x) and tuple(x) size their result by x's length hint: asked of the Iterating put
+        between them and x, it is x's, as it would be unrecorded (its __len__ or __length_hint__)."""
+        hint = _length_hint(self._source, -1)
+        return NotImplemented if hint < 0 else hint
 
     def __next__(self):
         try:
@@ -62,8 +70,8 @@ class IteratingGenerator(Iterating):
 
     __slots__ = ('via',)
 
-    def __init__(self, it, obj, line, via):
-        super().__init__(it, obj, line)
+    def __init__(self, it, source, obj, line, via):
+        super().__init__(it, source, obj, line)
         self.via = via
 
     def __next__(self):
@@ -101,7 +109,7 @@ def it(iterable, line, via='for'):
         not_iterable(iterable, line, e)
         raise
     o = made(iterable, inner, line)
-    return IteratingGenerator(inner, o, line, via) if _is_gen(inner) else Iterating(inner, o, line)
+    return IteratingGenerator(inner, iterable, o, line, via) if _is_gen(inner) else Iterating(inner, iterable, o, line)
 
 
 def arg(fn, iterable, line):
