@@ -660,6 +660,9 @@ class Fold(Exception):
 class Bet:
     card: Card
     chips: int
+@dataclass(slots=True)
+class Chip:
+    value: int
 Point = namedtuple('Point', 'x y')
 class Suit(Enum):
     HEARTS = 1
@@ -668,6 +671,7 @@ def g():
     yield [Card(2), {'bet': Bet(Card(3), 5)}]
     yield Hand([1, 2], maxlen=3)
     yield Point(1, 2)
+    yield Chip(5)
     yield Suit.HEARTS
     yield Fold('no', 2)
     raise Fold('no')
@@ -683,6 +687,7 @@ print(ran)
       "[Card(rank=2), {'bet': Bet(card=Card(...), chips=5)}]",
       'Hand([1, 2], maxlen=3)',
       'Point(x=1, y=2)',
+      'Chip(value=5)',
       '<Suit.HEARTS: 1>',
       "Fold('no', 2)",
     ]);

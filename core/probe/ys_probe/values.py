@@ -164,40 +164,41 @@ class _Repr(_reprlib.Repr):
     def repr_by_fields(self, x, t, level):
         """An instance of a class with a repr of its own (the program's, or a library's that may call
         the program's), shown by what it holds, never by running that repr."""
+        held = _attributes(x, t)
         fields = _own(t, '__dataclass_fields__')[1]
-        state = _state(x)
         if type(fields) is dict:
             names = [name for name, f in fields.items() if getattr(f, 'repr', True)]
-            return self.repr_fields(t.__qualname__, ((n, state.get(n)) for n in names), level)
+            return self.repr_fields(t.__qualname__, ((n, held.get(n)) for n in names), level)
         members = _own(t, '_fields')[1]
         if issubclass(t, tuple) and type(members) is tuple:
             return self.repr_fields(t.__name__, zip(members, tuple.__iter__(x)), level)
-        if '_name_' in state and '_value_' in state:  # an Enum's member
-            return f'<{t.__name__}.{state["_name_"]}: {self.repr1(state["_value_"], level - 1)}>'
+        if '_name_' in held and '_value_' in held:  # an Enum's member
+            return f'<{t.__name__}.{held["_name_"]}: {self.repr1(held["_value_"], level - 1)}>'
         base = _container_base(t)
         if base is not None:
             return f'{t.__name__}({_EXACT[base](self, _AS_BASE[base](x), level)})'
-        slots = []
-        for c in _mro(t):
-            own = _class_dict(c)
-            for name in own.get('__slots__', ()):
-                member = own.get(name)
-                if type(member) is types.MemberDescriptorType:
-                    try:
-                        slots.append((name, member.__get__(x)))
-                    except AttributeError:
-                        pass
-        public = [(k, v) for k, v in state.items() if type(k) is str and not k.startswith('_')]
-        return self.repr_fields(t.__name__, [*public, *slots], level)
+        public = [(k, v) for k, v in held.items() if type(k) is str and not k.startswith('_')]
+        return self.repr_fields(t.__name__, public, level)
 
 
-def _state(x):
-    """An instance's own attributes (its __dict__, read through object's slot), or none."""
+def _attributes(x, t):
+    """An instance's own attributes: its __dict__ (read through object's slot) and its __slots__."""
     try:
         state = _instance_dict(x, '__dict__')
     except AttributeError:
-        return {}
-    return state if type(state) is dict else {}
+        state = None
+    held = dict(state) if type(state) is dict else {}
+    for c in _mro(t):
+        own = _class_dict(c)
+        slots = own.get('__slots__', ())
+        for name in (slots,) if type(slots) is str else slots if type(slots) in (tuple, list, dict) else ():
+            member = own.get(name)
+            if type(member) is types.MemberDescriptorType:
+                try:
+                    held.setdefault(name, member.__get__(x))
+                except AttributeError:  # a slot never set
+                    pass
+    return held
 
 
 def _container_base(t):
