@@ -695,6 +695,18 @@ print(ran)
     expect(only(events, 'stdout').map((e) => e.text)).toEqual(['[]\n']);
   });
 
+  it("asks an uncaught exception's __str__ once, as Python does to print its traceback", async () => {
+    const source =
+      "class Fold(Exception):\n    def __str__(self):\n        print('str ran')\n        return 'folded'\nraise Fold('no')\n";
+    const { trace, summary } = await recordTrace({ source }, runner);
+    expect(summary).toMatchObject({ status: 'error', message: 'Fold: folded' });
+    const events = [...trace.events()];
+    expect(only(events, 'stdout').map((e) => e.text)).toEqual(['str ran\n']);
+    const [error] = only(events, 'error');
+    expect(error.message).toBe('folded');
+    expect(String(error.traceback)).toMatch(/Fold: folded\n$/);
+  });
+
   it('does not let a broken __repr__ hurt the run', async () => {
     const events = await run(`
 class Bad:

@@ -177,12 +177,15 @@ class _Saved:
 
 
 def _traceback_text(exc):
-    """The traceback as the user would see it: only frames of their program."""
+    """The traceback as the user would see it (only frames of their program), and its message: the
+    exception's str, asked once, as Python asks it to print a traceback (a second call would run a
+    __str__ of the program where the program does not)."""
     tb = exc.__traceback__
     frames = [f for f in traceback.extract_tb(tb) if f.filename == _program[0]]
-    lines = ['Traceback (most recent call last):\n'] + traceback.format_list(frames)
-    lines += traceback.format_exception_only(type(exc), exc)
-    return ''.join(lines), (frames[-1].lineno if frames else 0)
+    last = traceback.TracebackException(type(exc), exc, None, compact=True)
+    lines = ['Traceback (most recent call last):\n', *traceback.format_list(frames), *last.format_exception_only()]
+    message = getattr(last, '_str', None)  # what the traceback's last line says after the type
+    return ''.join(lines), (frames[-1].lineno if frames else 0), message if type(message) is str else safe_str(exc)
 
 
 _program = ['main.py']
@@ -203,13 +206,15 @@ def _rewritten(source, file_name):
 
 
 def _record_error(exc, syntax=False):
+    """Records the program's exception; returns its message."""
     if syntax:
-        text = ''.join(traceback.format_exception_only(type(exc), exc))
+        text, message = ''.join(traceback.format_exception_only(type(exc), exc)), exc.msg
         line, col = exc.lineno or 0, exc.offset if exc.offset is not None else NULL
     else:
-        text, line = _traceback_text(exc)
+        text, line, message = _traceback_text(exc)
         col = NULL
-    emit(P.K_ERROR, MAIN, line or 0, s(type(exc).__name__), s(safe_str(exc) if not syntax else exc.msg), s(text), col)
+    emit(P.K_ERROR, MAIN, line or 0, s(type(exc).__name__), s(message), s(text), col)
+    return message
 
 
 def _ended_by(exc):
@@ -217,8 +222,8 @@ def _ended_by(exc):
     limit that landed while it was recorded (its text may be the program's own __str__, which can
     run long, and the recorder raises a stop answered meanwhile at its next event)."""
     try:
-        _record_error(exc)
-        said, why = safe_str(exc), sandbox.explain(exc)
+        said = _record_error(exc)
+        why = sandbox.explain(exc, said)
     except (KeyboardInterrupt, RunStopped):
         return 'stopped', 'Stopped.'
     except RunLimit:

@@ -19,18 +19,23 @@ NETWORK = "This sandbox has no network: put the data the program needs in a file
 CTYPES = "ctypes is not available in Yieldscope's sandbox: it calls C functions outside the program's reach."
 
 
-def explain(exc):
-    """What the sandbox adds to an uncaught exception's message when the sandbox is why it happened
-    (a limit of WebAssembly or of the program's folder), or None."""
+def explain(exc, message):
+    """What the sandbox adds to an uncaught exception's message (as its traceback says it) when the
+    sandbox is why it happened (a limit of WebAssembly or of the program's folder), or None. Read
+    without running the program's code: its subclass may have a __str__ or an errno property."""
     if isinstance(exc, MemoryError):
         return 'the program asked for more memory than Python can have in WebAssembly, 4 GB at most'
-    if isinstance(exc, OverflowError) and 'index-sized' in str(exc):
+    if isinstance(exc, OverflowError) and 'index-sized' in message:
         return 'Python in WebAssembly has 32-bit sizes: a list, string or bytes this long cannot exist here'
-    if isinstance(exc, OSError) and exc.errno == errno.EFBIG:
+    code = _errno(exc) if isinstance(exc, OSError) else None
+    if code == errno.EFBIG:
         return "Yieldscope reads files of up to 64 MB from the program's folder"
-    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+    if code == errno.ENOSPC:
         return "the files a run writes are kept in memory, 256 MB at most"
     return None
+
+
+_errno = OSError.errno.__get__
 
 
 def _refuse(exc_type, *args):
