@@ -641,6 +641,7 @@ describe('errors and output', () => {
 from collections import deque, namedtuple
 from dataclasses import dataclass
 from enum import Enum
+from fractions import Fraction
 ran = []
 class Card:
     def __init__(self, rank):
@@ -672,6 +673,7 @@ def g():
     yield Hand([1, 2], maxlen=3)
     yield Point(1, 2)
     yield Chip(5)
+    yield Fraction(1, 3)
     yield Suit.HEARTS
     yield Fold('no', 2)
     raise Fold('no')
@@ -688,6 +690,7 @@ print(ran)
       'Hand([1, 2], maxlen=3)',
       'Point(x=1, y=2)',
       'Chip(value=5)',
+      'Fraction(_numerator=1, _denominator=3)',
       '<Suit.HEARTS: 1>',
       "Fold('no', 2)",
     ]);

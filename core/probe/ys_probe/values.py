@@ -177,8 +177,10 @@ class _Repr(_reprlib.Repr):
         base = _container_base(t)
         if base is not None:
             return f'{t.__name__}({_EXACT[base](self, _AS_BASE[base](x), level)})'
-        public = [(k, v) for k, v in held.items() if type(k) is str and not k.startswith('_')]
-        return self.repr_fields(t.__name__, public, level)
+        named = [(k, v) for k, v in held.items() if type(k) is str and not k.startswith('__')]
+        public = [(k, v) for k, v in named if not k.startswith('_')]
+        # a class that keeps all it holds private (Fraction's _numerator) shows that, not nothing
+        return self.repr_fields(t.__name__, public or named, level)
 
 
 def _attributes(x, t):
