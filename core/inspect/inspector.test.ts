@@ -275,6 +275,25 @@ describe('the heap at any event, from a re-run of the program', () => {
     ]);
   });
 
+  it("shows an instance's slots beside its own attributes, a slot never set left out", async () => {
+    const subject = await recorded(
+      [
+        'class Card:',
+        "    __slots__ = ('rank', 'suit', '__dict__')",
+        'card = Card()',
+        'card.rank = 7',
+        "card.note = 'kept'",
+        "print('dealt')",
+      ].join('\n'),
+    );
+    const dealt = await heap(subject, printed(subject.trace, 'dealt'));
+    const card = object(dealt, ref(variable(module(dealt), 'card')));
+    expect(card.attrs).toEqual([
+      { name: 'note', value: { v: "'kept'" } },
+      { name: 'rank', value: { v: '7' } },
+    ]);
+  });
+
   it('shows who awaits whom under asyncio.gather', async () => {
     const subject = await recorded(
       [

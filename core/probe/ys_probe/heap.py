@@ -21,11 +21,12 @@ import types
 import weakref
 from collections import deque as RealDeque
 from inspect import getasyncgenstate, getcoroutinestate, getgeneratorstate
+from itertools import islice
 
 from . import protocol as P, recorder
 from .deques import RealDeque as ProbeRealDeque
 from .rewrite import HELPERS
-from .values import safe_str
+from .values import attributes, safe_str
 
 MAX_OBJECTS = 300
 #: items of a container shown: the first HEAD and the last TAIL, with a count of those between
@@ -239,21 +240,7 @@ class _Walk:
         entry['shape'] = 'instance'
         attrs = []
         if t.__flags__ & _HEAPTYPE and t.__module__ == '__main__':
-            try:
-                d = object.__getattribute__(x, '__dict__')
-            except (AttributeError, TypeError):
-                d = None
-            if type(d) is dict:
-                attrs += [{'name': k, 'value': self.value(v)} for _, (k, v) in zip(range(HEAD * 2), dict.items(d)) if type(k) is str]
-            for klass in t.__mro__:
-                slots = klass.__dict__.get('__slots__', ())
-                for name in (slots,) if type(slots) is str else slots:
-                    descr = klass.__dict__.get(name)
-                    if type(descr) is types.MemberDescriptorType:
-                        try:
-                            attrs.append({'name': name, 'value': self.value(descr.__get__(x))})
-                        except AttributeError:
-                            pass
+            attrs += [{'name': k, 'value': self.value(v)} for k, v in islice(attributes(x, t), HEAD * 2)]
         elif not t.__flags__ & _HEAPTYPE:
             entry['repr'] = _text(_builtin_repr(x))
         entry['attrs'] = attrs

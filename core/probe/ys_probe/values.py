@@ -164,32 +164,35 @@ class _Repr(_reprlib.Repr):
     def repr_by_fields(self, x, t, level):
         """An instance of a class with a repr of its own (the program's, or a library's that may call
         the program's), shown by what it holds, never by running that repr."""
-        held = _attributes(x, t)
+        members = _own(t, '_fields')[1]
+        if issubclass(t, tuple) and type(members) is tuple:  # a named tuple
+            return self.repr_fields(t.__name__, zip(members, tuple.__iter__(x)), level)
+        held = dict(attributes(x, t))
         fields = _own(t, '__dataclass_fields__')[1]
         if type(fields) is dict:
             names = [name for name, f in fields.items() if getattr(f, 'repr', True)]
             return self.repr_fields(t.__qualname__, ((n, held.get(n)) for n in names), level)
-        members = _own(t, '_fields')[1]
-        if issubclass(t, tuple) and type(members) is tuple:
-            return self.repr_fields(t.__name__, zip(members, tuple.__iter__(x)), level)
         if '_name_' in held and '_value_' in held:  # an Enum's member
             return f'<{t.__name__}.{held["_name_"]}: {self.repr1(held["_value_"], level - 1)}>'
         base = _container_base(t)
         if base is not None:
             return f'{t.__name__}({_EXACT[base](self, _AS_BASE[base](x), level)})'
-        named = [(k, v) for k, v in held.items() if type(k) is str and not k.startswith('__')]
+        named = [(k, v) for k, v in held.items() if not k.startswith('__')]
         public = [(k, v) for k, v in named if not k.startswith('_')]
         # a class that keeps all it holds private (Fraction's _numerator) shows that, not nothing
         return self.repr_fields(t.__name__, public or named, level)
 
 
-def _attributes(x, t):
-    """An instance's own attributes: its __dict__ (read through object's slot) and its __slots__."""
+def attributes(x, t):
+    """The (name, value) pairs an instance of class t holds itself: its __dict__ (read through
+    object's slot) and its __slots__, read without running any of the program's code. Also the
+    frames view's (heap.py)."""
     try:
         state = _instance_dict(x, '__dict__')
-    except AttributeError:
+    except (AttributeError, TypeError):
         state = None
-    held = dict(state) if type(state) is dict else {}
+    if type(state) is dict:
+        yield from ((k, v) for k, v in dict.items(state) if type(k) is str)
     for c in _mro(t):
         own = _class_dict(c)
         slots = own.get('__slots__', ())
@@ -197,10 +200,9 @@ def _attributes(x, t):
             member = own.get(name)
             if type(member) is types.MemberDescriptorType:
                 try:
-                    held.setdefault(name, member.__get__(x))
+                    yield name, member.__get__(x)
                 except AttributeError:  # a slot never set
                     pass
-    return held
 
 
 def _container_base(t):
@@ -258,19 +260,20 @@ def srepr(value):
 
 
 def safe_str(exc):
-    """An exception's message, as str() gives it, without running a __str__ of the program: one
-    argument of a plain type is itself, other arguments are shown as values."""
+    """An exception's message, as str() gives it, without running a __str__ of the program: when
+    its class's __str__ or an argument is the program's, what BaseException's __str__ says, from the
+    arguments (none: nothing; one: it; more: all of them)."""
     t = type(exc)
-    args = _exception_args(exc) if issubclass(t, BaseException) else None
-    if args is None or _is_program_code(t, '__str__'):
-        text = srepr(args if args else exc) if args is None or len(args) != 1 else _one(args[0])
-    elif all(type(a) in _PLAIN_MESSAGE for a in args):
+    if not issubclass(t, BaseException):
+        return srepr(exc)
+    args = _exception_args(exc)
+    if _is_program_code(t, '__str__') or not all(type(a) in _PLAIN_MESSAGE for a in args):
+        text = '' if not args else _one(args[0]) if len(args) == 1 else srepr(args)
+    else:
         try:
             text = str(exc)
         except BaseException:  # noqa: BLE001
             return f'<{t.__name__} (str failed)>'
-    else:
-        text = _one(args[0]) if len(args) == 1 else srepr(args)
     return text if len(text) <= 1000 else text[:1000] + '…'
 
 
