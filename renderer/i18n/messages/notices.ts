@@ -11,8 +11,9 @@ export const notices = {
     'zh-TW': 'Python 還沒準備好(載入中):一準備好就會開始執行。',
   },
   slowRecorder: {
-    en: 'Recording with the slower Python recorder: the compiled one could not load here. Runs are recorded all the same, more slowly.',
-    'zh-TW': '正在用較慢的 Python 記錄器記錄:這裡無法載入編譯版記錄器。執行一樣會被記錄,只是比較慢。',
+    en: 'Recording with the slower Python recorder: the compiled one could not load here. Runs are recorded all the same, more slowly, and the times a program measures itself are off: recorded, each deque operation costs far more, so a deque can look slower than a list.',
+    'zh-TW':
+      '正在用較慢的 Python 記錄器記錄:這裡無法載入編譯版記錄器。執行一樣會被記錄,只是比較慢;程式自己量到的時間也不準:記錄時每個 deque 操作都慢上許多,deque 可能看起來比 list 還慢。',
   },
   programFailed: { en: 'The program failed.', 'zh-TW': '程式發生錯誤。' },
   errorAtLine: { en: 'Line {line}: {error}', 'zh-TW': '第 {line} 行:{error}' },
