@@ -8,9 +8,9 @@
 export type TypedArray = Float64Array | Int32Array | Uint8Array;
 
 /** Events per chunk: a power of two, so an event's chunk and slot are a shift and a mask. */
-const CHUNK_BITS = 16;
+export const CHUNK_BITS = 16;
 export const CHUNK = 1 << CHUNK_BITS;
-const SLOT = CHUNK - 1;
+export const SLOT = CHUNK - 1;
 /** The first chunk of a trace starts this small, so a short trace stays small. */
 const FIRST_CHUNK = 1024;
 

@@ -61,16 +61,26 @@ export function isSchedulerReadyQueue(name: string | null, line: number): boolea
 }
 
 export function readDequeOp(trace: Trace, seq: number): DequeOp {
-  const dropped = trace.str(seq, 3);
-  return {
-    seq,
-    op: trace.str(seq, 0) ?? '',
-    arg: trace.str(seq, 1),
-    value: trace.str(seq, 2),
-    dropped: dropped ? (splitSequenceRepr(dropped) ?? [dropped]) : [],
-    len: trace.field(seq, 4),
-  };
+  return readDequeOpInto(trace, seq, { seq, op: '', arg: null, value: null, dropped: [], len: 0 });
 }
+
+/**
+ * Reads op `seq` into `op` and returns it: applying a live run's ops (millions of them) reuses one
+ * object instead of making one, and an empty array, per op for the garbage collector.
+ */
+function readDequeOpInto(trace: Trace, seq: number, op: DequeOp): DequeOp {
+  const dropped = trace.str(seq, 3);
+  op.seq = seq;
+  op.op = trace.str(seq, 0) ?? '';
+  op.arg = trace.str(seq, 1);
+  op.value = trace.str(seq, 2);
+  op.dropped = dropped ? (splitSequenceRepr(dropped) ?? [dropped]) : NOTHING_DROPPED;
+  op.len = trace.field(seq, 4);
+  return op;
+}
+
+/** The `dropped` of the ops that drop nothing, shared by the ops only applied (and never kept). */
+const NOTHING_DROPPED: Items = [];
 
 function argPair(arg: string | null): [number, string] | null {
   const parts = arg ? splitSequenceRepr(arg) : null;
@@ -174,8 +184,12 @@ export class DequeIndex {
 
   constructor(private readonly trace: Trace) {}
 
+  /** The op being applied (see readDequeOpInto). */
+  readonly #applying: DequeOp = { seq: 0, op: '', arg: null, value: null, dropped: NOTHING_DROPPED, len: 0 };
+
   ingestCreate(i: number): void {
     const t = this.trace;
+    const applying = this.#applying;
     const maxlen = t.field(i, 0);
     const bound = t.str(i, 2);
     const name = bound ?? `deque ${t.objAt(i)}`;
@@ -189,7 +203,7 @@ export class DequeIndex {
       log: new SnapshotLog<Items>(
         initial ? (splitSequenceRepr(initial) ?? []) : [],
         (s) => s.slice(),
-        (s, seq) => applyDequeOp(s, readDequeOp(t, seq)),
+        (s, seq) => applyDequeOp(s, readDequeOpInto(t, seq, applying)),
       ),
       lens: new ExtentColumn(16),
     };

@@ -53,20 +53,24 @@ interface Frame {
 
 const SCHEDULER_OBJ = -1;
 const K = KIND_CODE;
-const MARKER_KINDS = new Set<number>([
-  K['gen.resume'],
-  K['gen.yield'],
-  K['gen.return'],
-  K['gen.raise'],
-  K['gen.close'],
-  K['sched.spawn'],
-  K['sched.pick'],
-  K['sched.park'],
-  K['sched.wake'],
-  K['sched.done'],
-  K['sched.deadlock'],
-  K.error,
-]);
+/** Where an event kind is drawn as a marker, by kind code: on no lane, its object's lane, or the scheduler's. */
+const NO_MARK = 0;
+const OWN_LANE = 1;
+const SCHEDULER_LANE = 2;
+const MARK_ON = new Uint8Array(256);
+for (const kind of [
+  'gen.resume',
+  'gen.yield',
+  'gen.return',
+  'gen.raise',
+  'gen.close',
+  'sched.spawn',
+  'sched.done',
+  'error',
+] as const)
+  MARK_ON[K[kind]] = OWN_LANE;
+for (const kind of ['sched.pick', 'sched.park', 'sched.wake', 'sched.deadlock'] as const)
+  MARK_ON[K[kind]] = SCHEDULER_LANE;
 
 /**
  * Lanes, spans, hand-offs and markers, built incrementally as events append.
@@ -86,14 +90,19 @@ export class TimelineIndex {
   #laneOfObj = new Map<number, number>();
   #namesSeen = new Map<string, number>();
   #threadTasks = new Set<number>();
+  /** The control stack: its first `#depth` frames (kept for reuse past it, a switch makes no object). */
   #stack: Frame[] = [];
+  #depth = 0;
   #open: number[] = [];
   #schedulerLane = -1;
   #schedulerActive = false;
   #holder = -1;
-  /** Lanes with an open span: the only ones a change of control can touch. */
-  #openLanes = new Set<number>();
-  #want = new Map<number, number>();
+  /** Lanes with an open span, in the order they opened: the only ones a change of control can touch. */
+  #openLanes: number[] = [];
+  /** The lanes `#settle` wants open, in order, and the state it wants each in. */
+  #wantLanes: number[] = [];
+  #wantStates: number[] = [];
+  #wanted = 0;
   #closing: number[] = [];
   /** Each lane's name before numbering: a task named after its own coroutine keeps that lane's name. */
   #givenNames: string[] = [];
@@ -102,7 +111,7 @@ export class TimelineIndex {
 
   constructor() {
     this.#addLane(MAIN_OBJ, 'main', 'main', 0);
-    this.#stack.push({ lane: 0, delegated: false, byScheduler: false });
+    this.#push(0, false, false);
   }
 
   laneOf(obj: number): number | undefined {
@@ -152,13 +161,9 @@ export class TimelineIndex {
       }
       case K['gen.resume']: {
         const lane = this.#laneOfObj.get(obj);
-        if (lane !== undefined && !this.#stack.some((f) => f.lane === lane)) {
+        if (lane !== undefined && !this.#onStack(lane)) {
           const via = trace.str(i, 1);
-          this.#stack.push({
-            lane,
-            delegated: via === 'yield from' || via === 'await',
-            byScheduler: via === 'scheduler',
-          });
+          this.#push(lane, via === 'yield from' || via === 'await', via === 'scheduler');
           this.#schedulerActive = false;
           this.#dirty = true;
         }
@@ -175,7 +180,7 @@ export class TimelineIndex {
         if (this.#threadTasks.has(obj)) {
           this.#popThreads();
           const lane = this.#laneOfObj.get(obj)!;
-          this.#stack.push({ lane, delegated: false, byScheduler: true });
+          this.#push(lane, false, true);
           this.#dirty = true;
         }
         break;
@@ -191,26 +196,21 @@ export class TimelineIndex {
         this.#scheduler(i);
         break;
       case K.line:
-        if (obj === MAIN_OBJ && this.#stack.length === 1 && this.#schedulerActive) {
+        if (obj === MAIN_OBJ && this.#depth === 1 && this.#schedulerActive) {
           this.#schedulerActive = false;
           this.#dirty = true;
         }
         break;
       case K['run.end']:
         this.endedAt = i;
-        this.#stack.length = 1;
+        this.#depth = 1;
         this.#schedulerActive = false;
         this.#dirty = true;
         break;
     }
-    if (MARKER_KINDS.has(kind)) {
-      const lane =
-        kind >= K['sched.spawn'] &&
-        kind <= K['sched.deadlock'] &&
-        kind !== K['sched.spawn'] &&
-        kind !== K['sched.done']
-          ? this.#schedulerLane
-          : (this.#laneOfObj.get(obj) ?? 0);
+    const mark = MARK_ON[kind];
+    if (mark !== NO_MARK) {
+      const lane = mark === SCHEDULER_LANE ? this.#schedulerLane : (this.#laneOfObj.get(obj) ?? 0);
       if (lane >= 0) this.markers[lane].push(i);
     }
     if (this.#dirty) this.#settle(kind === K['run.end'] ? i + 1 : i);
@@ -241,7 +241,7 @@ export class TimelineIndex {
 
   #scheduler(i: number): void {
     this.#ensureSchedulerLane(i);
-    if (this.#stack.length === 1 && !this.#schedulerActive) {
+    if (this.#depth === 1 && !this.#schedulerActive) {
       this.#schedulerActive = true;
       this.#dirty = true;
     }
@@ -251,48 +251,78 @@ export class TimelineIndex {
     if (lane === undefined) return;
     const stack = this.#stack;
     let at = 0;
-    while (at < stack.length && stack[at].lane !== lane) at++;
-    if (at > 0 && at < stack.length) {
-      for (let d = at; d < stack.length; d++) if (stack[d].byScheduler) this.#schedulerActive = true;
-      stack.length = at;
+    while (at < this.#depth && stack[at].lane !== lane) at++;
+    if (at > 0 && at < this.#depth) {
+      for (let d = at; d < this.#depth; d++) if (stack[d].byScheduler) this.#schedulerActive = true;
+      this.#depth = at;
       this.#dirty = true;
     }
   }
 
   #popThreads(): void {
-    while (
-      this.#stack.length > 1 &&
-      this.#threadTasks.has(this.lanes[this.#stack[this.#stack.length - 1].lane].obj)
-    )
-      this.#stack.pop();
+    while (this.#depth > 1 && this.#threadTasks.has(this.lanes[this.#stack[this.#depth - 1].lane].obj))
+      this.#depth--;
     this.#schedulerActive = true;
     this.#dirty = true;
+  }
+
+  #push(lane: number, delegated: boolean, byScheduler: boolean): void {
+    const frame = this.#stack[this.#depth];
+    if (frame) {
+      frame.lane = lane;
+      frame.delegated = delegated;
+      frame.byScheduler = byScheduler;
+    } else this.#stack.push({ lane, delegated, byScheduler });
+    this.#depth++;
+  }
+
+  #onStack(lane: number): boolean {
+    for (let d = 0; d < this.#depth; d++) if (this.#stack[d].lane === lane) return true;
+    return false;
+  }
+
+  /** Asks lane `lane` to be in `state` once settled (a lane asked twice keeps its place and takes the later state). */
+  #wantState(lane: number, state: number): void {
+    for (let k = 0; k < this.#wanted; k++)
+      if (this.#wantLanes[k] === lane) {
+        this.#wantStates[k] = state;
+        return;
+      }
+    this.#wantLanes[this.#wanted] = lane;
+    this.#wantStates[this.#wanted++] = state;
   }
 
   /** Brings every lane's open span in line with the control stack, from event `at` on. */
   #settle(at: number): void {
     this.#dirty = false;
-    // runs at every switch of a live run: scratch collections are reused, not made anew
-    const want = this.#want;
-    want.clear();
-    const top = this.#stack.length - 1;
+    // runs at every switch of a live run, millions a second: the scratch arrays are reused, and
+    // emptied by their count (setting an array's length is a call into the engine)
+    const lanes = this.#wantLanes;
+    const states = this.#wantStates;
+    this.#wanted = 0;
+    const stack = this.#stack;
+    const top = this.#depth - 1;
     for (let d = top; d >= 0; d--) {
-      const lane = this.#stack[d].lane;
-      if (d === top) want.set(lane, RUNNING);
-      else if (this.#stack[d + 1].delegated) want.set(lane, DELEGATING);
+      const lane = stack[d].lane;
+      if (d === top) this.#wantState(lane, RUNNING);
+      else if (stack[d + 1].delegated) this.#wantState(lane, DELEGATING);
     }
     if (this.#schedulerActive && top === 0) {
-      want.delete(0);
-      want.set(this.#schedulerLane, RUNNING);
+      // main is the one lane of a stack of one: the scheduler holds control in its place
+      this.#wanted = 0;
+      this.#wantState(this.#schedulerLane, RUNNING);
     }
-    if (this.endedAt >= 0) want.clear();
+    if (this.endedAt >= 0) this.#wanted = 0;
+    const wanted = this.#wanted;
     const closing = this.#closing;
-    for (const lane of this.#openLanes) if (!want.has(lane)) closing.push(lane);
-    for (const lane of closing) this.#setState(lane, NONE, at);
-    closing.length = 0;
-    for (const [lane, state] of want) this.#setState(lane, state, at);
+    let closed = 0;
+    for (const lane of this.#openLanes) if (!isWanted(lanes, wanted, lane)) closing[closed++] = lane;
+    for (let k = 0; k < closed; k++) this.#setState(closing[k], NONE, at);
     let holder = -1;
-    for (const [lane, state] of want) if (state === RUNNING) holder = lane;
+    for (let k = 0; k < wanted; k++) {
+      this.#setState(lanes[k], states[k], at);
+      if (states[k] === RUNNING) holder = lanes[k];
+    }
     if (holder !== this.#holder && holder >= 0) {
       if (this.#holder >= 0) {
         this.switches.seq.push(at);
@@ -313,13 +343,19 @@ export class TimelineIndex {
         spans.state.size--;
       } else spans.end.data[spans.size - 1] = at;
     }
+    const wasOpen = this.#open[lane] !== NONE;
     this.#open[lane] = state;
-    if (state === NONE) this.#openLanes.delete(lane);
+    if (state === NONE) this.#openLanes.splice(this.#openLanes.indexOf(lane), 1);
     else {
-      this.#openLanes.add(lane);
+      if (!wasOpen) this.#openLanes.push(lane);
       spans.start.push(at);
       spans.end.push(-1);
       spans.state.push(state);
     }
   }
+}
+
+function isWanted(lanes: number[], wanted: number, lane: number): boolean {
+  for (let k = 0; k < wanted; k++) if (lanes[k] === lane) return true;
+  return false;
 }
