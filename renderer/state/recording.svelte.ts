@@ -9,8 +9,9 @@
  *   batches arrived. The trace and its index are mutated in place, so read the getter in every
  *   derived that uses them (`$derived(recording.index.deques.at(cursor.at))`); a derived that only
  *   hands the same object on never changes. `recording.size` is the events on screen, those the index
- *   has taken in: while a fast stream is being indexed the trace may already hold more, so views
- *   count with `recording.size` (or the index), never with `trace.size`.
+ *   had taken in at the frame: while a fast stream is being indexed the trace may already hold more
+ *   (and, between two frames, the index too), so views count with `recording.size`, never with
+ *   `trace.size`.
  * - `cursor` (below): the event the user is looking at (`at`, `follow`, `axis`, `line`…) and its
  *   moves. Views move it; they never keep a trace, a size or a version of their own to sync.
  * - A view that paints a canvas does it with `paintOnChange` (views/paint-on-change.svelte.ts): in
@@ -22,7 +23,8 @@
  * `input`); the app calls it. `recording.open(trace, name)` shows a whole trace at once (the views' dev page).
  * Batches are kept as they arrive, so none is lost however fast they come, and join the trace in the
  * page's next frame (`lib/frames.ts`), which then paints: within a time budget, so that a stream
- * faster than the page can take in keeps the screen at its frame rate, the rest following.
+ * faster than the page can take in keeps the screen at its frame rate, the rest following, taken in
+ * while the page would idle between frames and shown by the frame after.
  */
 import { createSubscriber } from 'svelte/reactivity';
 import type { RunSummary } from '../api/types.ts';
@@ -160,6 +162,41 @@ class Recording {
     return this.#liveBudget.ms;
   }
 
+  /** Received events are not all in the index yet. */
+  #behind(): boolean {
+    return this.#pending.length > 0 || this.#index.ingested < this.#trace.size;
+  }
+
+  /** Takes received events into the trace and the index until `deadline`. */
+  #takeIn(deadline: number): void {
+    const taken = takeIn(this.#trace, this.#index, this.#pending, deadline, (error) =>
+      host.fail('notices.showing', error),
+    );
+    this.#pending.splice(0, taken);
+  }
+
+  #idleAsked = false;
+
+  /**
+   * While behind, the time the page would idle between two frames takes in more events too, which
+   * the next frame shows: a frame's own budget alone left a stream at the recorder's rate seconds
+   * behind. Where the page has no idle callbacks (Node), frames alone take events in.
+   */
+  #askIdle(): void {
+    if (this.#idleAsked || typeof requestIdleCallback !== 'function') return;
+    this.#idleAsked = true;
+    requestIdleCallback(this.#takeInWhileIdle);
+  }
+
+  #takeInWhileIdle = (idle: IdleDeadline): void => {
+    this.#idleAsked = false;
+    // A trace just started or opened begins in a frame (its index is made there).
+    if (this.#incoming !== this.#trace || !this.#behind()) return;
+    this.#takeIn(performance.now() + idle.timeRemaining());
+    frames.update(this.#publish);
+    if (this.#behind()) this.#askIdle();
+  };
+
   /** Once a frame: new events join the trace and the views' indexes, then every reader hears of them at once. */
   #publish = (): void => {
     if (this.#incoming !== this.#trace) {
@@ -171,19 +208,18 @@ class Recording {
       this.cursor.reset();
     }
     const now = performance.now();
-    const deadline = now + this.#budget(now);
     const from = this.#size;
-    const taken = takeIn(this.#trace, this.#index, this.#pending, deadline, (error) =>
-      host.fail('notices.showing', error),
-    );
-    this.#pending.splice(0, taken);
+    this.#takeIn(now + this.#budget(now));
     this.#size = this.#index.ingested;
     this.programError = findProgramError(this.#trace, from, this.#size) ?? this.programError;
     // Events the frame had no time for are shown over the next frames, even if no batch comes.
-    const behind = this.#pending.length > 0 || this.#size < this.#trace.size;
+    const behind = this.#behind();
     this.#behindSince = behind ? now : null;
     this.caughtUp = !behind;
-    if (behind) frames.update(this.#publish);
+    if (behind) {
+      frames.update(this.#publish);
+      this.#askIdle();
+    }
     this.#changed?.();
     if (this.#allShown()) for (const resolve of this.#published.splice(0)) resolve();
   };
