@@ -1,6 +1,6 @@
 import type { Trace } from '../../core/trace/trace.ts';
 import { KIND_CODE } from '../../core/trace/schema.ts';
-import { IntColumn, upperBound } from './columns.ts';
+import { IntColumn, lowerBound, upperBound } from './columns.ts';
 
 export interface ConsoleLine {
   /** The line's number in the whole output, from 0. */
@@ -11,22 +11,20 @@ export interface ConsoleLine {
   stderr: boolean;
 }
 
-/** Marks a line whose text is its write's whole text minus the newline (the common case: one print, one write). */
-const WHOLE_WRITE = -1;
-
 /**
  * Program output split into lines, each remembering the event that printed it. The lines the program
  * read (`stdin`) are in it too, where they were typed, as a terminal shows them after the prompt. A line whose text
  * arrived in several writes keeps where each part came from, so the console at an instant shows
- * exactly what had been written by then. Lines that are exactly one write keep no copy of their text.
+ * exactly what had been written by then. Lines that are exactly one write (the common case: one print,
+ * one write) keep nothing but the event that wrote them: a live run prints millions of lines.
  */
 export class ConsoleIndex {
   /** Seq of the write that began each line. */
   readonly lineSeq = new IntColumn(64);
-  /** Per line: WHOLE_WRITE, or the index of its text in `#texts`. */
-  readonly #textRef = new IntColumn(64);
-  readonly #texts: string[] = [];
-  readonly #stderr = new IntColumn(64);
+  /** The text of each line that is not its write's whole text minus the newline, by line. */
+  readonly #texts = new Map<number, string>();
+  /** The lines written to stderr, in order. */
+  readonly #stderr = new IntColumn(16);
   /** For lines assembled from several writes: the seq at which each later part arrived and its text. */
   readonly #parts = new Map<number, { seq: number; text: string }[]>();
   #open = false;
@@ -39,10 +37,10 @@ export class ConsoleIndex {
 
   ingest(i: number): void {
     const text = this.trace.str(i, 0) ?? '';
-    const stderr = this.trace.kindAt(i) === KIND_CODE.stderr ? 1 : 0;
+    const stderr = this.trace.kindAt(i) === KIND_CODE.stderr;
     const nl = text.indexOf('\n');
     if (!this.#open && nl === text.length - 1 && nl >= 0) {
-      this.#begin(i, WHOLE_WRITE, stderr);
+      this.#begin(i, stderr);
       return;
     }
     const pieces = text.split('\n');
@@ -55,33 +53,36 @@ export class ConsoleIndex {
       }
       if (this.#open && k === 0) this.#extendOpenLine(i, piece);
       else {
-        this.#texts.push(piece);
-        this.#begin(i, this.#texts.length - 1, stderr);
+        this.#texts.set(this.lineSeq.size, piece);
+        this.#begin(i, stderr);
       }
       this.#open = last;
     }
   }
 
-  #begin(seq: number, ref: number, stderr: number): void {
+  #begin(seq: number, stderr: boolean): void {
+    if (stderr) this.#stderr.push(this.lineSeq.size);
     this.lineSeq.push(seq);
-    this.#textRef.push(ref);
-    this.#stderr.push(stderr);
   }
 
   #extendOpenLine(seq: number, piece: string): void {
     const line = this.lineSeq.size - 1;
-    const ref = this.#textRef.data[line];
-    this.#texts[ref] += piece;
+    this.#texts.set(line, this.#texts.get(line) + piece);
     const parts = this.#parts.get(line) ?? [];
     parts.push({ seq, text: piece });
     this.#parts.set(line, parts);
   }
 
   #text(line: number): string {
-    const ref = this.#textRef.data[line];
-    if (ref !== WHOLE_WRITE) return this.#texts[ref];
+    const text = this.#texts.get(line);
+    if (text !== undefined) return text;
     const whole = this.trace.str(this.lineSeq.data[line], 0) ?? '';
     return whole.slice(0, -1);
+  }
+
+  #isStderr(line: number): boolean {
+    const at = lowerBound(this.#stderr.data, this.#stderr.size, line);
+    return at < this.#stderr.size && this.#stderr.data[at] === line;
   }
 
   /** The number of lines begun by event `seq`. */
@@ -99,7 +100,7 @@ export class ConsoleIndex {
         const late = parts.filter((p) => p.seq > seq).reduce((n, p) => n + p.text.length, 0);
         text = text.slice(0, text.length - late);
       }
-      out.push({ index: j, seq: this.lineSeq.data[j], text, stderr: this.#stderr.data[j] === 1 });
+      out.push({ index: j, seq: this.lineSeq.data[j], text, stderr: this.#isStderr(j) });
     }
     return out;
   }

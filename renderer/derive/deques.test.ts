@@ -5,6 +5,7 @@ import { traceOf } from '../../core/trace/builder.ts';
 import { lengthText } from './deques.ts';
 import { TraceIndex } from './index.ts';
 import { SNAPSHOT_EVERY } from './snapshots.ts';
+import { dequeOp, traceFrom } from './testing.ts';
 
 type Op =
   | { op: 'append' | 'appendleft' | 'remove'; x: number }
@@ -182,6 +183,33 @@ describe('deque contents at any instant', () => {
     const [s] = deques.at(1);
     expect(s.track.readyQueue).toBe(true);
     expect(s.items).toEqual(["'a'", "'b, c'"]);
+  });
+
+  it('applies each op to the deque it names, also when a new deque takes the id of one gone', () => {
+    type Event = Parameters<typeof traceFrom>[0][number];
+    const create = (obj: number, name: string): Event => [
+      'deque.create',
+      { obj, maxlen: null, items: '[]', name },
+    ];
+    const op = (obj: number, arg: string, len: number): Event => [
+      'deque.op',
+      { ...dequeOp('append', arg, null, len), obj },
+    ];
+    const trace = traceFrom([
+      create(1, 'a'),
+      op(1, "'a1'", 1),
+      create(2, 'b'),
+      op(2, "'b1'", 1),
+      op(1, "'a2'", 2),
+      create(1, 'c'),
+      op(1, "'c1'", 1),
+    ]);
+    const states = new TraceIndex(trace).update().deques.at(trace.size - 1);
+    expect(states.map((s) => [s.track.name, s.items])).toEqual([
+      ['a', ["'a1'", "'a2'"]],
+      ['b', ["'b1'"]],
+      ['c', ["'c1'"]],
+    ]);
   });
 
   it('does not take a program deque for the ready queue, whatever its name', () => {

@@ -181,6 +181,7 @@ export function applyDequeOp(items: Items, op: DequeOp): Items {
 export class DequeIndex {
   readonly tracks: DequeTrack[] = [];
   #byObj = new Map<number, DequeTrack>();
+  #last: DequeTrack | undefined;
 
   constructor(private readonly trace: Trace) {}
 
@@ -209,11 +210,16 @@ export class DequeIndex {
     };
     this.tracks.push(track);
     this.#byObj.set(track.obj, track);
+    // a new deque may take the id of one gone: ops on that id are now this one's
+    this.#last = track;
   }
 
   ingestOp(i: number): void {
-    const track = this.#byObj.get(this.trace.objAt(i));
+    const obj = this.trace.objAt(i);
+    // a run's ops mostly come in runs on one deque: the last one's track is at hand
+    const track = this.#last?.obj === obj ? this.#last : this.#byObj.get(obj);
     if (!track) return;
+    this.#last = track;
     track.log.record(i);
     const len = this.trace.field(i, 4);
     track.lens.push(len !== NULL_INT ? len : track.log.live.length);

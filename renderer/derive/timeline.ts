@@ -72,6 +72,24 @@ for (const kind of [
 for (const kind of ['sched.pick', 'sched.park', 'sched.wake', 'sched.deadlock'] as const)
   MARK_ON[K[kind]] = SCHEDULER_LANE;
 
+/** Kinds that neither change who holds control nor draw a marker, by kind code. */
+const UNDRAWN = new Uint8Array(256);
+for (const kind of [
+  'run.start',
+  'stdout',
+  'stderr',
+  'stdin',
+  'file',
+  'iter.create',
+  'iter.next',
+  'iter.stop',
+  'deque.create',
+  'deque.op',
+  'ctx.enter',
+  'ctx.exit',
+] as const)
+  UNDRAWN[K[kind]] = 1;
+
 /**
  * Lanes, spans, hand-offs and markers, built incrementally as events append.
  * Control is tracked as a stack: `gen.resume` pushes the resumed object, its yield/return/raise/close
@@ -97,7 +115,7 @@ export class TimelineIndex {
   #schedulerLane = -1;
   #schedulerActive = false;
   #holder = -1;
-  /** Lanes with an open span, in the order they opened: the only ones a change of control can touch. */
+  /** Lanes with an open span: the only ones a change of control can touch. */
   #openLanes: number[] = [];
   /** The lanes `#settle` wants open, in order, and the state it wants each in. */
   #wantLanes: number[] = [];
@@ -131,6 +149,8 @@ export class TimelineIndex {
 
   ingest(trace: Trace, i: number): void {
     const kind = trace.kindAt(i);
+    // Most of a busy run's events (its lines, deque ops and output) change nothing here.
+    if (!this.#dirty && (UNDRAWN[kind] === 1 || (kind === K.line && !this.#schedulerActive))) return;
     const obj = trace.objAt(i);
     switch (kind) {
       case K['gen.create']: {
@@ -345,8 +365,12 @@ export class TimelineIndex {
     }
     const wasOpen = this.#open[lane] !== NONE;
     this.#open[lane] = state;
-    if (state === NONE) this.#openLanes.splice(this.#openLanes.indexOf(lane), 1);
-    else {
+    if (state === NONE) {
+      // the order of open lanes is of no matter (each closes on its own): the last takes its place
+      const open = this.#openLanes;
+      open[open.indexOf(lane)] = open[open.length - 1];
+      open.pop();
+    } else {
       if (!wasOpen) this.#openLanes.push(lane);
       spans.start.push(at);
       spans.end.push(-1);
