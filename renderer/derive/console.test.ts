@@ -35,6 +35,23 @@ describe('console lines', () => {
     expect(lines.map((l) => l.text)).toEqual(['Name? Ada', 'Hi Ada']);
   });
 
+  it('marks each line written to stderr, among lines written to stdout', () => {
+    const mixed = traceFrom([
+      ['stdout', { text: 'a\n' }],
+      ['stderr', { text: 'b\nc\n' }],
+      ['stdout', { text: 'd\n' }],
+      ['stderr', { text: 'e' }],
+    ]);
+    const lines = new TraceIndex(mixed).update().console.tail(3, 10);
+    expect(lines.map((l) => [l.text, l.stderr])).toEqual([
+      ['a', false],
+      ['b', true],
+      ['c', true],
+      ['d', false],
+      ['e', true],
+    ]);
+  });
+
   it('keeps only the last lines when asked', () => {
     expect(console.tail(3, 1).map((l) => l.text)).toEqual(['oops']);
   });
