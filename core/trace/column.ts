@@ -40,11 +40,6 @@ export class Column<A extends TypedArray> {
     return column;
   }
 
-  /** Value `k` (of `width`) of event i. */
-  at(i: number, k = 0): number {
-    return this.chunks[i >>> CHUNK_BITS][(i & SLOT) * this.width + k];
-  }
-
   /** Copies `values` (count events' worth) in as events first, first + 1, …, making room first. */
   write(values: A, first: number, count: number): void {
     this.reserve(first + count);

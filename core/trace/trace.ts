@@ -91,8 +91,8 @@ export class Trace {
   }
 
   // Each reader below reads its own column's chunks: a live run's index reads millions of events a
-  // second through them, and one reader shared by every column (Column.at) sees three kinds of typed
-  // array, which the engine reads several times more slowly than one.
+  // second through them, and one reader shared by every column would see three kinds of typed array,
+  // which the engine reads several times more slowly than one.
 
   /** Event i's time in ns on the run's clock (schema.ts: set-up and pauses are left out). */
   time(i: number): number {
